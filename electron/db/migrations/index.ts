@@ -1,0 +1,10 @@
+import { migration001Settings } from './001-settings';
+import type { Migration } from './migration';
+
+/**
+ * Every migration, in order. Never edit one that has shipped: add the next number instead.
+ * A test checks the numbers run 1, 2, 3… without gaps and that the final schema matches the snapshot.
+ */
+export const migrations: readonly Migration[] = [migration001Settings];
+
+export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { ApiContract, ApiMethod, ApiResponse } from '../../shared/ipc/contract';
+import type { ServiceContext } from './context';
+import { appHandlers } from './handlers/app-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
+
+export type Handler<M extends ApiMethod> = (
+  request: z.output<ApiContract[M]['request']>,
+  context: ServiceContext,
+) => ApiResponse<M> | Promise<ApiResponse<M>>;
+
+export type HandlerTable = { [M in ApiMethod]: Handler<M> };
+export type PartialHandlerTable<K extends ApiMethod> = { [M in K]: Handler<M> };
+
+/** Every method of the contract, implemented. TypeScript fails the build if one is missing. */
+export const handlerTable: HandlerTable = {
+  ...appHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,83 @@
+import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { checkSqliteBinding } from '../db/check-binding';
+import { DatabaseOpenError } from '../db/database-error';
+import { handlerTable } from '../ipc/handler-table';
+import { resolveDatabasePath } from '../paths';
+import { APP_ORIGIN } from '../security/app-protocol';
+import { isSafeExternalUrl } from '../security/external-links';
+import { guardWebContents } from '../security/web-contents-guard';
+import { createServiceContext } from '../service-context';
+import { registerIpc } from './ipc-register';
+import { installApplicationMenu } from './menu';
+import { declareAppScheme, serveAppProtocol } from './protocol';
+import { createMainWindow } from './window';
+
+// Compiled to dist-electron/main.cjs; the renderer is built to dist/renderer.
+const rendererRoot = join(__dirname, '..', 'dist', 'renderer');
+const preload = join(__dirname, 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+
+async function openExternalChecked(url: string): Promise<boolean> {
+  if (!isSafeExternalUrl(url)) return false;
+  await shell.openExternal(url);
+  return true;
+}
+
+function fatal(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function start(): void {
+  const binding = checkSqliteBinding();
+  if (!binding.ok) return fatal('Custodian cannot start', binding.message);
+
+  const databasePath = resolveDatabasePath(undefined, process.env, app.getPath('userData'));
+  let context;
+  try {
+    ({ context } = createServiceContext({
+      databasePath,
+      appVersion: app.getVersion(),
+      openExternal: openExternalChecked,
+    }));
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) return fatal('Custodian cannot open the register', error.message);
+    throw error;
+  }
+
+  serveAppProtocol(rendererRoot);
+  registerIpc(handlerTable, context);
+  installApplicationMenu((screenId) => {
+    void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${screenId}`)}`);
+  });
+  mainWindow = createMainWindow({
+    preload,
+    stateFile: join(app.getPath('userData'), 'window-state.json'),
+    devTools: !app.isPackaged,
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  app.on('before-quit', () => context.db.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  declareAppScheme();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, {
+      isAppUrl: (url) => url.startsWith(`${APP_ORIGIN}/`),
+      onExternalLink: (url) => void openExternalChecked(url),
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

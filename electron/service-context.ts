@@ -1,0 +1,32 @@
+import { userInfo } from 'node:os';
+import { openDatabase, type OpenedDatabase } from './db/open-database';
+import type { ServiceContext } from './ipc/context';
+
+export interface ContextOptions {
+  databasePath: string;
+  appVersion: string;
+  openExternal?: (url: string) => Promise<boolean>;
+  now?: () => Date;
+}
+
+/** Opens (creating and migrating) the register and builds the context every service runs in. */
+export function createServiceContext(options: ContextOptions): { context: ServiceContext; opened: OpenedDatabase } {
+  const opened = openDatabase(options.databasePath, { create: true });
+  const context: ServiceContext = {
+    db: opened.db,
+    databasePath: opened.path,
+    appVersion: options.appVersion,
+    osUser: currentOsUser(),
+    now: options.now ?? (() => new Date()),
+    openExternal: options.openExternal ?? (async () => false),
+  };
+  return { context, opened };
+}
+
+export function currentOsUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { appInfoSchema } from '../app/app-info';
+import { settingsPatchSchema, settingsSchema } from '../settings/settings';
+
+/**
+ * The one IPC contract. Each method names its request and response schema; main validates every
+ * request against it, the preload exposes exactly these methods, and the browser tests wire the same
+ * table. Add a feature's methods here and nowhere else.
+ */
+export const apiContract = {
+  'app.info': { request: z.object({}).strict(), response: appInfoSchema },
+  'app.openExternal': {
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+  'settings.get': { request: z.object({}).strict(), response: settingsSchema },
+  'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+export type ApiRequest<M extends ApiMethod> = z.input<ApiContract[M]['request']>;
+export type ApiResponse<M extends ApiMethod> = z.output<ApiContract[M]['response']>;
+
+export const apiMethods = Object.keys(apiContract) as ApiMethod[];
+
+export const isApiMethod = (name: unknown): name is ApiMethod =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiContract, name);

@@ -1,0 +1,78 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { apiMethods } from '../../shared/ipc/contract';
+import type { ServiceContext } from '../../electron/ipc/context';
+import { dispatch } from '../../electron/ipc/dispatch';
+import { handlerTable } from '../../electron/ipc/handler-table';
+import { createServiceContext } from '../../electron/service-context';
+import { makeTempDir } from '../helpers/temp-dir';
+import { chromiumArgs, findChromium } from './find-chromium';
+import { serveRenderer } from './static-server';
+
+export interface AppUnderTest {
+  page: Page;
+  context: ServiceContext;
+  databasePath: string;
+  baseUrl: string;
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+let browser: Browser | null = null;
+let server: Awaited<ReturnType<typeof serveRenderer>> | null = null;
+
+export async function startBrowser(): Promise<void> {
+  server = await serveRenderer(join(import.meta.dirname, '..', '..', 'dist', 'renderer'));
+  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+}
+
+export async function stopBrowser(): Promise<void> {
+  await browser?.close();
+  await server?.close();
+  browser = null;
+  server = null;
+}
+
+/**
+ * Opens the app in a fresh page with its own temporary register. `window.custodian` is wired to the
+ * real handler table through exposeBinding: the same dispatch that Electron's ipcMain runs.
+ */
+export async function openApp(options: { hash?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<AppUnderTest> {
+  if (!browser || !server) throw new Error('startBrowser() first');
+  const temp = makeTempDir('custodian-browser-');
+  const databasePath = temp.path('register.sqlite');
+  const { context } = createServiceContext({ databasePath, appVersion: '0.0.0-test' });
+  const browserContext: BrowserContext = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = await browserContext.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.exposeBinding('__custodianInvoke', (_source, method: unknown, payload: unknown) =>
+    dispatch(handlerTable, context, method, payload),
+  );
+  await page.addInitScript((methods: string[]) => {
+    const invoke = (window as unknown as { __custodianInvoke: (m: string, p: unknown) => Promise<unknown> })
+      .__custodianInvoke;
+    (window as unknown as { custodian: unknown }).custodian = Object.fromEntries(
+      methods.map((m) => [m, (request: unknown) => invoke(m, request)]),
+    );
+  }, apiMethods as string[]);
+  await page.goto(`${server.url}/index.html${options.hash ?? ''}`);
+  return {
+    page,
+    context,
+    databasePath,
+    baseUrl: server.url,
+    errors,
+    close: async () => {
+      await browserContext.close();
+      context.db.close();
+      temp.remove();
+    },
+  };
+}

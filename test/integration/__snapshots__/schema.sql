@@ -1,0 +1,5 @@
+-- schema version 1
+CREATE TABLE settings (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+      ) STRICT;
