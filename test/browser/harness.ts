@@ -63,6 +63,8 @@ export async function openApp(options: { hash?: string; colorScheme?: 'light' | 
     );
   }, apiMethods as string[]);
   await page.goto(`${server.url}/index.html${options.hash ?? ''}`);
+  // The shell is ready for input once React has rendered the screen's heading.
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
   return {
     page,
     context,
