@@ -1,4 +1,6 @@
 import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import { GrantedPaths, noDialogs, type Dialogs } from './files/granted-paths';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import type { ServiceContext } from './ipc/context';
 
@@ -7,6 +9,8 @@ export interface ContextOptions {
   appVersion: string;
   openExternal?: (url: string) => Promise<boolean>;
   now?: () => Date;
+  dialogs?: Dialogs;
+  dataDir?: string;
 }
 
 /** Opens (creating and migrating) the register and builds the context every service runs in. */
@@ -19,6 +23,9 @@ export function createServiceContext(options: ContextOptions): { context: Servic
     osUser: currentOsUser(),
     now: options.now ?? (() => new Date()),
     openExternal: options.openExternal ?? (async () => false),
+    dialogs: options.dialogs ?? noDialogs,
+    grantedPaths: new GrantedPaths(),
+    dataDir: options.dataDir ?? dirname(opened.path),
   };
   return { context, opened };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Dialogs, GrantedPaths } from '../files/granted-paths';
 
 /**
  * What a handler may use. Electron-specific abilities (opening a link, a dialog) arrive as plain
@@ -11,4 +12,9 @@ export interface ServiceContext {
   osUser: string;
   now: () => Date;
   openExternal: (url: string) => Promise<boolean>;
+  /** Open and save dialogs; the files they return are added to `grantedPaths`. */
+  dialogs: Dialogs;
+  grantedPaths: GrantedPaths;
+  /** Folder for files the app keeps (evidence store, generated reports); beside the register by default. */
+  dataDir: string;
 }

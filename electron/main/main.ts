@@ -8,6 +8,7 @@ import { APP_ORIGIN } from '../security/app-protocol';
 import { isSafeExternalUrl } from '../security/external-links';
 import { guardWebContents } from '../security/web-contents-guard';
 import { createServiceContext } from '../service-context';
+import { electronDialogs } from './dialogs';
 import { registerIpc } from './ipc-register';
 import { installApplicationMenu } from './menu';
 import { declareAppScheme, serveAppProtocol } from './protocol';
@@ -41,6 +42,8 @@ function start(): void {
       databasePath,
       appVersion: app.getVersion(),
       openExternal: openExternalChecked,
+      dialogs: electronDialogs(() => mainWindow),
+      dataDir: app.getPath('userData'),
     }));
   } catch (error) {
     if (error instanceof DatabaseOpenError) return fatal('Custodian cannot open the register', error.message);

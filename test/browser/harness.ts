@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { join } from 'node:path';
 import { apiMethods } from '../../shared/ipc/contract';
+import type { Dialogs } from '../../electron/files/granted-paths';
 import type { ServiceContext } from '../../electron/ipc/context';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
@@ -22,7 +23,8 @@ let browser: Browser | null = null;
 let server: Awaited<ReturnType<typeof serveRenderer>> | null = null;
 
 export async function startBrowser(): Promise<void> {
-  server = await serveRenderer(join(import.meta.dirname, '..', '..', 'dist', 'renderer'));
+  // CUSTODIAN_RENDERER_DIR lets parallel work build the UI to its own folder.
+  server = await serveRenderer(process.env.CUSTODIAN_RENDERER_DIR ?? join(import.meta.dirname, '..', '..', 'dist', 'renderer'));
   browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
 }
 
@@ -37,11 +39,24 @@ export async function stopBrowser(): Promise<void> {
  * Opens the app in a fresh page with its own temporary register. `window.custodian` is wired to the
  * real handler table through exposeBinding: the same dispatch that Electron's ipcMain runs.
  */
-export async function openApp(options: { hash?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<AppUnderTest> {
+export interface OpenAppOptions {
+  hash?: string;
+  colorScheme?: 'light' | 'dark';
+  /** Scripted answers for the open and save dialogs. */
+  dialogs?: Dialogs;
+  now?: () => Date;
+}
+
+export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
   if (!browser || !server) throw new Error('startBrowser() first');
   const temp = makeTempDir('custodian-browser-');
   const databasePath = temp.path('register.sqlite');
-  const { context } = createServiceContext({ databasePath, appVersion: '0.0.0-test' });
+  const { context } = createServiceContext({
+    databasePath,
+    appVersion: '0.0.0-test',
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   const browserContext: BrowserContext = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { recordId } from './records';
+
+/** The finding codes, exactly as the issue and the documentation name them. */
+export const findingCodes = [
+  'DSA_EXPIRING',
+  'DSA_VERSION_GAP',
+  'DSA_EXPIRED_DATA_HELD',
+  'DESTRUCTION_OVERDUE',
+  'CERTIFICATE_MISSING',
+  'COPY_AT_UNAPPROVED_LOCATION',
+  'LOCATION_OUTSIDE_TERRITORY',
+  'OPERATOR_NOT_PARTY',
+  'DSFC_MISSING',
+  'ASSURANCE_EXPIRED',
+  'ICO_REGISTRATION_EXPIRED',
+  'OBLIGATION_OVERDUE',
+] as const;
+export type FindingCode = (typeof findingCodes)[number];
+
+export const severities = ['high', 'medium', 'low'] as const;
+export type Severity = (typeof severities)[number];
+
+export const findingSubjectSchema = z.object({
+  kind: z.string(),
+  id: recordId,
+  label: z.string(),
+});
+
+export const findingSchema = z.object({
+  /** Stable across runs for the same problem, so the UI can link to it and incidents can cite it. */
+  id: z.string(),
+  code: z.string(),
+  severity: z.enum(severities),
+  title: z.string(),
+  /** One sentence saying what to do. */
+  action: z.string(),
+  subjects: z.array(findingSubjectSchema),
+  /** The date the problem becomes (or became) due, when there is one. */
+  dueDate: z.string().nullable(),
+});
+export type Finding = z.infer<typeof findingSchema>;
