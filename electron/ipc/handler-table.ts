@@ -3,6 +3,8 @@ import type { ApiContract, ApiMethod, ApiResponse } from '../../shared/ipc/contr
 import type { ServiceContext } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { registerHandlers } from './handlers/register-handlers';
+import { auditHandlers } from './handlers/audit-handlers';
 
 export type Handler<M extends ApiMethod> = (
   request: z.output<ApiContract[M]['request']>,
@@ -16,4 +18,6 @@ export type PartialHandlerTable<K extends ApiMethod> = { [M in K]: Handler<M> };
 export const handlerTable: HandlerTable = {
   ...appHandlers,
   ...settingsHandlers,
+  ...registerHandlers,
+  ...auditHandlers,
 };

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app/app-info';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
+import {
+  registerArchiveRequestSchema,
+  registerCreateRequestSchema,
+  registerGetRequestSchema,
+  registerGetResponseSchema,
+  registerListRequestSchema,
+  registerListResponseSchema,
+  registerRecordResponseSchema,
+  registerUpdateRequestSchema,
+} from '../register/register-api';
+import { auditListRequestSchema, auditListResponseSchema, auditVerificationSchema } from '../audit/audit-api';
 
 /**
  * The one IPC contract. Each method names its request and response schema; main validates every
@@ -15,6 +26,14 @@ export const apiContract = {
   },
   'settings.get': { request: z.object({}).strict(), response: settingsSchema },
   'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+  'register.list': { request: registerListRequestSchema, response: registerListResponseSchema },
+  'register.get': { request: registerGetRequestSchema, response: registerGetResponseSchema },
+  'register.create': { request: registerCreateRequestSchema, response: registerRecordResponseSchema },
+  'register.update': { request: registerUpdateRequestSchema, response: registerRecordResponseSchema },
+  'register.archive': { request: registerArchiveRequestSchema, response: registerRecordResponseSchema },
+  'register.restore': { request: registerArchiveRequestSchema, response: registerRecordResponseSchema },
+  'audit.list': { request: auditListRequestSchema, response: auditListResponseSchema },
+  'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
 } as const;
 
 export type ApiContract = typeof apiContract;
