@@ -8,7 +8,9 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  // pdfkit is loaded from node_modules at run time: bundled, its ES module build resolves its data
+  // files from import.meta.url, which a CommonJS bundle does not have.
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
   logLevel: 'warning',
 };
 
