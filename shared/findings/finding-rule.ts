@@ -1,0 +1,38 @@
+import type { IsoDate } from '../register/dates';
+import type { Finding, FindingCode, Severity } from '../register/findings';
+import type { RecordRef } from '../register/record-labels';
+import type { Holding } from '../register/records';
+import type { RegisterIndex } from '../register/register-index';
+
+/** What every rule reads: the indexed register, the date it is judged on, and each holding's destruction deadline. */
+export interface RuleContext {
+  index: RegisterIndex;
+  asOf: IsoDate;
+  deadlineOf: (holding: Holding) => IsoDate | null;
+}
+
+/** One finding code's check. A rule returns its findings in any order; computeFindings sorts them. */
+export type FindingRule = (context: RuleContext) => Finding[];
+
+export interface FindingParts {
+  /** The ids of the records that make this finding distinct from others of its code. */
+  key: readonly string[];
+  severity: Severity;
+  title: string;
+  action: string;
+  subjects: readonly RecordRef[];
+  dueDate: IsoDate | null;
+}
+
+/** A finding whose id is its code plus the ids that identify it, so it stays the same from run to run. */
+export function makeFinding(code: FindingCode, parts: FindingParts): Finding {
+  return {
+    id: [code, ...parts.key].join(':'),
+    code,
+    severity: parts.severity,
+    title: parts.title,
+    action: parts.action,
+    subjects: parts.subjects.map(({ kind, id, label }) => ({ kind, id, label })),
+    dueDate: parts.dueDate,
+  };
+}

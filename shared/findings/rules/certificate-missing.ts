@@ -1,0 +1,30 @@
+import { holdingLabel, refs } from '../../register/record-labels';
+import { makeFinding, type FindingRule } from '../finding-rule';
+
+/**
+ * CERTIFICATE_MISSING: every recorded copy of a holding has been destroyed, but no certificate of
+ * destruction names the holding. Medium: the data is gone, but NHS England keeps its audit findings
+ * open until the certificate arrives. A holding with no copies recorded is not reported (nothing
+ * says it was destroyed).
+ */
+export const certificateMissing: FindingRule = ({ index, asOf }) => {
+  const findings = [];
+  for (const holding of index.holdings.values()) {
+    const copies = index.copiesByHolding.get(holding.id) ?? [];
+    if (copies.length === 0 || index.certifiedHoldingIds.has(holding.id)) continue;
+    const destroyedDates = copies.map((c) => c.destroyedDate);
+    if (destroyedDates.some((d) => d === null || d > asOf)) continue;
+    const lastDestroyed = (destroyedDates as string[]).sort().at(-1)!;
+    findings.push(
+      makeFinding('CERTIFICATE_MISSING', {
+        key: [holding.id],
+        severity: 'medium',
+        title: `Every copy of ${holdingLabel(index, holding)} is destroyed but no certificate of destruction covers it`,
+        action: 'Issue a certificate of destruction for the holding and send it to NHS England (DARS).',
+        subjects: [refs.holding(index, holding)],
+        dueDate: lastDestroyed,
+      }),
+    );
+  }
+  return findings;
+};

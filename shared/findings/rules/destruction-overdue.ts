@@ -1,0 +1,22 @@
+import { formatDate, plural } from '../../register/format-date';
+import { holdingLabel, refs } from '../../register/record-labels';
+import { makeFinding, type FindingRule } from '../finding-rule';
+import { liveHoldings } from '../live-holdings';
+
+/**
+ * DESTRUCTION_OVERDUE: a holding's destruction deadline has passed and copies are still live. High:
+ * holding data beyond the agreed date breaches the DSA. The deadline day itself is not yet overdue.
+ */
+export const destructionOverdue: FindingRule = (context) =>
+  liveHoldings(context)
+    .filter((live) => live.deadline !== null && live.deadline < context.asOf)
+    .map(({ holding, liveCopies, deadline }) =>
+      makeFinding('DESTRUCTION_OVERDUE', {
+        key: [holding.id],
+        severity: 'high',
+        title: `${holdingLabel(context.index, holding)} was due for destruction on ${formatDate(deadline!)} and ${plural(liveCopies.length, 'copy', 'copies')} remain`,
+        action: 'Destroy the remaining copies now, record each destruction, and tell NHS England (DARS) the data was held past its deadline.',
+        subjects: [refs.holding(context.index, holding), ...liveCopies.map((c) => refs.copy(context.index, c))],
+        dueDate: deadline,
+      }),
+    );

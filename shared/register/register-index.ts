@@ -1,0 +1,165 @@
+import { compareStrings } from './compare';
+import type { IsoDate } from './dates';
+import type {
+  ApprovedLocation,
+  Assurance,
+  Copy,
+  Dsa,
+  DsaVersion,
+  Dsfc,
+  Holding,
+  Location,
+  Obligation,
+  Organisation,
+  VersionDataset,
+} from './records';
+import type { RegisterContent } from './snapshot';
+
+/**
+ * The register indexed for the rules that read it (findings, deadlines, destruction): every lookup
+ * is a Map, so a check over 100,000 copies never scans an array inside a loop.
+ *
+ * Archived records are left out, and so is a record whose parent is archived or missing (a holding
+ * of an archived version, a copy of an archived holding or at an archived location): archiving takes
+ * a record and everything hanging from it out of the checks. Every list is sorted by id, so whatever
+ * order the register arrives in, the rules see the same order and give the same answer.
+ */
+export interface RegisterIndex {
+  readonly organisations: ReadonlyMap<string, Organisation>;
+  readonly dsfcs: ReadonlyMap<string, Dsfc>;
+  readonly dsas: ReadonlyMap<string, Dsa>;
+  readonly versions: ReadonlyMap<string, DsaVersion>;
+  readonly datasets: ReadonlyMap<string, VersionDataset>;
+  readonly locations: ReadonlyMap<string, Location>;
+  readonly holdings: ReadonlyMap<string, Holding>;
+  readonly copies: ReadonlyMap<string, Copy>;
+  readonly obligations: ReadonlyMap<string, Obligation>;
+  readonly assurancesByOrganisation: ReadonlyMap<string, readonly Assurance[]>;
+  readonly dsfcsByController: ReadonlyMap<string, readonly Dsfc[]>;
+  readonly approvalsByVersion: ReadonlyMap<string, readonly ApprovedLocation[]>;
+  readonly holdingsByVersion: ReadonlyMap<string, readonly Holding[]>;
+  readonly copiesByHolding: ReadonlyMap<string, readonly Copy[]>;
+  /** Holdings of the same agreement and dataset name, across its versions (for the rolling rule). */
+  readonly holdingsByAgreementDataset: ReadonlyMap<string, readonly Holding[]>;
+  /** Holdings named by at least one certificate of destruction. */
+  readonly certifiedHoldingIds: ReadonlySet<string>;
+  /** The version that renews each version, when one has been agreed (not a draft). */
+  readonly successorOf: ReadonlyMap<string, DsaVersion>;
+  /** Every recorded successor of each version, drafts included (for gaps between versions). */
+  readonly successorsOf: ReadonlyMap<string, readonly DsaVersion[]>;
+}
+
+const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
+
+function liveById<T extends { id: string; archived: boolean }>(records: readonly T[], keep: (r: T) => boolean = () => true): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const record of [...records].sort(byId)) if (!record.archived && keep(record)) map.set(record.id, record);
+  return map;
+}
+
+function groupBy<T>(records: Iterable<T>, key: (r: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const k = key(record);
+    if (k === null) continue;
+    const group = groups.get(k);
+    if (group) group.push(record);
+    else groups.set(k, [record]);
+  }
+  return groups;
+}
+
+export const agreementDatasetKey = (dsaId: string, datasetName: string): string => `${dsaId}\u0000${datasetName.trim().toLowerCase()}`;
+
+export function indexRegister(register: RegisterContent): RegisterIndex {
+  const organisations = liveById(register.organisations);
+  const dsas = liveById(register.dsas);
+  const versions = liveById(register.versions, (v) => dsas.has(v.dsaId));
+  const datasets = liveById(register.datasets, (d) => versions.has(d.versionId));
+  const locations = liveById(register.locations);
+  const holdings = liveById(register.holdings, (h) => versions.has(h.versionId) && datasets.has(h.datasetId));
+  const copies = liveById(register.copies, (c) => holdings.has(c.holdingId) && locations.has(c.locationId));
+  const dsfcs = liveById(register.dsfcs);
+  const obligations = liveById(register.obligations, (o) => (o.versionId === null || versions.has(o.versionId)) && (o.organisationId === null || organisations.has(o.organisationId)));
+  const assurances = liveById(register.assurances, (a) => organisations.has(a.organisationId));
+  const approvals = liveById(register.approvedLocations, (a) => versions.has(a.versionId) && locations.has(a.locationId));
+  const certificates = liveById(register.certificates);
+
+  const certifiedHoldingIds = new Set<string>();
+  for (const certificate of certificates.values()) for (const id of certificate.holdingIds) certifiedHoldingIds.add(id);
+
+  const successorsOf = groupBy(versions.values(), (v) => v.predecessorVersionId);
+  const successorOf = new Map<string, DsaVersion>();
+  for (const [predecessorId, candidates] of successorsOf) {
+    // A draft is a renewal not yet agreed: it does not carry the data forward. Of several agreed
+    // successors (a data error), the earliest start wins, then the lowest id, so the choice is stable.
+    const agreed = candidates.filter((v) => v.status !== 'draft').sort((a, b) => compareStrings(a.startDate, b.startDate) || byId(a, b));
+    if (agreed[0]) successorOf.set(predecessorId, agreed[0]);
+  }
+
+  return {
+    organisations,
+    dsfcs,
+    dsas,
+    versions,
+    datasets,
+    locations,
+    holdings,
+    copies,
+    obligations,
+    assurancesByOrganisation: groupBy(assurances.values(), (a) => a.organisationId),
+    dsfcsByController: groupBy(dsfcs.values(), (d) => d.controllerOrganisationId),
+    approvalsByVersion: groupBy(approvals.values(), (a) => a.versionId),
+    holdingsByVersion: groupBy(holdings.values(), (h) => h.versionId),
+    copiesByHolding: groupBy(copies.values(), (c) => c.holdingId),
+    holdingsByAgreementDataset: groupBy(holdings.values(), (h) => {
+      const version = versions.get(h.versionId);
+      const dataset = datasets.get(h.datasetId);
+      return version && dataset ? agreementDatasetKey(version.dsaId, dataset.name) : null;
+    }),
+    certifiedHoldingIds,
+    successorOf,
+    successorsOf,
+  };
+}
+
+/** A copy still exists on `asOf`: not archived, and not destroyed by then. */
+export const isLiveCopy = (copy: Copy, asOf: IsoDate): boolean => !copy.archived && (copy.destroyedDate === null || copy.destroyedDate > asOf);
+
+export function liveCopiesOf(index: RegisterIndex, holdingId: string, asOf: IsoDate): Copy[] {
+  return (index.copiesByHolding.get(holdingId) ?? []).filter((c) => isLiveCopy(c, asOf));
+}
+
+/**
+ * The last agreed version in a renewal chain. A renewal continues the agreement, so data received
+ * under v1 is held under v2 once v2 is agreed, and must go only when the last version ends.
+ */
+export function finalVersion(index: RegisterIndex, versionId: string): DsaVersion | null {
+  return walkRenewals(index, versionId, () => true);
+}
+
+/** The version a holding received under `versionId` is held under on `asOf`: renewals that have started. */
+export function versionInForce(index: RegisterIndex, versionId: string, asOf: IsoDate): DsaVersion | null {
+  return walkRenewals(index, versionId, (successor) => successor.startDate <= asOf);
+}
+
+function walkRenewals(index: RegisterIndex, versionId: string, follow: (successor: DsaVersion) => boolean): DsaVersion | null {
+  let current = index.versions.get(versionId) ?? null;
+  const seen = new Set<string>();
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    const next = index.successorOf.get(current.id);
+    if (!next || seen.has(next.id) || !follow(next)) break;
+    current = next;
+  }
+  return current;
+}
+
+/** A version is in force on `asOf` when it is active and the date lies within its term. */
+export const isInForce = (version: DsaVersion, asOf: IsoDate): boolean =>
+  version.status === 'active' && version.startDate <= asOf && asOf <= version.endDate;
+
+/** The organisations named as controller or processor on a version. */
+export function partiesOf(version: DsaVersion, role?: 'controller' | 'processor'): string[] {
+  return [...new Set(version.parties.filter((p) => role === undefined || p.role === role).map((p) => p.organisationId))].sort();
+}
