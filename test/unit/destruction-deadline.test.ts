@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { destructionDeadline, pendingDestructions } from '../../shared/register/destruction-deadline';
 import { compliantRegister, SCENARIO_AS_OF } from '../helpers/compliant-register';
-import { RegisterBuilder } from '../helpers/register-builder';
+import type { RegisterBuilder } from '../helpers/register-builder';
 
 const deadlineOf = (builder: RegisterBuilder, holding: string) => destructionDeadline(builder.get('holding', holding), builder.build());
 
