@@ -4,10 +4,11 @@ import { DatabaseOpenError } from '../db/database-error';
 import { CliError } from './cli-error';
 import { registerBackup } from './commands/backup-command';
 import { registerCheck } from './commands/check-command';
+import { registerFindings } from './commands/findings-command';
 import { registerInit } from './commands/init-command';
 import { CliRuntime, type CliIo } from './runtime';
 
-const commandRegistrations = [registerInit, registerCheck, registerBackup];
+const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings];
 
 /**
  * Runs one command and returns its exit code: 0 success, 1 a check found problems, 2 bad usage or

@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+import { insertRecordRow } from '../../electron/register/record-rows';
+import { recordTables } from '../../electron/register/record-tables';
+import type { RecordKind } from '../../shared/register/records';
+import type { RegisterContent } from '../../shared/register/snapshot';
+
+const kindOfList: Record<keyof RegisterContent, RecordKind> = {
+  organisations: 'organisation',
+  assurances: 'assurance',
+  dsfcs: 'dsfc',
+  dsas: 'dsa',
+  versions: 'dsaVersion',
+  datasets: 'dataset',
+  locations: 'location',
+  approvedLocations: 'approvedLocation',
+  holdings: 'holding',
+  copies: 'copy',
+  obligations: 'obligation',
+  certificates: 'certificate',
+};
+
+/**
+ * Writes a whole register (e.g. from RegisterBuilder) into a real database through the storage
+ * layer's row writer, in one transaction. Foreign keys are checked at commit, so records may
+ * reference each other in any order (a version and its predecessor, an organisation and its
+ * predecessor).
+ */
+export function storeRegister(db: Database, register: RegisterContent): void {
+  db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
+    for (const [list, kind] of Object.entries(kindOfList) as [keyof RegisterContent, RecordKind][])
+      for (const record of register[list]) insertRecordRow(db, recordTables[kind], record as Record<string, unknown>);
+  })();
+}
