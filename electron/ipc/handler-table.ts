@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/app-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { registerHandlers } from './handlers/register-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
+import { findingsHandlers } from './handlers/findings-handlers';
 
 export type Handler<M extends ApiMethod> = (
   request: z.output<ApiContract[M]['request']>,
@@ -20,4 +21,5 @@ export const handlerTable: HandlerTable = {
   ...settingsHandlers,
   ...registerHandlers,
   ...auditHandlers,
+  ...findingsHandlers,
 };

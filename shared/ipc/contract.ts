@@ -12,6 +12,12 @@ import {
   registerUpdateRequestSchema,
 } from '../register/register-api';
 import { auditListRequestSchema, auditListResponseSchema, auditVerificationSchema } from '../audit/audit-api';
+import {
+  deadlinesUpcomingRequestSchema,
+  deadlinesUpcomingResponseSchema,
+  findingsListRequestSchema,
+  findingsListResponseSchema,
+} from '../findings/findings-api';
 
 /**
  * The one IPC contract. Each method names its request and response schema; main validates every
@@ -34,6 +40,8 @@ export const apiContract = {
   'register.restore': { request: registerArchiveRequestSchema, response: registerRecordResponseSchema },
   'audit.list': { request: auditListRequestSchema, response: auditListResponseSchema },
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
+  'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
+  'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
 } as const;
 
 export type ApiContract = typeof apiContract;
