@@ -142,7 +142,7 @@ function writeLists(db: Database, table: RecordTable, record: AnyRecord): void {
 }
 
 /** Inserts a validated record. Runs inside the caller's transaction. */
-export function insertRecord(db: Database, table: RecordTable, record: AnyRecord): void {
+export function insertRecordRow(db: Database, table: RecordTable, record: AnyRecord): void {
   const placeholders = table.columns.map(() => '?').join(', ');
   prepared(db, `INSERT INTO ${table.table} (${columnList(table.columns)}) VALUES (${placeholders})`).run(
     ...columnValues(table, record),
@@ -151,7 +151,7 @@ export function insertRecord(db: Database, table: RecordTable, record: AnyRecord
 }
 
 /** Replaces a stored record's fields (its rowid, and so its place in the register's order, stays). */
-export function updateRecord(db: Database, table: RecordTable, record: AnyRecord): void {
+export function updateRecordRow(db: Database, table: RecordTable, record: AnyRecord): void {
   const [idColumn, ...rest] = table.columns;
   const assignments = rest.map((c) => `${c.column} = ?`).join(', ');
   const [id, ...values] = columnValues(table, record);

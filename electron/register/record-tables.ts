@@ -32,6 +32,8 @@ export interface ReferenceMapping {
   kind: RecordKind;
   itemField?: string;
   list?: boolean;
+  /** For a list: another item field that, with the id, must not repeat (a party's role). */
+  distinctWith?: string;
 }
 
 /** Values that must be unique across the register, and how to say so. */
@@ -178,7 +180,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
     references: [
       { field: 'dsaId', kind: 'dsa' },
       { field: 'predecessorVersionId', kind: 'dsaVersion' },
-      { field: 'parties', kind: 'organisation', list: true, itemField: 'organisationId' },
+      { field: 'parties', kind: 'organisation', list: true, itemField: 'organisationId', distinctWith: 'role' },
       { field: 'dsfcId', kind: 'dsfc' },
     ],
     uniques: [

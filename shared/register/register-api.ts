@@ -132,12 +132,26 @@ function recordInputFor<K extends RecordKind>(kind: K): StrictObjectOf<InputShap
   return z.strictObject(recordSchemas[kind].shape).omit({ id: true, archived: true }) as never;
 }
 
+type WithoutDefaults<S> = { [F in keyof S]: S[F] extends z.ZodDefault<infer Inner> ? Inner : S[F] };
+/**
+ * Every field of a record except id and archived, none optional: what `register.update` takes, so
+ * that an update can never reset a field the form forgot to send. (Nullable fields take null.)
+ */
+function recordFieldsFor<K extends RecordKind>(kind: K): StrictObjectOf<WithoutDefaults<InputShape<K>>> {
+  const shape = Object.fromEntries(
+    Object.entries(recordSchemas[kind].shape as Record<string, z.ZodType>)
+      .filter(([field]) => field !== 'id' && field !== 'archived')
+      .map(([field, schema]) => [field, schema instanceof z.ZodDefault ? schema.unwrap() : schema]),
+  );
+  return z.strictObject(shape) as never;
+}
+
 function createRequestFor<K extends RecordKind>(kind: K) {
   return z.strictObject({ kind: z.literal(kind), record: recordInputFor(kind) });
 }
 
 function updateRequestFor<K extends RecordKind>(kind: K) {
-  return z.strictObject({ kind: z.literal(kind), id: recordId, record: recordInputFor(kind) });
+  return z.strictObject({ kind: z.literal(kind), id: recordId, record: recordFieldsFor(kind) });
 }
 
 function recordResultFor<K extends RecordKind>(kind: K) {
@@ -187,5 +201,7 @@ export type RegisterCreateRequest = z.output<typeof registerCreateRequestSchema>
 export type RegisterUpdateRequest = z.output<typeof registerUpdateRequestSchema>;
 export type RegisterRecordResult = z.output<typeof registerRecordResponseSchema>;
 export type RegisterGetResult = z.output<typeof registerGetResponseSchema>;
-/** A record's form fields for kind K (what `register.create` and `register.update` take). */
+/** A new record's fields for kind K (what `register.create` takes): fields with a default may be left out. */
 export type RecordInput<K extends RecordKind> = z.input<ReturnType<typeof recordInputFor<K>>>;
+/** All of a record's fields but id and archived (what `register.update` takes). */
+export type RecordFields<K extends RecordKind> = z.input<ReturnType<typeof recordFieldsFor<K>>>;

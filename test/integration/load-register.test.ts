@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
-import { insertRecord } from '../../electron/register/record-rows';
+import { insertRecordRow } from '../../electron/register/record-rows';
 import { recordTables } from '../../electron/register/record-tables';
 import { loadRegister } from '../../electron/register/load-register';
 import { dsaVersionSchema, organisationSchema, dsaSchema, type RecordKind } from '../../shared/register/records';
@@ -18,7 +18,7 @@ describe('loadRegister', () => {
 
   it('gives back nested values, lists and flags exactly as they were stored', () => {
     const { db } = openDatabase(temp.path('r.sqlite'), { create: true });
-    const store = (kind: RecordKind, record: Record<string, unknown>) => insertRecord(db, recordTables[kind], record);
+    const store = (kind: RecordKind, record: Record<string, unknown>) => insertRecordRow(db, recordTables[kind], record);
     const org = organisationSchema.parse({ id: 'o1', legalName: 'Leeds Trust', roles: ['controller', 'processor'], archived: true });
     const dsa = dsaSchema.parse({ id: 'd1', nicReference: 'DARS-NIC-00574-V2H1F' });
     const version = dsaVersionSchema.parse({

@@ -1,12 +1,8 @@
-import { UserFacingError } from '../../../shared/ipc/result';
+import { listAuditEntries } from '../../register/audit-log';
+import { verifyAuditChain } from '../../register/audit-verify';
 import type { PartialHandlerTable } from '../handler-table';
 
-// Placeholder while the audit log is being written (same session); replaced before the issue closes.
-const notYet = (): never => {
-  throw new UserFacingError('INTERNAL', 'The audit log is not available in this build yet.');
-};
-
 export const auditHandlers: PartialHandlerTable<'audit.list' | 'audit.verify'> = {
-  'audit.list': notYet,
-  'audit.verify': notYet,
+  'audit.list': (request, context) => listAuditEntries(context.db, request),
+  'audit.verify': (_request, context) => verifyAuditChain(context.db),
 };

@@ -1,4 +1,5 @@
-import { UserFacingError } from '../../../shared/ipc/result';
+import { listRecords } from '../../register/register-list';
+import { archiveRecord, createRecord, getRecord, replaceRecord, restoreRecord } from '../../register/register-service';
 import type { PartialHandlerTable } from '../handler-table';
 
 type RegisterMethods =
@@ -9,16 +10,16 @@ type RegisterMethods =
   | 'register.archive'
   | 'register.restore';
 
-// Placeholder while the register service is being written (same session); replaced before the issue closes.
-const notYet = (): never => {
-  throw new UserFacingError('INTERNAL', 'The register is not available in this build yet.');
-};
+// The requests are discriminated on `kind`; the services are generic in it. The casts below only
+// tell TypeScript what the request schema has already guaranteed: `record` matches `kind`.
 
 export const registerHandlers: PartialHandlerTable<RegisterMethods> = {
-  'register.list': notYet,
-  'register.get': notYet,
-  'register.create': notYet,
-  'register.update': notYet,
-  'register.archive': notYet,
-  'register.restore': notYet,
+  'register.list': (request, context) => listRecords(context.db, request),
+  'register.get': ({ kind, id }, context) => getRecord(context.db, kind, id),
+  'register.create': ({ kind, record }, context) =>
+    ({ kind, record: createRecord(context.db, context, kind, record as never) }) as never,
+  'register.update': ({ kind, id, record }, context) =>
+    ({ kind, record: replaceRecord(context.db, context, kind, id, record as never) }) as never,
+  'register.archive': ({ kind, id }, context) => ({ kind, record: archiveRecord(context.db, context, kind, id) }) as never,
+  'register.restore': ({ kind, id }, context) => ({ kind, record: restoreRecord(context.db, context, kind, id) }) as never,
 };

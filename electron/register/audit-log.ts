@@ -1,0 +1,205 @@
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from '../../shared/audit/audit-api';
+import { auditActionSchema } from '../../shared/audit/audit-api';
+import { readSettings } from '../db/settings-repository';
+import { likePattern } from '../db/like-pattern';
+import { prepared } from '../db/statement-cache';
+
+/**
+ * The tamper-evident audit log.
+ *
+ * How other features record what they did:
+ *
+ *     db.transaction(() => {
+ *       ...make the change...
+ *       appendAudit(db, context, { action: 'export', recordKind: 'disclosureTable', recordId: id,
+ *                                  before: null, after: null, detail: { file: 'table.xlsx' } });
+ *     })();
+ *
+ * `appendAudit(db, context, { action, recordKind, recordId, before, after, detail? })` must run
+ * inside the transaction that makes the change (it throws otherwise), so a change and its entry are
+ * committed together or not at all. `context` needs only `now()` and `osUser` (a ServiceContext
+ * will do); the display name is read from Settings. `action` is a lower-case word (`create`,
+ * `export`, `certificate-issued`…); `before`/`after`/`detail` are any JSON values, or null. Do not put
+ * secrets in them: the log is shown in the app and printed by `custodian audit list`.
+ *
+ * Each entry is chained: hash = SHA-256 of a version tag, the previous entry's hash and a canonical
+ * serialisation of the entry (sequence number, time, actor, action, record, before, after, detail).
+ * `audit_head` holds the newest sequence number and hash, so removing the newest entries shows too.
+ * `verifyAuditChain` (audit-verify.ts) recomputes it all.
+ */
+export interface AuditActor {
+  now: () => Date;
+  osUser: string;
+}
+
+export interface AuditChange {
+  action: string;
+  /** A record kind, or another subject (`register` for a snapshot export); null for none. */
+  recordKind: string | null;
+  recordId: string | null;
+  before: unknown;
+  after: unknown;
+  detail?: unknown;
+}
+
+/** An entry as stored: the JSON columns are kept as the exact text that was hashed. */
+export interface StoredAuditEntry {
+  seq: number;
+  at: string;
+  osUser: string;
+  displayName: string;
+  action: string;
+  recordKind: string | null;
+  recordId: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  detailJson: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const HASH_VERSION = 'custodian-audit-v1';
+
+/** JSON with object keys sorted, so the same value always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Record<string, unknown>)[key];
+    return sorted;
+  });
+}
+
+const jsonOrNull = (value: unknown): string | null => (value === undefined || value === null ? null : canonicalJson(value));
+
+/** The hash an entry must carry, given its content and the hash of the entry before it. */
+export function computeAuditHash(entry: Omit<StoredAuditEntry, 'hash'>): string {
+  const canonical = JSON.stringify([
+    entry.seq,
+    entry.at,
+    entry.osUser,
+    entry.displayName,
+    entry.action,
+    entry.recordKind,
+    entry.recordId,
+    entry.beforeJson,
+    entry.afterJson,
+    entry.detailJson,
+  ]);
+  return createHash('sha256').update(`${HASH_VERSION}\n${entry.prevHash}\n${canonical}`).digest('hex');
+}
+
+interface Head {
+  lastSeq: number;
+  lastHash: string;
+}
+
+function readHead(db: Database): Head {
+  const row = prepared(db, 'SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as
+    | Head
+    | undefined;
+  return row ?? { lastSeq: 0, lastHash: GENESIS_HASH };
+}
+
+/**
+ * A writer for many entries by one actor (an import writes thousands): Settings are read once.
+ * Use `appendAudit` for a single entry.
+ */
+export function auditWriter(db: Database, actor: AuditActor): (change: AuditChange) => StoredAuditEntry {
+  const displayName = readSettings(db).displayName;
+  const insert = prepared(
+    db,
+    `INSERT INTO audit_log (seq, at, os_user, display_name, action, record_kind, record_id, before_json, after_json, detail_json, prev_hash, hash)
+     VALUES (@seq, @at, @osUser, @displayName, @action, @recordKind, @recordId, @beforeJson, @afterJson, @detailJson, @prevHash, @hash)`,
+  );
+  const moveHead = prepared(
+    db,
+    `INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
+  );
+  return (change) => {
+    if (!db.inTransaction) {
+      throw new Error('appendAudit must run inside the transaction that makes the change');
+    }
+    const action = auditActionSchema.parse(change.action);
+    const head = readHead(db);
+    const unhashed: Omit<StoredAuditEntry, 'hash'> = {
+      seq: head.lastSeq + 1,
+      at: actor.now().toISOString(),
+      osUser: actor.osUser,
+      displayName,
+      action,
+      recordKind: change.recordKind,
+      recordId: change.recordId,
+      beforeJson: jsonOrNull(change.before),
+      afterJson: jsonOrNull(change.after),
+      detailJson: jsonOrNull(change.detail),
+      prevHash: head.lastHash,
+    };
+    const entry = { ...unhashed, hash: computeAuditHash(unhashed) };
+    insert.run(entry);
+    moveHead.run(entry.seq, entry.hash);
+    return entry;
+  };
+}
+
+/** Records one change in the audit log, in the caller's transaction. See the file header. */
+export function appendAudit(db: Database, actor: AuditActor, change: AuditChange): StoredAuditEntry {
+  return auditWriter(db, actor)(change);
+}
+
+export const storedEntryColumns = `seq, at, os_user AS osUser, display_name AS displayName, action,
+  record_kind AS recordKind, record_id AS recordId, before_json AS beforeJson, after_json AS afterJson,
+  detail_json AS detailJson, prev_hash AS prevHash, hash`;
+
+const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function toAuditEntry(stored: StoredAuditEntry): AuditEntry {
+  const { beforeJson, afterJson, detailJson, ...rest } = stored;
+  return { ...rest, before: parseJson(beforeJson), after: parseJson(afterJson), detail: parseJson(detailJson) };
+}
+
+export interface AuditQuery {
+  offset: number;
+  limit: number;
+  kind?: string;
+  recordId?: string;
+  action?: string;
+  search?: string;
+}
+
+/** Entries newest first, filtered; `total` counts every match, not just the page. */
+export function listAuditEntries(db: Database, query: AuditQuery): { total: number; entries: AuditEntry[] } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.kind) {
+    where.push('record_kind = @kind');
+    params.kind = query.kind;
+  }
+  if (query.recordId) {
+    where.push('record_id = @recordId');
+    params.recordId = query.recordId;
+  }
+  if (query.action) {
+    where.push('action = @action');
+    params.action = query.action;
+  }
+  if (query.search) {
+    where.push(
+      `(os_user LIKE @search ESCAPE '\\' OR display_name LIKE @search ESCAPE '\\' OR action LIKE @search ESCAPE '\\'
+        OR record_kind LIKE @search ESCAPE '\\' OR record_id LIKE @search ESCAPE '\\'
+        OR before_json LIKE @search ESCAPE '\\' OR after_json LIKE @search ESCAPE '\\')`,
+    );
+    params.search = likePattern(query.search);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = prepared(db, `SELECT count(*) FROM audit_log ${clause}`).pluck(true).get(params) as number;
+  const rows = prepared(
+    db,
+    `SELECT ${storedEntryColumns} FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: query.limit, offset: query.offset }) as StoredAuditEntry[];
+  return { total, entries: rows.map(toAuditEntry) };
+}
