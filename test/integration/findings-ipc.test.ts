@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
+import type { ApiResponse } from '../../shared/ipc/contract';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { createServiceContext } from '../../electron/service-context';
 import { compliantRegister } from '../helpers/compliant-register';
@@ -23,7 +24,8 @@ describe('IPC findings.list and deadlines.upcoming', () => {
     const context = contextWith(lapsedIco(), '2026-06-01');
     const today = await dispatch(handlerTable, context, 'findings.list', {});
     expect(today).toMatchObject({ ok: true, value: { asOf: '2026-06-01' } });
-    expect(today.ok && today.value.findings.map((f) => f.id)).toEqual(['ICO_REGISTRATION_EXPIRED:aws']);
+    const { findings } = (today.ok ? today.value : null) as ApiResponse<'findings.list'>;
+    expect(findings.map((f) => f.id)).toEqual(['ICO_REGISTRATION_EXPIRED:aws']);
     const before = await dispatch(handlerTable, context, 'findings.list', { asOf: '2026-05-31' });
     expect(before).toEqual({ ok: true, value: { asOf: '2026-05-31', findings: [] } });
     context.db.close();
@@ -32,8 +34,9 @@ describe('IPC findings.list and deadlines.upcoming', () => {
   it('deadlines.upcoming lists the dated duties within the horizon', async () => {
     const context = contextWith(compliantRegister(), '2026-06-01');
     const result = await dispatch(handlerTable, context, 'deadlines.upcoming', { horizonDays: 200 });
-    expect(result.ok && result.value.asOf).toBe('2026-06-01');
-    expect(result.ok && result.value.deadlines.map((d) => [d.date, d.kind, d.record.id])).toEqual([
+    const { asOf, deadlines } = (result.ok ? result.value : null) as ApiResponse<'deadlines.upcoming'>;
+    expect(asOf).toBe('2026-06-01');
+    expect(deadlines.map((d) => [d.date, d.kind, d.record.id])).toEqual([
       ['2026-09-30', 'obligation', 'sc-outputs'],
       ['2026-11-30', 'ico-renewal', 'aws'],
     ]);
