@@ -2,13 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { UserFacingError } from '../../shared/ipc/result';
 import { DatabaseOpenError } from '../db/database-error';
 import { CliError } from './cli-error';
+import { registerAudit } from './commands/audit-command';
 import { registerBackup } from './commands/backup-command';
 import { registerCheck } from './commands/check-command';
 import { registerFindings } from './commands/findings-command';
 import { registerInit } from './commands/init-command';
 import { CliRuntime, type CliIo } from './runtime';
 
-const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings];
+const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit];
 
 /**
  * Runs one command and returns its exit code: 0 success, 1 a check found problems, 2 bad usage or

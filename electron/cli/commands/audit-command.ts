@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import type { Database } from 'better-sqlite3';
+import type { AuditEntry } from '../../../shared/audit/audit-api';
+import { listAuditEntries } from '../../register/audit-log';
+import { verifyAuditChain } from '../../register/audit-verify';
+import { CliError } from '../cli-error';
+import { commandGroup } from '../command-group';
+import { dbOption, type CliRuntime } from '../runtime';
+import type { OpenedDatabase } from '../../db/open-database';
+
+/** The audit log lives from schema 2 on; an older register must be migrated before it has one. */
+function auditDatabase(opened: OpenedDatabase): Database {
+  const hasLog = opened.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'audit_log'").get();
+  if (!hasLog) throw new CliError(`${opened.path} has no audit log yet: run "custodian init --db ${opened.path}" to migrate it`);
+  return opened.db;
+}
+
+function parseLimit(text: string): number {
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) {
+    throw new CliError(`--limit must be a whole number from 1 to 1000000, not "${text}"`);
+  }
+  return limit;
+}
+
+const describeEntry = (e: AuditEntry) => {
+  const who = e.displayName ? `${e.osUser} (${e.displayName})` : e.osUser;
+  const what = [e.recordKind, e.recordId].filter(Boolean).join(' ');
+  return `#${e.seq}  ${e.at}  ${who}  ${e.action}${what ? `  ${what}` : ''}`;
+};
+
+export function registerAudit(program: Command, runtime: CliRuntime): void {
+  const audit = commandGroup(program, 'audit', 'check and read the tamper-evident audit log');
+
+  dbOption(audit.command('verify'))
+    .description('recompute the audit chain; exit 1 naming the first entry edited, deleted or reordered')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { db?: string; json?: boolean }) => {
+      const result = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) =>
+        verifyAuditChain(auditDatabase(opened)),
+      );
+      if (options.json) runtime.out(JSON.stringify(result, null, 2));
+      else if (result.intact) runtime.out(`Audit log intact: ${result.entries} entries, the newest is #${result.lastSeq}.`);
+      else runtime.out(`Audit log BROKEN at entry #${result.problem!.seq} (${result.problem!.kind}).`);
+      if (result.problem) throw new CliError(`audit log broken: ${result.problem.message}`, 1);
+    });
+
+  dbOption(audit.command('list'))
+    .description('print audit entries, newest first')
+    .option('--kind <kind>', 'only entries about this kind of record (copy, dsaVersion, location…)')
+    .option('--record <id>', 'only entries about this record')
+    .option('--limit <n>', 'at most this many entries', '50')
+    .option('--json', 'print the entries as JSON, with before and after')
+    .action(async (options: { db?: string; kind?: string; record?: string; limit: string; json?: boolean }) => {
+      const limit = parseLimit(options.limit);
+      const { entries, total } = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) =>
+        listAuditEntries(auditDatabase(opened), { offset: 0, limit, kind: options.kind, recordId: options.record }),
+      );
+      if (options.json) {
+        runtime.out(JSON.stringify(entries, null, 2));
+        return;
+      }
+      for (const entry of entries) runtime.out(describeEntry(entry));
+      runtime.out(entries.length < total ? `(${entries.length} of ${total} entries; use --limit for more)` : `(${total} entries)`);
+    });
+}
