@@ -1,4 +1,6 @@
--- schema version 2
+-- schema version 3
+CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
+
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
 
 CREATE INDEX approved_locations_by_version ON approved_locations (version_id);
@@ -20,6 +22,10 @@ CREATE INDEX copies_by_holding ON copies (holding_id);
 CREATE INDEX copies_by_location ON copies (location_id);
 
 CREATE INDEX datasets_by_version ON datasets (version_id);
+
+CREATE INDEX destruction_evidence_by_record ON destruction_evidence (destruction_id);
+
+CREATE INDEX destruction_records_by_copy ON destruction_records (copy_id);
 
 CREATE INDEX dsa_versions_by_dsfc ON dsa_versions (dsfc_id);
 
@@ -46,6 +52,16 @@ CREATE INDEX organisations_by_name ON organisations (legal_name COLLATE NOCASE);
 CREATE INDEX organisations_by_predecessor ON organisations (predecessor_id);
 
 CREATE INDEX version_parties_by_organisation ON version_parties (organisation_id);
+
+CREATE TABLE absence_checks (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+  copy_id TEXT NOT NULL REFERENCES copies (id) ON DELETE RESTRICT,
+  path_checked TEXT NOT NULL CHECK (path_checked <> ''),
+  checked_at TEXT NOT NULL CHECK (checked_at <> ''),
+  result TEXT NOT NULL CHECK (result IN ('absent', 'present', 'unreadable')),
+  detail TEXT NOT NULL CHECK (detail <> ''),
+  checked_by TEXT NOT NULL CHECK (checked_by <> '')
+) STRICT;
 
 CREATE TABLE approved_locations (
   id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
@@ -102,6 +118,15 @@ CREATE TABLE audit_log (
   hash TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE certificate_contents (
+  certificate_id TEXT PRIMARY KEY NOT NULL REFERENCES certificates (id) ON DELETE RESTRICT,
+  canonical_json TEXT NOT NULL CHECK (json_valid(canonical_json)),
+  content_hash TEXT NOT NULL CHECK (length(content_hash) = 64 AND content_hash NOT GLOB '*[^0-9a-f]*'),
+  pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64 AND pdf_sha256 NOT GLOB '*[^0-9a-f]*'),
+  issued_at TEXT NOT NULL CHECK (issued_at <> ''),
+  UNIQUE (content_hash)
+) STRICT;
+
 CREATE TABLE certificate_holdings (
   certificate_id TEXT NOT NULL REFERENCES certificates (id) ON DELETE RESTRICT,
   position INTEGER NOT NULL CHECK (position >= 0),
@@ -146,6 +171,44 @@ CREATE TABLE datasets (
   period_from TEXT CHECK (period_from IS NULL OR period_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   period_to TEXT CHECK (period_to IS NULL OR period_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   disclosure_profile_id TEXT
+) STRICT;
+
+CREATE TABLE destruction_evidence (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+  destruction_id TEXT NOT NULL REFERENCES destruction_records (id) ON DELETE RESTRICT,
+  stored_path TEXT NOT NULL CHECK (stored_path <> ''),
+  original_name TEXT NOT NULL CHECK (original_name <> ''),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  size_bytes INTEGER NOT NULL CHECK (size_bytes >= 0),
+  attached_at TEXT NOT NULL CHECK (attached_at <> '')
+) STRICT;
+
+CREATE TABLE destruction_notices (
+  key TEXT PRIMARY KEY NOT NULL,
+  holding_id TEXT NOT NULL REFERENCES holdings (id) ON DELETE RESTRICT,
+  deadline TEXT CHECK (deadline IS NULL OR deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL,
+  days_before INTEGER NOT NULL CHECK (days_before >= 0),
+  shown_at TEXT NOT NULL CHECK (shown_at <> '')
+) STRICT;
+
+CREATE TABLE destruction_records (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+  copy_id TEXT NOT NULL REFERENCES copies (id) ON DELETE RESTRICT,
+  method_type TEXT NOT NULL CHECK (method_type IN ('Clear', 'Purge', 'Destroy')),
+  method TEXT NOT NULL CHECK (method <> ''),
+  tool TEXT,
+  tool_version TEXT,
+  performed_at TEXT NOT NULL CHECK (performed_at <> ''),
+  operator TEXT NOT NULL CHECK (operator <> ''),
+  verification_method TEXT NOT NULL CHECK (verification_method <> ''),
+  verification_result TEXT NOT NULL CHECK (verification_result <> ''),
+  outcome TEXT NOT NULL CHECK (outcome IN ('destroyed', 'destroyed-with-exceptions', 'not-destroyed')),
+  exception_reason TEXT,
+  exception_end_date TEXT CHECK (exception_end_date IS NULL OR exception_end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  notes TEXT,
+  recorded_at TEXT NOT NULL CHECK (recorded_at <> ''),
+  recorded_by TEXT NOT NULL CHECK (recorded_by <> ''),
+  CHECK (outcome <> 'destroyed-with-exceptions' OR (exception_reason IS NOT NULL AND exception_end_date IS NOT NULL))
 ) STRICT;
 
 CREATE TABLE dsa_versions (
