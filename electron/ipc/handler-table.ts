@@ -6,6 +6,8 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { registerHandlers } from './handlers/register-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { findingsHandlers } from './handlers/findings-handlers';
+import { auditPeriodHandlers } from './handlers/audit-period-handlers';
+import { dashboardHandlers } from './handlers/dashboard-handlers';
 
 export type Handler<M extends ApiMethod> = (
   request: z.output<ApiContract[M]['request']>,
@@ -22,4 +24,6 @@ export const handlerTable: HandlerTable = {
   ...registerHandlers,
   ...auditHandlers,
   ...findingsHandlers,
+  ...auditPeriodHandlers,
+  ...dashboardHandlers,
 };

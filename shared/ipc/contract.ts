@@ -18,6 +18,8 @@ import {
   findingsListRequestSchema,
   findingsListResponseSchema,
 } from '../findings/findings-api';
+import { auditPeriodListRequestSchema } from '../audit/audit-period-api';
+import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
 
 /**
  * The one IPC contract. Each method names its request and response schema; main validates every
@@ -42,6 +44,8 @@ export const apiContract = {
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
+  'audit.listInPeriod': { request: auditPeriodListRequestSchema, response: auditListResponseSchema },
+  'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
 } as const;
 
 export type ApiContract = typeof apiContract;
