@@ -6,10 +6,11 @@ import { registerAudit } from './commands/audit-command';
 import { registerBackup } from './commands/backup-command';
 import { registerCheck } from './commands/check-command';
 import { registerFindings } from './commands/findings-command';
+import { registerImportDur } from './commands/import-dur-command';
 import { registerInit } from './commands/init-command';
 import { CliRuntime, type CliIo } from './runtime';
 
-const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit];
+const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerImportDur];
 
 /**
  * Runs one command and returns its exit code: 0 success, 1 a check found problems, 2 bad usage or
