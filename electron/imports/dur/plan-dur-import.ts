@@ -300,10 +300,11 @@ class DurPlanner {
 
   /** The Datasets sheet states the common-law basis per dataset; the register keeps it per version. */
   private commonLawBasisOf(row: DurAgreement, dur: DurContent): string | null {
-    const values = new Set<string>();
-    for (const d of dur.datasets) if (d.reference === row.reference && d.commonLawBasis) values.add(d.commonLawBasis);
-    return values.size === 0 ? null : [...values].join('; ');
+    this.commonLawByReference ??= groupValues(dur.datasets, (d) => d.reference, (d) => d.commonLawBasis);
+    const values = this.commonLawByReference.get(row.reference);
+    return values ? [...values].join('; ') : null;
   }
+  private commonLawByReference: Map<string, Set<string>> | undefined;
 
   private pushVersion(version: DsaVersion): void {
     const list = this.versionsOfDsa.get(version.dsaId);
@@ -362,11 +363,12 @@ class DurPlanner {
 
   /** Opt-outs are stated per released file; the register keeps them per dataset ("Mixed" when they differ). */
   private optOutsOf(reference: string, dataset: string, dur: DurContent): 'Yes' | 'No' | 'Mixed' | null {
-    const values = new Set<'Yes' | 'No' | 'Mixed'>();
-    for (const r of dur.releases) if (r.reference === reference && nameKey(r.dataset) === nameKey(dataset) && r.optOutsApplied) values.add(r.optOutsApplied);
-    if (values.size === 0) return null;
+    this.optOutsByDataset ??= groupValues(dur.releases, (r) => `${r.reference}\u0000${nameKey(r.dataset)}`, (r) => r.optOutsApplied);
+    const values = this.optOutsByDataset.get(`${reference}\u0000${nameKey(dataset)}`);
+    if (!values) return null;
     return values.size === 1 ? [...values][0]! : 'Mixed';
   }
+  private optOutsByDataset: Map<string, Set<'Yes' | 'No' | 'Mixed'>> | undefined;
 
   private release(row: DurRelease, versionId: string, dur: DurContent): void {
     const datasetKey = childKey(versionId, row.dataset);
@@ -417,6 +419,20 @@ function distinctRows<T extends { place: DurPlace }>(rows: readonly T[], key: (r
     if (!same) throw new DurImportError(row.place, `${key(row)} is already in ${sheet} row ${earlier.place.row}${values(row) === null ? '' : ' with different values'}; ${advice}`);
   }
   return kept;
+}
+
+/** The distinct non-null values of each group, in the order first seen. */
+function groupValues<T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V | null): Map<string, Set<V>> {
+  const groups = new Map<string, Set<V>>();
+  for (const row of rows) {
+    const v = value(row);
+    if (v === null) continue;
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.add(v);
+    else groups.set(k, new Set([v]));
+  }
+  return groups;
 }
 
 function nonNull<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: NonNullable<T[K]> } {
