@@ -18,6 +18,14 @@ export const findingCodes = [
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 
+/**
+ * Findings about incidents' notification clocks. They are computed from the incidents and the
+ * moment (not the register and a date), by shared/incidents/incident-findings.ts, and merged into
+ * what `findings.list` and `custodian findings` return.
+ */
+export const incidentFindingCodes = ['INCIDENT_NOTIFICATION_DUE', 'INCIDENT_NOTIFICATION_OVERDUE'] as const;
+export type IncidentFindingCode = (typeof incidentFindingCodes)[number];
+
 export const severities = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof severities)[number];
 
