@@ -5,12 +5,16 @@ import { CliError } from './cli-error';
 import { registerAudit } from './commands/audit-command';
 import { registerBackup } from './commands/backup-command';
 import { registerCheck } from './commands/check-command';
+import { registerDisclose } from './commands/disclose-command';
 import { registerFindings } from './commands/findings-command';
 import { registerImportDur } from './commands/import-dur-command';
 import { registerInit } from './commands/init-command';
+import { registerProfiles } from './commands/profiles-command';
+import { registerRegisterSnapshot } from './commands/register-snapshot-command';
 import { CliRuntime, type CliIo } from './runtime';
+import { registerTabulate } from './commands/tabulate-command';
 
-const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerImportDur];
+const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerRegisterSnapshot, registerImportDur, registerDisclose, registerProfiles, registerTabulate];
 
 /**
  * Runs one command and returns its exit code: 0 success, 1 a check found problems, 2 bad usage or

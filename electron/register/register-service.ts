@@ -10,6 +10,7 @@ import { insertRecordRow, readRecord, updateRecordRow } from './record-rows';
 import { recordTables, type RecordTable } from './record-tables';
 import { findReferenceProblem, type RecordLookup } from './reference-checks';
 import { labelsFor, relatedTo } from './register-list';
+import { requiredFieldMessages } from './validation-messages';
 
 /**
  * Creating, changing, archiving and reading register records. Every write validates the record
@@ -25,7 +26,7 @@ import { labelsFor, relatedTo } from './register-list';
 type AnyRecord = Record<string, unknown>;
 
 function validate<K extends RecordKind>(kind: K, candidate: unknown): RecordOf<K> {
-  const parsed = recordSchemas[kind].safeParse(candidate);
+  const parsed = recordSchemas[kind].safeParse(candidate, { error: requiredFieldMessages });
   if (!parsed.success) throw new RecordRejected(firstZodIssue(parsed.error));
   return parsed.data as RecordOf<K>;
 }
