@@ -1,4 +1,4 @@
--- schema version 3
+-- schema version 4
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -38,6 +38,24 @@ CREATE INDEX dsfcs_by_controller ON dsfcs (controller_organisation_id);
 CREATE INDEX holdings_by_dataset ON holdings (dataset_id);
 
 CREATE INDEX holdings_by_version ON holdings (version_id);
+
+CREATE INDEX incident_actions_by_incident ON incident_actions (incident_id);
+
+CREATE INDEX incident_copies_by_target ON incident_copies (copy_id);
+
+CREATE INDEX incident_datasets_by_target ON incident_datasets (dataset_id);
+
+CREATE INDEX incident_dsas_by_target ON incident_dsas (dsa_id);
+
+CREATE INDEX incident_holdings_by_target ON incident_holdings (holding_id);
+
+CREATE INDEX incident_locations_by_target ON incident_locations (location_id);
+
+CREATE INDEX incident_notifications_by_incident ON incident_notifications (incident_id, sent_at);
+
+CREATE INDEX incidents_by_became_aware ON incidents (became_aware_at);
+
+CREATE INDEX incidents_by_status ON incidents (status);
 
 CREATE INDEX locations_by_operator ON locations (operator_organisation_id);
 
@@ -276,6 +294,140 @@ CREATE TABLE holdings (
   record_count INTEGER CHECK (record_count >= 0),
   checksum TEXT,
   data_year TEXT
+) STRICT;
+
+CREATE TABLE incident_actions (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  kind TEXT CHECK (kind IS NULL OR kind IN ('containment', 'remediation')) NOT NULL,
+  description TEXT NOT NULL CHECK (description <> ''),
+  owner TEXT NOT NULL CHECK (owner <> ''),
+  due_date TEXT CHECK (due_date IS NULL OR due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  status TEXT CHECK (status IS NULL OR status IN ('open', 'in-progress', 'done', 'cancelled')) NOT NULL,
+  completed_date TEXT CHECK (completed_date IS NULL OR completed_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  CHECK (status <> 'done' OR completed_date IS NOT NULL)
+) STRICT;
+
+CREATE TABLE incident_copies (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  copy_id TEXT NOT NULL REFERENCES copies (id) ON DELETE RESTRICT,
+  PRIMARY KEY (incident_id, position),
+  UNIQUE (incident_id, copy_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE incident_datasets (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  dataset_id TEXT NOT NULL REFERENCES datasets (id) ON DELETE RESTRICT,
+  PRIMARY KEY (incident_id, position),
+  UNIQUE (incident_id, dataset_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE incident_dsas (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  dsa_id TEXT NOT NULL REFERENCES dsas (id) ON DELETE RESTRICT,
+  PRIMARY KEY (incident_id, position),
+  UNIQUE (incident_id, dsa_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE incident_holdings (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  holding_id TEXT NOT NULL REFERENCES holdings (id) ON DELETE RESTRICT,
+  PRIMARY KEY (incident_id, position),
+  UNIQUE (incident_id, holding_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE incident_locations (
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  location_id TEXT NOT NULL REFERENCES locations (id) ON DELETE RESTRICT,
+  PRIMARY KEY (incident_id, position),
+  UNIQUE (incident_id, location_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE incident_notifications (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+  incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE RESTRICT,
+  recipient TEXT CHECK (recipient IS NULL OR recipient IN ('ico', 'dars', 'dhsc', 'individuals', 'other')) NOT NULL,
+  recipient_detail TEXT,
+  sent_at TEXT CHECK (sent_at IS NULL OR sent_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  sent_zone TEXT CHECK (sent_zone IS NULL OR sent_zone <> ''),
+  channel TEXT CHECK (channel IS NULL OR channel IN ('dspt-incident-tool', 'email', 'phone', 'letter', 'web-form', 'in-person', 'other')) NOT NULL,
+  reference TEXT,
+  acknowledged_at TEXT CHECK (acknowledged_at IS NULL OR acknowledged_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  acknowledged_zone TEXT CHECK (acknowledged_zone IS NULL OR acknowledged_zone <> ''),
+  acknowledgement_reference TEXT,
+  late_reason TEXT,
+  note TEXT,
+  CHECK ((sent_at IS NULL) = (sent_zone IS NULL)),
+  CHECK ((acknowledged_at IS NULL) = (acknowledged_zone IS NULL)),
+  CHECK (sent_at IS NOT NULL),
+  CHECK (recipient <> 'other' OR coalesce(recipient_detail, '') <> '')
+) STRICT;
+
+CREATE TABLE incident_settings (
+  key TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) STRICT;
+
+CREATE TABLE incidents (
+  id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),
+  reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),
+  title TEXT NOT NULL CHECK (title <> ''),
+  description TEXT NOT NULL CHECK (description <> ''),
+  type TEXT CHECK (type IS NULL OR type IN ('unauthorised-disclosure', 'loss-or-theft', 'undeclared-location', 'unauthorised-alteration-or-deletion', 'cyber-attack', 'human-error', 'other')) NOT NULL,
+  occurred_at TEXT CHECK (occurred_at IS NULL OR occurred_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  occurred_zone TEXT CHECK (occurred_zone IS NULL OR occurred_zone <> ''),
+  discovered_at TEXT CHECK (discovered_at IS NULL OR discovered_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  discovered_zone TEXT CHECK (discovered_zone IS NULL OR discovered_zone <> ''),
+  became_aware_at TEXT CHECK (became_aware_at IS NULL OR became_aware_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  became_aware_zone TEXT CHECK (became_aware_zone IS NULL OR became_aware_zone <> ''),
+  reported_by TEXT,
+  staff_involved TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(staff_involved) AND json_type(staff_involved) = 'array'),
+  breach_kinds TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(breach_kinds) AND json_type(breach_kinds) = 'array'),
+  data_categories TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(data_categories) AND json_type(data_categories) = 'array'),
+  approximate_records INTEGER CHECK (approximate_records IS NULL OR approximate_records >= 0),
+  approximate_people INTEGER CHECK (approximate_people IS NULL OR approximate_people >= 0),
+  people_kinds TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(people_kinds) AND json_type(people_kinds) = 'array'),
+  cyber TEXT CHECK (cyber IS NULL OR (json_valid(cyber) AND json_type(cyber) = 'object')),
+  likely_consequences TEXT,
+  measures_before TEXT,
+  measures_taken TEXT,
+  measures_proposed TEXT,
+  other_organisations_told TEXT,
+  lessons_learned TEXT,
+  finding_id TEXT,
+  status TEXT CHECK (status IS NULL OR status IN ('open', 'contained', 'closed')) NOT NULL DEFAULT 'open',
+  contained_at TEXT CHECK (contained_at IS NULL OR contained_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  closed_at TEXT CHECK (closed_at IS NULL OR closed_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  created_at TEXT CHECK (created_at IS NULL OR created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z') NOT NULL,
+  likelihood INTEGER CHECK (likelihood IS NULL OR likelihood BETWEEN 1 AND 5),
+  severity INTEGER CHECK (severity IS NULL OR severity BETWEEN 1 AND 5),
+  ico_reportable INTEGER CHECK (ico_reportable IS NULL OR ico_reportable IN (0, 1)),
+  dhsc_reportable INTEGER CHECK (dhsc_reportable IS NULL OR dhsc_reportable IN (0, 1)),
+  outcome TEXT,
+  likelihood_label TEXT,
+  severity_label TEXT,
+  assessed_at TEXT CHECK (assessed_at IS NULL OR assessed_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'),
+  assessed_by TEXT,
+  ico_decision TEXT CHECK (ico_decision IS NULL OR ico_decision IN ('notify', 'do-not-notify')),
+  ico_decision_reason TEXT,
+  individuals_decision TEXT CHECK (individuals_decision IS NULL OR individuals_decision IN ('tell', 'do-not-tell')),
+  individuals_decision_reason TEXT,
+  CHECK ((occurred_at IS NULL) = (occurred_zone IS NULL)),
+  CHECK ((discovered_at IS NULL) = (discovered_zone IS NULL)),
+  CHECK ((became_aware_at IS NULL) = (became_aware_zone IS NULL)),
+  CHECK (became_aware_at IS NOT NULL),
+  CHECK (status <> 'closed' OR closed_at IS NOT NULL),
+  CHECK ((likelihood IS NULL) = (severity IS NULL) AND (likelihood IS NULL) = (assessed_at IS NULL)
+     AND (likelihood IS NULL) = (ico_reportable IS NULL) AND (likelihood IS NULL) = (dhsc_reportable IS NULL)
+     AND (likelihood IS NULL) = (outcome IS NULL)),
+  CHECK (likelihood IS NOT NULL OR (ico_decision IS NULL AND individuals_decision IS NULL)),
+  CHECK (ico_decision IS NULL OR coalesce(ico_decision_reason, '') <> ''),
+  CHECK (individuals_decision IS NULL OR coalesce(individuals_decision_reason, '') <> '')
 ) STRICT;
 
 CREATE TABLE locations (
