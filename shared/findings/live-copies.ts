@@ -1,4 +1,5 @@
 import type { Copy, DsaVersion, Holding, Location } from '../register/records';
+import { compareStrings } from '../register/compare';
 import { isLiveCopy, versionInForce } from '../register/register-index';
 import type { RuleContext } from './finding-rule';
 
@@ -10,8 +11,16 @@ export interface LiveCopy {
   version: DsaVersion;
 }
 
-/** Every live copy with the records the location checks need, looked up once. */
-export function liveCopies({ index, asOf }: RuleContext): LiveCopy[] {
+const computed = new WeakMap<RuleContext, LiveCopy[]>();
+
+/** Every live copy with the records the location checks need, looked up once per computation. */
+export function liveCopies(context: RuleContext): LiveCopy[] {
+  let result = computed.get(context);
+  if (!result) computed.set(context, (result = findLiveCopies(context)));
+  return result;
+}
+
+function findLiveCopies({ index, asOf }: RuleContext): LiveCopy[] {
   const heldUnder = new Map<string, DsaVersion | null>();
   const result: LiveCopy[] = [];
   for (const copy of index.copies.values()) {
@@ -26,14 +35,18 @@ export function liveCopies({ index, asOf }: RuleContext): LiveCopy[] {
   return result;
 }
 
-/** Live copies grouped by the (version, location) pair they put data at, in a stable order. */
+/** Live copies grouped by the (version, location) pair they put data at, each group in copy id order. */
 export function groupByVersionAndLocation(copies: readonly LiveCopy[]): LiveCopy[][] {
-  const groups = new Map<string, LiveCopy[]>();
+  // Nested maps rather than a joined string key: no string is built per copy.
+  const byVersion = new Map<string, Map<string, LiveCopy[]>>();
   for (const live of copies) {
-    const key = `${live.version.id}\u0000${live.location.id}`;
-    const group = groups.get(key);
+    let byLocation = byVersion.get(live.version.id);
+    if (!byLocation) byVersion.set(live.version.id, (byLocation = new Map()));
+    const group = byLocation.get(live.location.id);
     if (group) group.push(live);
-    else groups.set(key, [live]);
+    else byLocation.set(live.location.id, [live]);
   }
-  return [...groups.values()];
+  return [...byVersion.values()].flatMap((byLocation) => [...byLocation.values()]).map((group) => group.sort(byCopyId));
 }
+
+export const byCopyId = (a: LiveCopy, b: LiveCopy): number => compareStrings(a.copy.id, b.copy.id);

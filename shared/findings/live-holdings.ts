@@ -11,8 +11,16 @@ export interface LiveHolding {
   deadline: IsoDate | null;
 }
 
-/** Holdings that still have at least one live copy on the as-of date, with their destruction deadline. */
-export function liveHoldings({ index, asOf, deadlineOf }: RuleContext): LiveHolding[] {
+const computed = new WeakMap<RuleContext, LiveHolding[]>();
+
+/** Holdings that still have at least one live copy on the as-of date, with their destruction deadline (once per computation). */
+export function liveHoldings(context: RuleContext): LiveHolding[] {
+  let result = computed.get(context);
+  if (!result) computed.set(context, (result = findLiveHoldings(context)));
+  return result;
+}
+
+function findLiveHoldings({ index, asOf, deadlineOf }: RuleContext): LiveHolding[] {
   const result: LiveHolding[] = [];
   for (const holding of index.holdings.values()) {
     const liveCopies = liveCopiesOf(index, holding.id, asOf);

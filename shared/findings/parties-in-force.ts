@@ -1,5 +1,5 @@
 import type { DsaVersion, Organisation } from '../register/records';
-import { isInForce } from '../register/register-index';
+import { byId, isInForce } from '../register/register-index';
 import type { RuleContext } from './finding-rule';
 
 export interface PartyInForce {
@@ -24,5 +24,6 @@ export function partiesInForce({ index, asOf }: RuleContext): PartyInForce[] {
       else parties.set(organisationId, { organisation, versions: [version] });
     }
   }
+  for (const party of parties.values()) party.versions.sort(byId);
   return [...parties.values()];
 }

@@ -3,7 +3,7 @@ import { compareNullableDates, compareStrings } from './compare';
 import { addDays, daysBetween, isoDate, type IsoDate } from './dates';
 import { recordRefSchema, refs } from './record-labels';
 import { destructionRuleSchema, type DestructionRule, type Holding } from './records';
-import { agreementDatasetKey, finalVersion, indexRegister, liveCopiesOf, type RegisterIndex } from './register-index';
+import { finalVersion, indexRegister, liveCopiesOf, type RegisterIndex } from './register-index';
 import type { RegisterContent } from './snapshot';
 
 /**
@@ -21,45 +21,69 @@ export function destructionDeadline(holding: Holding, register: RegisterContent)
   return createDeadlineCalculator(indexRegister(register))(holding);
 }
 
-/** The same rule over an index, for callers that compute many deadlines at once. */
+/**
+ * The same rule over an index, for callers that compute many deadlines at once. Answers are
+ * remembered per holding, and per version for the rules that do not depend on the holding, so
+ * every rule that asks costs a Map lookup after the first.
+ */
 export function createDeadlineCalculator(index: RegisterIndex): (holding: Holding) => IsoDate | null {
-  const nextYearArrivals = new Map<string, Map<number, IsoDate>>();
-  return (holding) => {
+  const rolling: RollingCache = {};
+  const byVersion = new Map<string, IsoDate>();
+  const byHolding = new Map<string, IsoDate | null>();
+  const compute = (holding: Holding): IsoDate | null => {
     const governing = finalVersion(index, holding.versionId);
     if (!governing) return null;
     const rule = governing.destructionRule;
-    switch (rule.kind) {
-      case 'days-after-end':
-        return addDays(governing.endDate, rule.days);
-      case 'fixed-date':
-        return rule.date;
-      case 'rolling': {
-        const arrival = nextDataYearArrival(index, holding, nextYearArrivals);
-        return arrival === null ? null : addDays(arrival, rule.weeks * 7);
-      }
+    if (rule.kind === 'rolling') {
+      const arrival = nextDataYearArrival(index, holding, rolling);
+      return arrival === null ? null : addDays(arrival, rule.weeks * 7);
     }
+    let deadline = byVersion.get(governing.id);
+    if (deadline === undefined) byVersion.set(governing.id, (deadline = rule.kind === 'fixed-date' ? rule.date : addDays(governing.endDate, rule.days)));
+    return deadline;
+  };
+  return (holding) => {
+    let deadline = byHolding.get(holding.id);
+    if (deadline === undefined) byHolding.set(holding.id, (deadline = compute(holding)));
+    return deadline;
   };
 }
 
 const dataYearStart = (dataYear: string | null): number | null => (dataYear === null ? null : Number(dataYear.slice(0, 4)));
 
-/**
- * The first date on which any later data year of the same dataset was received. Per agreement and
- * dataset the answer for every year is computed once (a suffix minimum over the years), so a long
- * run of yearly extracts costs n log n, not n².
- */
-function nextDataYearArrival(index: RegisterIndex, holding: Holding, cache: Map<string, Map<number, IsoDate>>): IsoDate | null {
-  const year = dataYearStart(holding.dataYear);
+/** Holdings of one dataset of one agreement, across its versions: a dataset is known by its name. */
+const agreementDatasetKey = (index: RegisterIndex, holding: Holding): string | null => {
   const version = index.versions.get(holding.versionId);
   const dataset = index.datasets.get(holding.datasetId);
-  if (year === null || !version || !dataset) return null;
-  const key = agreementDatasetKey(version.dsaId, dataset.name);
-  let arrivals = cache.get(key);
-  if (!arrivals) {
-    arrivals = laterYearArrivals(index.holdingsByAgreementDataset.get(key) ?? []);
-    cache.set(key, arrivals);
+  return version && dataset ? `${version.dsaId}\u0000${dataset.name.trim().toLowerCase()}` : null;
+};
+
+/**
+ * The first date on which any later data year of the same dataset was received. Built on the
+ * first rolling rule met: for each agreement and dataset, the answer for every year at once (a
+ * suffix minimum over the years), so a long run of yearly extracts costs n log n, not n².
+ */
+function nextDataYearArrival(index: RegisterIndex, holding: Holding, cache: RollingCache): IsoDate | null {
+  const year = dataYearStart(holding.dataYear);
+  const key = agreementDatasetKey(index, holding);
+  if (year === null || key === null) return null;
+  if (!cache.arrivals) {
+    cache.arrivals = new Map();
+    const groups = new Map<string, Holding[]>();
+    for (const h of index.holdings.values()) {
+      const k = agreementDatasetKey(index, h);
+      if (k === null) continue;
+      const group = groups.get(k);
+      if (group) group.push(h);
+      else groups.set(k, [h]);
+    }
+    for (const [k, group] of groups) cache.arrivals.set(k, laterYearArrivals(group));
   }
-  return arrivals.get(year) ?? null;
+  return cache.arrivals.get(key)?.get(year) ?? null;
+}
+
+interface RollingCache {
+  arrivals?: Map<string, Map<number, IsoDate>>;
 }
 
 function laterYearArrivals(holdings: readonly Holding[]): Map<number, IsoDate> {

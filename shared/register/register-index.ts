@@ -21,8 +21,12 @@ import type { RegisterContent } from './snapshot';
  *
  * Archived records are left out, and so is a record whose parent is archived or missing (a holding
  * of an archived version, a copy of an archived holding or at an archived location): archiving takes
- * a record and everything hanging from it out of the checks. Every list is sorted by id, so whatever
- * order the register arrives in, the rules see the same order and give the same answer.
+ * a record and everything hanging from it out of the checks.
+ *
+ * Order: every grouped list (copies of a holding, approvals of a version…) is sorted by id, so
+ * whatever order the register arrives in, a rule sees each group in the same order. The top-level
+ * maps keep the input order (sorting 100,000 copies on every call would cost more than the checks):
+ * a rule that builds a list from them sorts it, and computeFindings sorts its result.
  */
 export interface RegisterIndex {
   readonly organisations: ReadonlyMap<string, Organisation>;
@@ -37,10 +41,10 @@ export interface RegisterIndex {
   readonly assurancesByOrganisation: ReadonlyMap<string, readonly Assurance[]>;
   readonly dsfcsByController: ReadonlyMap<string, readonly Dsfc[]>;
   readonly approvalsByVersion: ReadonlyMap<string, readonly ApprovedLocation[]>;
+  /** The same approvals by version, then by location: the question every live copy asks. */
+  readonly approvalsByVersionLocation: ReadonlyMap<string, ReadonlyMap<string, readonly ApprovedLocation[]>>;
   readonly holdingsByVersion: ReadonlyMap<string, readonly Holding[]>;
   readonly copiesByHolding: ReadonlyMap<string, readonly Copy[]>;
-  /** Holdings of the same agreement and dataset name, across its versions (for the rolling rule). */
-  readonly holdingsByAgreementDataset: ReadonlyMap<string, readonly Holding[]>;
   /** Holdings named by at least one certificate of destruction. */
   readonly certifiedHoldingIds: ReadonlySet<string>;
   /** The version that renews each version, when one has been agreed (not a draft). */
@@ -49,15 +53,22 @@ export interface RegisterIndex {
   readonly successorsOf: ReadonlyMap<string, readonly DsaVersion[]>;
 }
 
-const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
+export const byId = (a: { id: string }, b: { id: string }): number => compareStrings(a.id, b.id);
 
 function liveById<T extends { id: string; archived: boolean }>(records: readonly T[], keep: (r: T) => boolean = () => true): Map<string, T> {
   const map = new Map<string, T>();
-  for (const record of [...records].sort(byId)) if (!record.archived && keep(record)) map.set(record.id, record);
+  for (const record of records) if (!record.archived && keep(record)) map.set(record.id, record);
   return map;
 }
 
-function groupBy<T>(records: Iterable<T>, key: (r: T) => string | null): Map<string, T[]> {
+/** Most registers arrive in id order already: checking costs one pass, sorting much more. */
+function isSortedById(records: readonly { id: string }[]): boolean {
+  for (let i = 1; i < records.length; i++) if (records[i - 1]!.id > records[i]!.id) return false;
+  return true;
+}
+
+/** Records grouped by a key, each group sorted by id. */
+export function groupBy<T extends { id: string }>(records: Iterable<T>, key: (r: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const record of records) {
     const k = key(record);
@@ -66,10 +77,9 @@ function groupBy<T>(records: Iterable<T>, key: (r: T) => string | null): Map<str
     if (group) group.push(record);
     else groups.set(k, [record]);
   }
+  for (const group of groups.values()) if (!isSortedById(group)) group.sort(byId);
   return groups;
 }
-
-export const agreementDatasetKey = (dsaId: string, datasetName: string): string => `${dsaId}\u0000${datasetName.trim().toLowerCase()}`;
 
 export function indexRegister(register: RegisterContent): RegisterIndex {
   const organisations = liveById(register.organisations);
@@ -97,6 +107,10 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
     if (agreed[0]) successorOf.set(predecessorId, agreed[0]);
   }
 
+  const approvalsByVersion = groupBy(approvals.values(), (a) => a.versionId);
+  const approvalsByVersionLocation = new Map<string, Map<string, ApprovedLocation[]>>();
+  for (const [versionId, list] of approvalsByVersion) approvalsByVersionLocation.set(versionId, groupBy(list, (a) => a.locationId));
+
   return {
     organisations,
     dsfcs,
@@ -109,14 +123,10 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
     obligations,
     assurancesByOrganisation: groupBy(assurances.values(), (a) => a.organisationId),
     dsfcsByController: groupBy(dsfcs.values(), (d) => d.controllerOrganisationId),
-    approvalsByVersion: groupBy(approvals.values(), (a) => a.versionId),
+    approvalsByVersion,
+    approvalsByVersionLocation,
     holdingsByVersion: groupBy(holdings.values(), (h) => h.versionId),
     copiesByHolding: groupBy(copies.values(), (c) => c.holdingId),
-    holdingsByAgreementDataset: groupBy(holdings.values(), (h) => {
-      const version = versions.get(h.versionId);
-      const dataset = datasets.get(h.datasetId);
-      return version && dataset ? agreementDatasetKey(version.dsaId, dataset.name) : null;
-    }),
     certifiedHoldingIds,
     successorOf,
     successorsOf,
@@ -135,8 +145,13 @@ export function liveCopiesOf(index: RegisterIndex, holdingId: string, asOf: IsoD
  * under v1 is held under v2 once v2 is agreed, and must go only when the last version ends.
  */
 export function finalVersion(index: RegisterIndex, versionId: string): DsaVersion | null {
-  return walkRenewals(index, versionId, () => true);
+  let known = finalVersions.get(index);
+  if (!known) finalVersions.set(index, (known = new Map()));
+  let final = known.get(versionId);
+  if (final === undefined) known.set(versionId, (final = walkRenewals(index, versionId, () => true)));
+  return final;
 }
+const finalVersions = new WeakMap<RegisterIndex, Map<string, DsaVersion | null>>();
 
 /** The version a holding received under `versionId` is held under on `asOf`: renewals that have started. */
 export function versionInForce(index: RegisterIndex, versionId: string, asOf: IsoDate): DsaVersion | null {

@@ -59,7 +59,7 @@ const plan = fc.record({
       dsa: fc.nat(),
       start: day,
       length: fc.integer({ min: 0, max: 1200 }),
-      status: fc.constantFrom(...versionStatuses),
+      status: fc.constantFrom('active', 'active', 'active', ...versionStatuses),
       renewsPrevious: fc.boolean(),
       parties: fc.array(fc.record({ organisation: fc.nat(), controller: fc.boolean() }), { maxLength: 3 }),
       dsfc: fc.option(fc.nat()),

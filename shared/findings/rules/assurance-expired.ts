@@ -1,4 +1,6 @@
+import { compareStrings } from '../../register/compare';
 import type { IsoDate } from '../../register/dates';
+import { byId } from '../../register/register-index';
 import { formatDate } from '../../register/format-date';
 import { assuranceLabel, refs } from '../../register/record-labels';
 import type { Assurance } from '../../register/records';
@@ -19,7 +21,7 @@ export const assuranceExpired: FindingRule = (context) => {
   for (const { organisation, versions } of partiesInForce(context)) {
     const assurances = index.assurancesByOrganisation.get(organisation.id) ?? [];
     if (assurances.some((a) => satisfies(a, asOf))) continue;
-    const latest = [...assurances].sort((a, b) => (a.expiryDate < b.expiryDate ? 1 : a.expiryDate > b.expiryDate ? -1 : 0))[0];
+    const latest = [...assurances].sort((a, b) => compareStrings(b.expiryDate, a.expiryDate) || byId(a, b))[0];
     findings.push(
       makeFinding('ASSURANCE_EXPIRED', {
         key: [organisation.id],

@@ -12,9 +12,15 @@ export const certificateMissing: FindingRule = ({ index, asOf }) => {
   for (const holding of index.holdings.values()) {
     const copies = index.copiesByHolding.get(holding.id) ?? [];
     if (copies.length === 0 || index.certifiedHoldingIds.has(holding.id)) continue;
-    const destroyedDates = copies.map((c) => c.destroyedDate);
-    if (destroyedDates.some((d) => d === null || d > asOf)) continue;
-    const lastDestroyed = (destroyedDates as string[]).sort().at(-1)!;
+    let lastDestroyed = '';
+    for (const copy of copies) {
+      if (copy.destroyedDate === null || copy.destroyedDate > asOf) {
+        lastDestroyed = '';
+        break;
+      }
+      if (copy.destroyedDate > lastDestroyed) lastDestroyed = copy.destroyedDate;
+    }
+    if (lastDestroyed === '') continue;
     findings.push(
       makeFinding('CERTIFICATE_MISSING', {
         key: [holding.id],

@@ -17,11 +17,11 @@ export const copyAtUnapprovedLocation: FindingRule = (context) => {
   const { index, asOf } = context;
   const findings = [];
   for (const live of liveCopies(context)) {
-    const approvals = (index.approvalsByVersion.get(live.version.id) ?? []).filter((a) => a.locationId === live.location.id);
+    const approvals = index.approvalsByVersionLocation.get(live.version.id)?.get(live.location.id) ?? [];
     const allowed = rolesAllowingCopyKind[live.copy.kind];
+    // The common case, a copy properly approved, allocates nothing: this loop runs for every live copy.
+    if (approvals.some((a) => allowed.includes(a.role) && coversDate(a, asOf))) continue;
     const rightRole = approvals.filter((a) => allowed.includes(a.role));
-    const current = rightRole.filter((a) => (a.approvedFrom === null || a.approvedFrom <= asOf) && (a.approvedTo === null || asOf <= a.approvedTo));
-    if (current.length > 0) continue;
     findings.push(
       makeFinding('COPY_AT_UNAPPROVED_LOCATION', {
         key: [live.copy.id],
@@ -35,6 +35,8 @@ export const copyAtUnapprovedLocation: FindingRule = (context) => {
   }
   return findings;
 };
+
+const coversDate = (a: ApprovedLocation, asOf: string): boolean => (a.approvedFrom === null || a.approvedFrom <= asOf) && (a.approvedTo === null || asOf <= a.approvedTo);
 
 const copyKindWords: Record<LiveCopy['copy']['kind'], string> = {
   primary: 'a primary copy',

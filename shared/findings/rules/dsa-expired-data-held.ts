@@ -1,6 +1,7 @@
 import { compareNullableDates } from '../../register/compare';
 import { formatDate, plural } from '../../register/format-date';
 import { refs, versionLabel } from '../../register/record-labels';
+import { byId } from '../../register/register-index';
 import { makeFinding, type FindingRule } from '../finding-rule';
 import { liveHoldings, type LiveHolding } from '../live-holdings';
 
@@ -22,6 +23,7 @@ export const dsaExpiredDataHeld: FindingRule = (context) => {
   }
   const { index } = context;
   return [...byVersion.values()].map((group) => {
+    group.sort((a, b) => byId(a.holding, b.holding));
     const version = group[0]!.governing;
     const deadline = group.map((g) => g.deadline).sort(compareNullableDates)[0] ?? null;
     const copies = group.reduce((n, g) => n + g.liveCopies.length, 0);

@@ -42,7 +42,7 @@ export const dsfcMissing: FindingRule = ({ index, asOf }) => {
   }
   for (const [organisationId, versionIds] of unbound) {
     const organisation = index.organisations.get(organisationId)!;
-    const versions = versionIds.map((id) => index.versions.get(id)!);
+    const versions = versionIds.sort().map((id) => index.versions.get(id)!);
     findings.push(
       makeFinding('DSFC_MISSING', {
         key: ['organisation', organisationId],

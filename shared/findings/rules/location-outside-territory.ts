@@ -3,7 +3,7 @@ import { refs, versionLabel } from '../../register/record-labels';
 import type { DsaVersion, Location } from '../../register/records';
 import { isInTerritory } from '../../register/territory';
 import { makeFinding, type FindingRule } from '../finding-rule';
-import { liveCopies, type LiveCopy } from '../live-copies';
+import { byCopyId, liveCopies, type LiveCopy } from '../live-copies';
 
 /**
  * LOCATION_OUTSIDE_TERRITORY: a location whose country lies outside a version's territory of use,
@@ -31,6 +31,7 @@ export const locationOutsideTerritory: FindingRule = (context) => {
     }
   }
   return [...pairs.values()].map(({ version, location, copies }) => {
+    copies.sort(byCopyId);
     const held = copies.length > 0;
     const agreement = versionLabel(index, version);
     return makeFinding('LOCATION_OUTSIDE_TERRITORY', {
