@@ -1,0 +1,98 @@
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { destructionInputSchema, type DestructionRecord, type EvidenceFile } from '../../shared/destruction/destruction-record';
+import { UserFacingError } from '../../shared/ipc/result';
+import { formatDate } from '../../shared/register/format-date';
+import type { Copy } from '../../shared/register/records';
+import { appendAudit, type AuditActor } from '../register/audit-log';
+import { firstZodIssue, RecordRejected } from '../register/record-issue';
+import { readRecord } from '../register/record-rows';
+import { recordTables } from '../register/record-tables';
+import { patchRecord } from '../register/register-service';
+import { getDestructionRecord, insertDestructionRecord, insertEvidence } from './destruction-store';
+import { copyIntoEvidenceStore, type StoredEvidence } from './evidence-store';
+
+/**
+ * Recording how a copy was destroyed. The record, its evidence files, the copy's destroyed date
+ * (for an outcome of "destroyed") and the audit entries are written in one transaction: the
+ * register never says a copy is destroyed without saying how, or the reverse.
+ */
+export interface RecordedDestruction {
+  record: DestructionRecord;
+  evidence: EvidenceFile[];
+  copy: Copy;
+}
+
+/** A little slack for clocks that differ between the machine that destroyed and this one. */
+const FUTURE_SLACK_MS = 10 * 60 * 1000;
+
+export function validateDestruction(input: unknown, now: Date) {
+  const parsed = destructionInputSchema.safeParse(input);
+  if (!parsed.success) throw new RecordRejected(firstZodIssue(parsed.error));
+  const data = parsed.data;
+  if (Date.parse(data.performedAt) > now.getTime() + FUTURE_SLACK_MS)
+    throw new RecordRejected({ path: ['performedAt'], message: `${data.performedAt} is in the future: record a destruction once it has happened` });
+  return data;
+}
+
+function liveCopy(db: Database, copyId: string): Copy {
+  const copy = readRecord(db, recordTables.copy, copyId) as Copy | undefined;
+  if (!copy) throw new RecordRejected({ path: ['copyId'], message: `there is no copy "${copyId}" in the register (list copies with "custodian destruction pending --json")` }, 'NOT_FOUND');
+  if (copy.archived) throw new RecordRejected({ path: ['copyId'], message: `copy "${copyId}" is archived: restore it before recording its destruction` }, 'REFUSED');
+  return copy;
+}
+
+/**
+ * Validates `input`, copies each evidence file into the evidence store (reading, never changing,
+ * the original), then records everything in one transaction.
+ */
+export async function recordDestruction(db: Database, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<RecordedDestruction> {
+  const data = validateDestruction(input, actor.now());
+  const copy = liveCopy(db, data.copyId);
+  const performedDate = data.performedAt.slice(0, 10);
+  if (performedDate < copy.createdDate)
+    throw new RecordRejected({ path: ['performedAt'], message: `${formatDate(performedDate)} is before the copy was made (${formatDate(copy.createdDate)})` });
+  const stored: StoredEvidence[] = [];
+  for (const path of evidencePaths) stored.push(await copyIntoEvidenceStore(dataDir, path));
+
+  return db
+    .transaction((): RecordedDestruction => {
+      const current = liveCopy(db, data.copyId);
+      const recordedAt = actor.now().toISOString();
+      const record: DestructionRecord = { id: randomUUID(), ...data, recordedAt, recordedBy: actor.osUser };
+      insertDestructionRecord(db, record);
+      const evidence = stored.map((file) => evidenceRow(record.id, file, recordedAt));
+      evidence.forEach((e) => insertEvidence(db, e));
+      appendAudit(db, actor, {
+        action: 'destruction-recorded',
+        recordKind: 'copy',
+        recordId: current.id,
+        before: null,
+        after: record,
+        detail: { evidence: evidence.map((e) => ({ file: e.originalName, sha256: e.sha256 })) },
+      });
+      const copyAfter = data.outcome === 'destroyed' && current.destroyedDate !== performedDate ? patchRecord(db, actor, 'copy', current.id, { destroyedDate: performedDate }) : current;
+      return { record, evidence, copy: copyAfter };
+    })
+    .immediate();
+}
+
+function evidenceRow(destructionId: string, file: StoredEvidence, attachedAt: string): EvidenceFile {
+  return { id: randomUUID(), destructionId, storedPath: file.storedPath, originalName: file.originalName, sha256: file.sha256, sizeBytes: file.sizeBytes, attachedAt };
+}
+
+/** Attaches one more evidence file to a recorded destruction. */
+export async function attachEvidence(db: Database, actor: AuditActor, dataDir: string, destructionId: string, sourcePath: string): Promise<EvidenceFile> {
+  if (!getDestructionRecord(db, destructionId))
+    throw new UserFacingError('NOT_FOUND', `There is no destruction record "${destructionId}"; reload the Destruction screen and try again.`);
+  const file = await copyIntoEvidenceStore(dataDir, sourcePath);
+  return db
+    .transaction(() => {
+      const record = getDestructionRecord(db, destructionId)!;
+      const evidence = evidenceRow(destructionId, file, actor.now().toISOString());
+      insertEvidence(db, evidence);
+      appendAudit(db, actor, { action: 'evidence-attached', recordKind: 'copy', recordId: record.copyId, before: null, after: evidence, detail: { destructionId } });
+      return evidence;
+    })
+    .immediate();
+}

@@ -1,0 +1,131 @@
+import type { Database } from 'better-sqlite3';
+import { buildCertificate } from '../../shared/destruction/build-certificate';
+import { canonicalJson } from '../../shared/destruction/canonical-json';
+import { certificateContentSchema, type CertificateContent } from '../../shared/destruction/certificate-content';
+import { describeDifferences } from '../../shared/destruction/certificate-diff';
+import type { Certificate, Holding } from '../../shared/register/records';
+import { indexRegister } from '../../shared/register/register-index';
+import { loadRegister } from '../register/load-register';
+import { findRecords } from '../register/register-service';
+import { certificateContentOf, loadDestructionFacts } from './destruction-store';
+import { sha256Hex } from './issue-certificate';
+import { readCertificateFile } from './read-certificate-file';
+
+/**
+ * `custodian certificate verify FILE`: is this document the certificate the register issued, and
+ * does the register still say what it says? Three comparisons, each naming what differs:
+ * 1. the document's content (the JSON file, or the JSON attached to the PDF) against the content
+ *    the register stored at issue, by SHA-256 and then field by field;
+ * 2. for a PDF, the file's own SHA-256 and the hash in its metadata against those recorded at issue
+ *    (a PDF whose pages were edited keeps its attachment but not its bytes);
+ * 3. the certificate rebuilt from today's register against the content as issued (a destruction
+ *    date changed, a copy added, evidence replaced after the certificate went out).
+ */
+export interface CertificateVerification {
+  genuine: boolean;
+  certificateNumber: string | null;
+  /** SHA-256 of the content found in the document. */
+  documentHash: string | null;
+  problems: string[];
+  /** Facts worth saying either way (status, what was compared). */
+  notes: string[];
+}
+
+export async function verifyCertificate(db: Database, path: string): Promise<CertificateVerification> {
+  const file = await readCertificateFile(path);
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const result = (number: string | null, documentHash: string | null): CertificateVerification => ({ genuine: problems.length === 0, certificateNumber: number, documentHash, problems, notes });
+
+  let contentBytes: Uint8Array;
+  if (file.kind === 'pdf') {
+    const attached = file.embedded.find((e) => /\.json$/i.test(e.name));
+    if (!attached) {
+      problems.push('the PDF has no certificate JSON attached: it is not a Custodian certificate, or it was re-saved by a program that dropped its attachment');
+      return result(null, null);
+    }
+    contentBytes = attached.bytes;
+  } else {
+    contentBytes = file.bytes;
+  }
+  const documentHash = sha256Hex(contentBytes);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(contentBytes);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    problems.push(`the certificate content is not valid JSON (SHA-256 ${documentHash}): it was edited or damaged`);
+    return result(null, documentHash);
+  }
+  const number = typeof (parsed as { certificateNumber?: unknown })?.certificateNumber === 'string' ? (parsed as { certificateNumber: string }).certificateNumber : null;
+  if (!number) {
+    problems.push('the content names no certificate number: it is not a Custodian certificate of destruction');
+    return result(null, documentHash);
+  }
+  const certificate = findRecords(db, 'certificate', { number })[0] as Certificate | undefined;
+  const stored = certificate ? certificateContentOf(db, certificate.id) : undefined;
+  if (!certificate || !stored) {
+    problems.push(`certificate ${number} was not issued by this register: check you are verifying against the register that issued it (--db)`);
+    return result(number, documentHash);
+  }
+  const issued = certificateContentSchema.parse(JSON.parse(stored.canonicalJson));
+
+  // 1. The document's content against what was issued.
+  if (documentHash !== stored.contentHash) {
+    const documentContent = certificateContentSchema.safeParse(parsed);
+    const where = file.kind === 'pdf' ? 'the JSON attached to the PDF' : 'the JSON file';
+    if (documentContent.success && canonicalJson(documentContent.data) === stored.canonicalJson) {
+      problems.push(`${where} was re-formatted after issue (its content is the same but its bytes are not, so its SHA-256 ${documentHash} is not the certificate hash ${stored.contentHash})`);
+    } else {
+      problems.push(`${where} was edited after issue: its SHA-256 is ${documentHash}, the certificate hash is ${stored.contentHash}`);
+      if (documentContent.success) problems.push(...describeDifferences(issued, documentContent.data, 'document').map((d) => `edited: ${d}`));
+    }
+  }
+
+  // 2. The PDF itself.
+  if (file.kind === 'pdf') {
+    const printed = /sha256:([0-9a-f]{64})/.exec(file.keywords ?? '')?.[1] ?? null;
+    if (printed !== stored.contentHash) problems.push(`the hash in the PDF's metadata (${printed ?? 'none'}) is not the certificate hash ${stored.contentHash}: the PDF was edited`);
+    const fileHash = sha256Hex(file.fileSha256Input);
+    if (fileHash !== stored.pdfSha256) problems.push(`the PDF file is not the one issued: its SHA-256 is ${fileHash}, the issued PDF's is ${stored.pdfSha256}, so its pages may have been edited`);
+    else notes.push('The PDF file is byte for byte the one issued.');
+  }
+
+  // 3. Today's register against the certificate as issued.
+  problems.push(...registerChanges(db, issued).map((d) => `the register changed after issue: ${d}`));
+
+  notes.push(statusNote(certificate));
+  return result(number, documentHash);
+}
+
+function registerChanges(db: Database, issued: CertificateContent): string[] {
+  const index = indexRegister(loadRegister(db));
+  const version = index.versions.get(issued.agreement.versionId);
+  if (!version) return [`agreement version ${issued.agreement.dsaReference} v${issued.agreement.version} is no longer in the register (archived?)`];
+  const changes: string[] = [];
+  const holdings: Holding[] = [];
+  for (const h of issued.holdings) {
+    const holding = index.holdings.get(h.id);
+    if (holding) holdings.push(holding);
+  }
+  const names = Object.fromEntries(issued.signatories.map((s) => [s.role, s.name]));
+  const rebuilt = buildCertificate(index, version, holdings, loadDestructionFacts(db), {
+    certificateNumber: issued.certificateNumber,
+    issuedAt: issued.issuedAt,
+    issuedDate: issued.issuedDate,
+    organisation: issued.issuedBy.organisation,
+    person: issued.issuedBy.person,
+    reason: issued.reason,
+    retained: issued.retained,
+    signatoryNames: names,
+  });
+  changes.push(...describeDifferences(issued, rebuilt.content, 'register'));
+  return changes;
+}
+
+function statusNote(certificate: Certificate): string {
+  if (certificate.status === 'acknowledged')
+    return `Status: acknowledged by NHS England on ${certificate.acknowledgedDate ?? 'an unrecorded date'}${certificate.acknowledgementReference ? ` (reference ${certificate.acknowledgementReference})` : ''}.`;
+  if (certificate.status === 'sent') return `Status: sent to DARS on ${certificate.sentDate ?? 'an unrecorded date'}, not yet acknowledged.`;
+  return `Status: issued on ${certificate.issuedDate}, not yet sent to DARS.`;
+}

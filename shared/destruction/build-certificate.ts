@@ -1,0 +1,211 @@
+import { compareStrings } from '../register/compare';
+import { formatDate } from '../register/format-date';
+import { copyLabel, refs, type RecordRef } from '../register/record-labels';
+import type { Copy, DsaVersion, Holding, Location, Organisation } from '../register/records';
+import { partiesOf, type RegisterIndex } from '../register/register-index';
+import {
+  CERTIFICATE_FORMAT,
+  CERTIFICATE_FORMAT_VERSION,
+  type CertificateContent,
+  type CertificateCopy,
+  type CertificateHolding,
+  type Signatory,
+} from './certificate-content';
+import type { AbsenceCheck, DestructionRecord, EvidenceFile } from './destruction-record';
+
+/** What the destruction tables hold for the copies of a certificate (latest record and check per copy). */
+export interface DestructionFacts {
+  latestRecord: ReadonlyMap<string, DestructionRecord>;
+  evidenceByRecord: ReadonlyMap<string, readonly EvidenceFile[]>;
+  latestAbsenceCheck: ReadonlyMap<string, AbsenceCheck>;
+}
+
+/** What the person issuing the certificate decides; everything else comes from the register. */
+export interface CertificateMeta {
+  certificateNumber: string;
+  issuedAt: string;
+  issuedDate: string;
+  organisation: string;
+  person: string;
+  reason: string;
+  retained: string;
+  signatoryNames: Partial<Record<Signatory['role'], string | null>>;
+}
+
+/** A copy that stops a certificate being issued, and why, in words. */
+export interface LiveCopy {
+  copy: RecordRef;
+  reason: string;
+}
+
+export interface BuiltCertificate {
+  content: CertificateContent;
+  /** Copies neither destroyed nor covered by a dated exception: a certificate must not be issued. */
+  liveCopies: LiveCopy[];
+}
+
+const copyKindOrder: Record<Copy['kind'], number> = { primary: 0, backup: 1, derived: 2, 'processor-copy': 3 };
+
+/**
+ * Builds the certificate for `holdings` (in the order given) from the register. Used when issuing,
+ * and again by verification to rebuild what the certificate would say from today's register.
+ */
+export function buildCertificate(index: RegisterIndex, version: DsaVersion, holdings: readonly Holding[], facts: DestructionFacts, meta: CertificateMeta): BuiltCertificate {
+  const liveCopies: LiveCopy[] = [];
+  const exceptions: CertificateContent['statement']['exceptions'] = [];
+  const certificateHoldings: CertificateHolding[] = holdings.map((holding) => {
+    const copies = [...(index.copiesByHolding.get(holding.id) ?? [])].sort(
+      (a, b) => copyKindOrder[a.kind] - copyKindOrder[b.kind] || compareStrings(locationName(index, a), locationName(index, b)) || compareStrings(a.id, b.id),
+    );
+    if (copies.length === 0) liveCopies.push({ copy: refs.holding(index, holding), reason: 'no copies of this holding are recorded, so nothing shows it was destroyed: record its copies and how each was destroyed' });
+    const certificateCopies = copies.map((copy) => {
+      const record = facts.latestRecord.get(copy.id) ?? null;
+      const blocker = whyLive(copy, record);
+      if (blocker) liveCopies.push({ copy: refs.copy(index, copy), reason: blocker });
+      if (record?.outcome === 'destroyed-with-exceptions' && record.exceptionEndDate && record.exceptionReason)
+        exceptions.push({ copyId: copy.id, copy: copyLabel(index, copy), reason: record.exceptionReason, endDate: record.exceptionEndDate });
+      return certificateCopy(index, copy, record, facts);
+    });
+    const dataset = index.datasets.get(holding.datasetId);
+    return {
+      id: holding.id,
+      darsFileReference: holding.darsFileReference,
+      dataset: dataset?.name ?? 'Unknown dataset',
+      dataYear: holding.dataYear,
+      periodFrom: holding.periodFrom,
+      periodTo: holding.periodTo,
+      receivedDate: holding.receivedDate,
+      recordCount: holding.recordCount,
+      checksum: holding.checksum,
+      copies: certificateCopies,
+    };
+  });
+
+  const dsa = index.dsas.get(version.dsaId);
+  const dsfc = version.dsfcId ? index.dsfcs.get(version.dsfcId) : undefined;
+  const controllers = partiesOf(version, 'controller').map((id) => party(index.organisations.get(id), id));
+  const processors = partiesOf(version, 'processor').map((id) => party(index.organisations.get(id), id));
+  const allDestroyed = exceptions.length === 0;
+  const content: CertificateContent = {
+    format: CERTIFICATE_FORMAT,
+    formatVersion: CERTIFICATE_FORMAT_VERSION,
+    certificateNumber: meta.certificateNumber,
+    issuedDate: meta.issuedDate,
+    issuedAt: meta.issuedAt,
+    issuedBy: { organisation: meta.organisation, person: meta.person },
+    agreement: {
+      dsaReference: dsa?.nicReference ?? 'Unknown agreement',
+      title: dsa?.title ?? null,
+      version: version.version,
+      versionId: version.id,
+      startDate: version.startDate,
+      endDate: version.endDate,
+      dsfcReference: dsfc?.reference ?? null,
+    },
+    controllers,
+    processors,
+    reason: meta.reason,
+    holdings: certificateHoldings,
+    statement: {
+      allDestroyed,
+      text: allDestroyed
+        ? 'All copies of the data listed in this certificate, including backups, have been destroyed.'
+        : 'All copies of the data listed in this certificate, including backups, have been destroyed, except the copies listed as exceptions, which will be destroyed by the end dates shown.',
+      exceptions,
+    },
+    retained: meta.retained,
+    signatories: signatories(controllers, processors, meta.signatoryNames),
+  };
+  return { content, liveCopies };
+}
+
+function whyLive(copy: Copy, record: DestructionRecord | null): string | null {
+  if (!record) {
+    return copy.destroyedDate
+      ? `marked destroyed on ${formatDate(copy.destroyedDate)} but how it was destroyed is not recorded: record its destruction`
+      : 'no destruction is recorded for this copy';
+  }
+  switch (record.outcome) {
+    case 'not-destroyed':
+      return `recorded as not destroyed (${record.performedAt.slice(0, 10)}): destroy it and record the destruction`;
+    case 'destroyed-with-exceptions':
+      return null;
+    case 'destroyed':
+      return copy.destroyedDate ? null : 'its destruction is recorded but the copy has no destroyed date in the register: check the copy record';
+  }
+}
+
+function locationName(index: RegisterIndex, copy: Copy): string {
+  return index.locations.get(copy.locationId)?.name ?? '';
+}
+
+function place(location: Location | undefined): string | null {
+  if (!location) return null;
+  if (location.cloudProvider || location.cloudRegion) return [location.cloudProvider, location.cloudRegion].filter(Boolean).join(' ');
+  return location.address;
+}
+
+function certificateCopy(index: RegisterIndex, copy: Copy, record: DestructionRecord | null, facts: DestructionFacts): CertificateCopy {
+  const location = index.locations.get(copy.locationId);
+  const operator = location ? index.organisations.get(location.operatorOrganisationId)?.legalName : undefined;
+  const check = facts.latestAbsenceCheck.get(copy.id);
+  return {
+    id: copy.id,
+    kind: copy.kind,
+    location: { id: copy.locationId, name: location?.name ?? 'Unknown location', kind: location?.kind ?? 'unknown', operator: operator ?? 'Unknown operator', place: place(location) },
+    pathOrDescription: copy.pathOrDescription,
+    createdDate: copy.createdDate,
+    destroyedDate: copy.destroyedDate,
+    destruction: record
+      ? {
+          id: record.id,
+          methodType: record.methodType,
+          method: record.method,
+          tool: record.tool,
+          toolVersion: record.toolVersion,
+          performedAt: record.performedAt,
+          operator: record.operator,
+          verificationMethod: record.verificationMethod,
+          verificationResult: record.verificationResult,
+          outcome: record.outcome,
+          exceptionReason: record.exceptionReason,
+          exceptionEndDate: record.exceptionEndDate,
+        }
+      : null,
+    absenceCheck: check ? { pathChecked: check.pathChecked, checkedAt: check.checkedAt, result: check.result, detail: check.detail } : null,
+    evidence: (record ? (facts.evidenceByRecord.get(record.id) ?? []) : []).map((e) => ({ id: e.id, fileName: e.originalName, sha256: e.sha256, sizeBytes: e.sizeBytes })),
+  };
+}
+
+function party(organisation: Organisation | undefined, id: string) {
+  return { id, name: organisation?.legalName ?? 'Unknown organisation', odsCode: organisation?.odsCode ?? null };
+}
+
+function signatories(controllers: readonly { name: string }[], processors: readonly { name: string }[], names: CertificateMeta['signatoryNames']): Signatory[] {
+  const list = (parties: readonly { name: string }[]) => (parties.length ? parties.map((p) => p.name).join(', ') : 'not named on the agreement');
+  return [
+    { role: 'recipient-dpo', title: `Data Protection Officer of the recipient (${list(controllers)})`, name: names['recipient-dpo'] ?? null },
+    { role: 'processor-dpo', title: `Data Protection Officer of the processor (${list(processors)})`, name: names['processor-dpo'] ?? null },
+    { role: 'validator', title: 'Validated by (a second person who checked the destruction)', name: names.validator ?? null },
+  ];
+}
+
+/** The holdings a certificate for a DSA version covers when none are chosen: those received under it. */
+export function holdingsOfVersion(index: RegisterIndex, versionId: string): Holding[] {
+  return (index.holdingsByVersion.get(versionId) ?? [])
+    .slice()
+    .sort((a, b) => compareStrings(a.receivedDate, b.receivedDate) || compareStrings(a.darsFileReference, b.darsFileReference) || compareStrings(a.id, b.id));
+}
+
+/** The reason printed by default, from the version's destruction rule. */
+export function defaultReason(version: DsaVersion, nicReference: string): string {
+  const rule = version.destructionRule;
+  switch (rule.kind) {
+    case 'days-after-end':
+      return `End of agreement: ${nicReference} v${version.version} ended on ${formatDate(version.endDate)}, and its destruction rule requires the data to be destroyed within ${rule.days} days of the end date.`;
+    case 'fixed-date':
+      return `The agreement ${nicReference} v${version.version} requires the data to be destroyed by ${formatDate(rule.date)}.`;
+    case 'rolling':
+      return `Rolling destruction under ${nicReference} v${version.version}: each data year is destroyed within ${rule.weeks} weeks of the next year's data being received.`;
+  }
+}
