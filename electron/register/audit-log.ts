@@ -105,7 +105,8 @@ function readHead(db: Database): Head {
 }
 
 /**
- * A writer for many entries by one actor (an import writes thousands): Settings are read once.
+ * A writer for many entries by one actor within ONE transaction (an import writes thousands):
+ * Settings and the chain's head are read once and the head is carried forward in memory.
  * Use `appendAudit` for a single entry.
  */
 export function auditWriter(db: Database, actor: AuditActor): (change: AuditChange) => StoredAuditEntry {
@@ -113,19 +114,20 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
   const insert = prepared(
     db,
     `INSERT INTO audit_log (seq, at, os_user, display_name, action, record_kind, record_id, before_json, after_json, detail_json, prev_hash, hash)
-     VALUES (@seq, @at, @osUser, @displayName, @action, @recordKind, @recordId, @beforeJson, @afterJson, @detailJson, @prevHash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const moveHead = prepared(
     db,
     `INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, ?, ?)
      ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
   );
+  let head: Head | null = null;
   return (change) => {
     if (!db.inTransaction) {
       throw new Error('appendAudit must run inside the transaction that makes the change');
     }
     const action = auditActionSchema.parse(change.action);
-    const head = readHead(db);
+    head ??= readHead(db);
     const unhashed: Omit<StoredAuditEntry, 'hash'> = {
       seq: head.lastSeq + 1,
       at: actor.now().toISOString(),
@@ -140,8 +142,22 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
       prevHash: head.lastHash,
     };
     const entry = { ...unhashed, hash: computeAuditHash(unhashed) };
-    insert.run(entry);
+    insert.run(
+      entry.seq,
+      entry.at,
+      entry.osUser,
+      entry.displayName,
+      entry.action,
+      entry.recordKind,
+      entry.recordId,
+      entry.beforeJson,
+      entry.afterJson,
+      entry.detailJson,
+      entry.prevHash,
+      entry.hash,
+    );
     moveHead.run(entry.seq, entry.hash);
+    head = { lastSeq: entry.seq, lastHash: entry.hash };
     return entry;
   };
 }

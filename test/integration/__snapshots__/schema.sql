@@ -9,8 +9,6 @@ CREATE INDEX assurance_locations_by_location ON assurance_locations (location_id
 
 CREATE INDEX assurances_by_organisation ON assurances (organisation_id);
 
-CREATE INDEX audit_log_by_record ON audit_log (record_kind, record_id);
-
 CREATE INDEX audit_log_by_record_id ON audit_log (record_id);
 
 CREATE INDEX certificate_holdings_by_holding ON certificate_holdings (holding_id);

@@ -1,0 +1,125 @@
+/**
+ * npm run bench:register: builds a register the size the issue names (1,000 agreements, 20,000
+ * holdings, 100,000 copies) in a temporary folder and prints how long the register's heavy operations
+ * take, each against its budget. A benchmark, not a test: machines differ, so read the ratios.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../electron/db/open-database';
+import { loadRegister } from '../electron/register/load-register';
+import { listRecords } from '../electron/register/register-list';
+import { importRegisterSnapshot } from '../electron/register/snapshot-import';
+import type { RegisterContent, RegisterSnapshot } from '../shared/register/snapshot';
+
+const actor = { now: () => new Date('2026-01-15T09:30:00Z'), osUser: 'bench' };
+const day = (n: number) => new Date(Date.UTC(2022, 0, 1 + n)).toISOString().slice(0, 10);
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/** A register of `agreements` DSAs, one version each, 20 holdings per version and 5 copies per holding. */
+function generateRegister(agreements: number, holdingsPerVersion: number, copiesPerHolding: number): RegisterContent {
+  const organisations = Array.from({ length: Math.max(4, agreements / 5) }, (_, i) => ({
+    id: `org-${i}`, archived: false, legalName: `Organisation ${i} NHS Foundation Trust`, odsCode: `R${pad(i, 4)}`,
+    roles: ['controller' as const], icoRegistrationNumber: `Z${pad(i, 7)}`, icoRenewalDate: day(900 + (i % 300)), predecessorId: null,
+  }));
+  const locations = Array.from({ length: Math.max(6, agreements / 3) }, (_, i) => ({
+    id: `loc-${i}`, archived: false, name: i % 3 === 2 ? `Backup vault ${i}` : `Secure server ${i}`,
+    operatorOrganisationId: organisations[i % organisations.length]!.id, kind: i % 3 === 2 ? ('backup' as const) : ('on-premises-server' as const),
+    address: `${i} Data Street, Leeds`, cloudProvider: null, cloudRegion: null, country: 'England',
+  }));
+  const assurances = organisations.map((o, i) => ({
+    id: `assurance-${i}`, archived: false, organisationId: o.id, kind: 'DSPT' as const, dsptYear: '2025/26', dsptStatus: 'Standards Met' as const,
+    improvementPlanAgreed: false, certificateNumber: null, scope: null, publishedDate: day(100), expiryDate: day(1000 + (i % 200)), coveredLocationIds: [],
+  }));
+  const dsas = Array.from({ length: agreements }, (_, i) => ({
+    id: `dsa-${i}`, archived: false, nicReference: `DARS-NIC-${pad(i, 5)}-A${pad(i % 10000, 4)}`, title: `Study ${i}`,
+  }));
+  const versions = dsas.map((dsa, i) => ({
+    id: `v-${i}`, archived: false, dsaId: dsa.id, version: '1', status: 'active' as const, startDate: day(i % 400), endDate: day(1100 + (i % 400)),
+    signedDate: day(i % 400), predecessorVersionId: null,
+    parties: [{ organisationId: organisations[i % organisations.length]!.id, role: 'controller' as const, controllerType: 'sole' as const }],
+    territory: 'England' as const, commercial: false, sublicensing: false, objective: 'Service evaluation', processingActivities: null,
+    expectedOutputs: null, expectedBenefits: null,
+    lawfulBases: { article6: '6(1)(e)', article9: '9(2)(h)', commonLawBasis: null, s251Reference: null, s251Expiry: null },
+    ethicsReference: null, destructionRule: { kind: 'days-after-end' as const, days: 30 }, dsfcId: null,
+  }));
+  const datasets = versions.flatMap((v, i) => [0, 1].map((k) => ({
+    id: `ds-${i}-${k}`, archived: false, versionId: v.id, name: k ? 'Emergency Care Data Set' : 'HES Admitted Patient Care',
+    typeOfData: 'Pseudonymised' as const, sensitivity: 'Sensitive' as const, frequency: 'Ongoing' as const, legalBasisForProvision: null,
+    optOutsApplied: 'Yes' as const, periodFrom: null, periodTo: null, disclosureProfileId: null,
+  })));
+  const approvedLocations = versions.flatMap((v, i) => [0, 1, 2].map((k) => ({
+    id: `al-${i}-${k}`, archived: false, versionId: v.id, locationId: locations[(i + k) % locations.length]!.id,
+    role: k === 2 ? ('backup' as const) : ('storage' as const), approvedFrom: null, approvedTo: null,
+  })));
+  const holdings = versions.flatMap((v, i) => Array.from({ length: holdingsPerVersion }, (_, k) => ({
+    id: `h-${i}-${k}`, archived: false, versionId: v.id, datasetId: `ds-${i}-${k % 2}`, darsFileReference: `NIC${pad(i, 5)}_FILE_${pad(k, 3)}`,
+    periodFrom: null, periodTo: null, receivedDate: day((i + k) % 700), recordCount: 1000 + k, checksum: null, dataYear: null,
+  })));
+  const copies = holdings.flatMap((h, i) => Array.from({ length: copiesPerHolding }, (_, k) => ({
+    id: `c-${i}-${k}`, archived: false, holdingId: h.id, locationId: locations[(i + k) % locations.length]!.id,
+    kind: k === 0 ? ('primary' as const) : k === 1 ? ('backup' as const) : ('derived' as const),
+    pathOrDescription: `/data/${h.darsFileReference}/part-${k}.parquet`, createdDate: day(i % 700), destroyedDate: k === 4 ? day(800) : null,
+  })));
+  const obligations = versions.map((v, i) => ({
+    id: `ob-${i}`, archived: false, kind: 'special-condition' as const, versionId: v.id, organisationId: null,
+    text: 'Annual confirmation of data destruction arrangements', dueDate: day(500 + (i % 300)), recurrence: 'annually' as const,
+    owner: 'IG lead', evidence: null, status: 'open' as const,
+  }));
+  return { organisations, assurances, dsfcs: [], dsas, versions, datasets, locations, approvedLocations, holdings, copies, obligations, certificates: [] };
+}
+
+const snapshotOf = (register: RegisterContent): RegisterSnapshot => ({
+  format: 'custodian-register', formatVersion: 1, exportedAt: actor.now().toISOString(), register,
+});
+const recordCount = (register: RegisterContent) => Object.values(register).reduce((n, list: unknown[]) => n + list.length, 0);
+
+function time<T>(work: () => T): { ms: number; value: T } {
+  const start = performance.now();
+  const value = work();
+  return { ms: performance.now() - start, value };
+}
+function median(runs: number, work: () => unknown): number {
+  const times = Array.from({ length: runs }, () => time(work).ms).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+function report(label: string, ms: number, budgetMs?: number): void {
+  const budget = budgetMs ? `  ${(ms / budgetMs).toFixed(2)} of the ${budgetMs} ms budget` : '';
+  console.log(`${label.padEnd(62)} ${ms.toFixed(0).padStart(7)} ms${budget}`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'custodian-bench-'));
+try {
+  const big = generateRegister(1000, 20, 5);
+  console.log(`Register: ${big.dsas.length} agreements, ${big.holdings.length} holdings, ${big.copies.length} copies (${recordCount(big)} records)\n`);
+
+  const { db } = openDatabase(join(dir, 'big.sqlite'), { create: true });
+  const inserted = time(() => importRegisterSnapshot(db, actor, snapshotOf(big), 'bench.json'));
+  report(`Insert all (import: validate, check, write, audit ${inserted.value.created} records)`, inserted.ms);
+
+  const loaded = time(() => loadRegister(db));
+  if (loaded.value.copies.length !== big.copies.length) throw new Error('loadRegister lost copies');
+  report('loadRegister (first, cold)', loaded.ms, 1000);
+  report('loadRegister (median of 5)', median(5, () => loadRegister(db)), 1000);
+
+  const page = () => listRecords(db, { kind: 'copy', offset: 0, limit: 50, search: 'vault FILE_007', sort: { field: 'createdDate', direction: 'desc' } });
+  const found = page();
+  report(`List a page of copies with search (${found.total} of ${big.copies.length} match)`, median(5, page), 100);
+  const deepPage = () => listRecords(db, { kind: 'copy', offset: 90_000, limit: 50, filters: { live: true } });
+  report('List page 1,801 of live copies, no search', median(5, deepPage), 100);
+
+  // --- Findings: `custodian findings` on this register (findings engineer: add the timing here,
+  //     on `loaded.value`, budget 200 ms). ---
+
+  db.close();
+
+  const small = generateRegister(70, 20, 5);
+  const smallCount = recordCount(small);
+  const { db: fresh } = openDatabase(join(dir, 'small.sqlite'), { create: true });
+  const smallImport = time(() => importRegisterSnapshot(fresh, actor, JSON.parse(JSON.stringify(snapshotOf(small))), 'small.json'));
+  report(`Import a ${smallCount.toLocaleString('en-GB')}-record snapshot into an empty register`, smallImport.ms, 5000);
+  fresh.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
