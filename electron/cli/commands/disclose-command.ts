@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { DisclosureInputError } from '../../../shared/disclosure/input-error';
+import type { DisclosureReportHead } from '../../../shared/disclosure/report';
+import { defaultTotalLabel, type NationalMarker } from '../../../shared/disclosure/table';
+import { discloseFile } from '../../disclosure/disclose-file';
+import { loadHighsSolver } from '../../disclosure/highs-solver';
+import { resolveProfile } from '../../disclosure/profile-files';
+import { recordDisclosureExport } from '../../disclosure/record-export';
+import { currentOsUser } from '../../service-context';
+import { CliError } from '../cli-error';
+import { dbOption, type CliRuntime } from '../runtime';
+
+interface DiscloseOptions {
+  profile: string;
+  output?: string;
+  report?: string;
+  national?: string;
+  totalLabel: string;
+  sheet?: string;
+  force?: boolean;
+  db?: string;
+}
+
+export function registerDisclose(program: Command, runtime: CliRuntime): void {
+  dbOption(program.command('disclose'))
+    .description(
+      'protect a table (CSV or XLSX) with a disclosure profile, check it with the attacker’s linear program, and write the published table; exit 1 if the audit refuses it, 2 for bad input',
+    )
+    .argument('<input>', 'the table: CSV (any delimiter; UTF-8 or Windows-1252) or XLSX')
+    .requiredOption('--profile <id>', 'profile id (see "custodian profiles") or the path of a profile .json file')
+    .option('--output <file>', 'where to write the published table (.csv or .xlsx; default: INPUT-published beside the input)')
+    .option('--report <file>', 'also write the JSON disclosure report here')
+    .option('--national <column=value>', 'rows whose COLUMN equals VALUE are national figures')
+    .option('--total-label <text>', 'the label that marks totals', defaultTotalLabel)
+    .option('--sheet <name>', 'the sheet to read from an XLSX workbook')
+    .option('--force', 'replace the output or report if it already exists')
+    .action(async (input: string, options: DiscloseOptions) => {
+      const output = options.output ?? defaultOutputPath(input);
+      for (const path of [output, options.report]) {
+        if (path && existsSync(path) && !options.force) {
+          throw new CliError(`${path} already exists; choose another name or pass --force to replace it`);
+        }
+      }
+      let result;
+      try {
+        const profile = resolveProfile(options.profile);
+        result = await discloseFile({
+          input: { kind: 'path', path: input },
+          sheet: options.sheet,
+          profile,
+          tableOptions: { totalLabel: options.totalLabel, national: parseNational(options.national) },
+          output: { path: output, format: extname(output).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv' },
+          reportPath: options.report ?? null,
+          loadSolver: loadHighsSolver,
+          toolVersion: process.env.npm_package_version ?? '0.1.0',
+        });
+      } catch (error) {
+        if (error instanceof DisclosureInputError) throw new CliError(`${input}: ${error.message}`, 2);
+        throw error;
+      }
+      printSummary(runtime, result.report);
+      if (result.refusal) {
+        if (options.report) runtime.out(`Report (export refused): ${options.report}`);
+        throw new CliError(`${result.refusal}; nothing was written. Use a profile with secondary suppression, or combine small categories`, 1);
+      }
+      runtime.out(`Wrote ${output} (SHA-256 ${result.report.output!.sha256})${options.report ? ` and the report ${options.report}` : ''}.`);
+      await recordInRegister(runtime, options.db, result.report, options.report ?? null);
+    });
+}
+
+function defaultOutputPath(input: string): string {
+  const extension = extname(input).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
+  return join(dirname(input), `${basename(input, extname(input))}-published${extension}`);
+}
+
+export function parseNational(text: string | undefined): NationalMarker | null {
+  if (text === undefined) return null;
+  const at = text.indexOf('=');
+  if (at <= 0 || at === text.length - 1) throw new CliError(`--national must be COLUMN=VALUE, e.g. --national area=England (got "${text}")`);
+  return { column: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
+}
+
+function printSummary(runtime: CliRuntime, report: DisclosureReportHead): void {
+  const { summary, audit, profile } = report;
+  runtime.out(`Profile ${profile.id} v${profile.version}: ${summary.rows} rows, ${summary.cells} cells.`);
+  runtime.out(
+    `  suppressed: ${summary.primarySuppressions} primary, ${summary.complementarySuppressions} complementary; rounded: ${summary.rounded}; totals recomputed: ${summary.totalsRecomputed}; national (exact): ${summary.nationalExact}`,
+  );
+  const fewest = audit.fewestPossibleValues === null ? 'no suppressed cells' : `fewest possible values ${audit.fewestPossibleValues}`;
+  runtime.out(
+    `  attacker’s audit: ${audit.status} (${audit.primaryCellsChecked} primary cells, ${fewest}, protection width ${audit.protectionWidth}${audit.solver ? `; ${audit.solverCalls} linear programs, ${audit.solver}` : ''})`,
+  );
+}
+
+/** Every export goes into the register's audit log when there is a register to write to. */
+async function recordInRegister(runtime: CliRuntime, db: string | undefined, report: DisclosureReportHead, reportFile: string | null): Promise<void> {
+  const path = runtime.databasePath(db);
+  if (!existsSync(path)) {
+    runtime.io.stderr(`custodian: note: the export was not recorded in an audit log: no register at ${path} (pass --db to choose one)\n`);
+    return;
+  }
+  const entry = await runtime.withDatabase(db, { create: false }, (opened) =>
+    recordDisclosureExport(opened.db, { now: () => new Date(), osUser: currentOsUser() }, report, {
+      reportFile: reportFile ? basename(reportFile) : null,
+      holdingId: null,
+    }),
+  );
+  runtime.out(`Recorded in the register’s audit log (entry ${entry.seq}).`);
+}

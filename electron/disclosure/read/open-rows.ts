@@ -1,0 +1,53 @@
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { DisclosureInputError } from '../../../shared/disclosure/input-error';
+import { openCsvRows } from './csv-rows';
+import type { RowSource } from './row-source';
+import { sniffFileKind } from './sniff';
+import type { TableInput } from './table-input';
+
+/** Bytes examined to decide the encoding and delimiter: enough that a late accented name is seen. */
+const headBytes = 1 << 20;
+
+/** Opens a table input as rows, deciding CSV or XLSX from its content. */
+export async function openRows(input: Exclude<TableInput, { kind: 'table' }>, sheet: string | undefined): Promise<RowSource> {
+  if (input.kind === 'bytes') {
+    const kind = sniffFileKind(input.bytes.subarray(0, headBytes), input.bytes.byteLength);
+    if (kind === 'xlsx') return (await import('./xlsx-rows')).openXlsxRows(input.bytes, sheet);
+    return openCsvRows(oneChunk(input.bytes), input.bytes.subarray(0, headBytes), input.bytes.byteLength);
+  }
+  const { path } = input;
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new DisclosureInputError(`${path} is not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof DisclosureInputError) throw error;
+    throw new DisclosureInputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'permission denied or unreadable'}`);
+  }
+  const head = readHead(path, Math.min(size, headBytes));
+  const kind = sniffFileKind(head, size);
+  if (kind === 'xlsx') return (await import('./xlsx-rows')).openXlsxRows(readFileSync(path), sheet);
+  return openCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), head, size);
+}
+
+function readHead(path: string, length: number): Uint8Array {
+  const buffer = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    let offset = 0;
+    while (offset < length) {
+      const n = readSync(fd, buffer, offset, length - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  // Chunked so that progress moves and the decoder never holds one huge string.
+  for (let offset = 0; offset < bytes.byteLength; offset += 1 << 20) yield bytes.subarray(offset, offset + (1 << 20));
+}

@@ -1,0 +1,33 @@
+import type { Database } from 'better-sqlite3';
+import type { DisclosureReportHead } from '../../shared/disclosure/report';
+import { appendAudit, type AuditActor, type StoredAuditEntry } from '../register/audit-log';
+
+/**
+ * Records a disclosure export in the register's tamper-evident audit log, with the hashes from the
+ * report, so an auditor can match a file found later to the rules it was published under. Only
+ * file names, hashes, counts and the profile go in: never a count from the table.
+ */
+export function recordDisclosureExport(
+  db: Database,
+  actor: AuditActor,
+  report: DisclosureReportHead,
+  files: { reportFile: string | null; holdingId: string | null },
+): StoredAuditEntry {
+  const detail = {
+    input: { file: report.input.file, sha256: report.input.sha256, format: report.input.format, sheet: report.input.sheet },
+    output: report.output,
+    report: files.reportFile,
+    profile: { id: report.profile.id, version: report.profile.version },
+    holdingId: files.holdingId,
+    summary: {
+      rows: report.summary.rows,
+      primarySuppressions: report.summary.primarySuppressions,
+      complementarySuppressions: report.summary.complementarySuppressions,
+      rounded: report.summary.rounded,
+    },
+    audit: { status: report.audit.status, protectionWidth: report.audit.protectionWidth, primaryCellsChecked: report.audit.primaryCellsChecked },
+  };
+  return db.transaction(() =>
+    appendAudit(db, actor, { action: 'export', recordKind: 'disclosureTable', recordId: files.holdingId, before: null, after: null, detail }),
+  )();
+}

@@ -1,0 +1,139 @@
+import { DisclosureInputError } from '../../shared/disclosure/input-error';
+import { defaultTotalLabel, isTotalLabel, type CountTable, type TableRow } from '../../shared/disclosure/table';
+import { openRows } from './read/open-rows';
+import type { TableInput } from './read/table-input';
+
+/**
+ * Builds a count table from record-level data (one row per person or event), streaming, like
+ * ACRO's crosstab: counts by the chosen row variables (and optionally one column variable, giving
+ * a wide table), with every margin added as Total rows and a Total column, so that the table can
+ * then be protected with its totals in view.
+ */
+export interface TabulateRequest {
+  input: Exclude<TableInput, { kind: 'table' }>;
+  rows: string[];
+  column: string | null;
+  totalLabel?: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number | null, message: string) => void;
+}
+
+export interface Tabulation {
+  table: CountTable;
+  records: number;
+  /** SHA-256 of the record-level input. */
+  sha256: string;
+}
+
+const missingLabel = '(missing)';
+
+export async function tabulate(request: TabulateRequest): Promise<Tabulation> {
+  const totalLabel = request.totalLabel ?? defaultTotalLabel;
+  if (request.rows.length === 0) throw new DisclosureInputError('--rows needs at least one column name');
+  const source = await openRows(request.input, undefined);
+  const iterator = source.rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new DisclosureInputError('the file is empty; choose the record-level file to count');
+  const header = first.value.cells.map((c) => (c === null ? '' : String(c).trim()));
+  const indexOf = (name: string, option: string) => {
+    const i = header.findIndex((h) => h === name) >= 0 ? header.findIndex((h) => h === name) : header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    if (i < 0) throw new DisclosureInputError(`${option} names "${name}", which is not a column; columns: ${header.map((h) => `"${h}"`).join(', ')}`);
+    return i;
+  };
+  const rowIndexes = request.rows.map((name) => indexOf(name, '--rows'));
+  const columnIndex = request.column ? indexOf(request.column, '--cols') : -1;
+  const all = [...rowIndexes, ...(columnIndex >= 0 ? [columnIndex] : [])];
+  if (new Set(all).size !== all.length) throw new DisclosureInputError('a column appears more than once in --rows and --cols');
+
+  const counts = new Map<string, number>();
+  const columnValues = new Set<string>();
+  let records = 0;
+  const label = (value: unknown, index: number, sourceRow: number): string => {
+    const text = value === null || value === undefined ? '' : String(value).trim();
+    if (isTotalLabel(text, totalLabel)) {
+      throw new DisclosureInputError(`the value "${text}" would be read as a total; rename it or choose another --total-label`, {
+        row: sourceRow,
+        column: header[index]!,
+      });
+    }
+    return text === '' ? missingLabel : text;
+  };
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const { cells, sourceRow } = next.value;
+    if (cells.every((c) => c === null || String(c).trim() === '')) continue;
+    if (cells.length !== header.length) {
+      throw new DisclosureInputError(`the row has ${cells.length} values but the header has ${header.length}`, { row: sourceRow });
+    }
+    const key = rowIndexes.map((i) => label(cells[i], i, sourceRow));
+    const columnValue = columnIndex >= 0 ? label(cells[columnIndex], columnIndex, sourceRow) : 'count';
+    columnValues.add(columnValue);
+    const joined = [...key, columnValue].join('\u0000');
+    counts.set(joined, (counts.get(joined) ?? 0) + 1);
+    records++;
+    if (records % 16384 === 0) {
+      if (request.signal?.aborted) throw new DisclosureInputError('cancelled');
+      const { bytesRead, totalBytes } = source.progress();
+      request.onProgress?.(totalBytes ? bytesRead / totalBytes : null, `Counted ${records} records`);
+    }
+  }
+  if (records === 0) throw new DisclosureInputError('the file has a header but no records', { row: first.value.sourceRow });
+
+  const labelColumns = request.rows.map((_, i) => header[rowIndexes[i]!]!);
+  const categories = columnIndex >= 0 ? [...columnValues].sort(compareLabels) : ['count'];
+  const countColumns = columnIndex >= 0 ? [...categories, totalLabel] : ['count'];
+  const table = withMargins(counts, labelColumns, categories, countColumns, totalLabel, columnIndex >= 0);
+  return { table, records, sha256: source.sha256() };
+}
+
+/** Every combination of the row variables with each subset of them replaced by Total. */
+function withMargins(
+  counts: Map<string, number>,
+  labelColumns: string[],
+  categories: string[],
+  countColumns: string[],
+  totalLabel: string,
+  wide: boolean,
+): CountTable {
+  const k = labelColumns.length;
+  const byRow = new Map<string, { labels: string[]; counts: number[] }>();
+  const rowFor = (labels: string[]) => {
+    const key = labels.join('\u0000');
+    let row = byRow.get(key);
+    if (!row) byRow.set(key, (row = { labels, counts: new Array<number>(countColumns.length).fill(0) }));
+    return row;
+  };
+  for (const [joined, n] of counts) {
+    const parts = joined.split('\u0000');
+    const labels = parts.slice(0, k);
+    const category = categories.indexOf(parts[k]!);
+    for (let mask = 0; mask < 1 << k; mask++) {
+      const row = rowFor(labels.map((l, i) => (mask & (1 << i) ? totalLabel : l)));
+      row.counts[category]! += n;
+      if (wide) row.counts[countColumns.length - 1]! += n;
+    }
+  }
+  const rows: TableRow[] = [...byRow.values()]
+    .sort((a, b) => {
+      for (let i = 0; i < k; i++) {
+        const at = a.labels[i] === totalLabel;
+        const bt = b.labels[i] === totalLabel;
+        if (at !== bt) return at ? 1 : -1;
+        const order = compareLabels(a.labels[i]!, b.labels[i]!);
+        if (order !== 0) return order;
+      }
+      return 0;
+    })
+    .map((row, i) => ({ labels: row.labels, counts: row.counts, sourceRow: i + 2 }));
+  return { labelColumns, countColumns, rows };
+}
+
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+const compareLabels = (a: string, b: string) => collator.compare(a, b);
+
+/** A tabulated table as an input the disclosure pipeline can read, carrying the record file's hash. */
+export function tabulationInput(name: string, tabulation: Tabulation): TableInput {
+  return { kind: 'table', name, table: tabulation.table, sha256: tabulation.sha256 };
+}
+

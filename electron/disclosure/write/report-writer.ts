@@ -1,0 +1,81 @@
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { DisclosureReportHead, ReportChange } from '../../../shared/disclosure/report';
+import { createAtomicFile } from './atomic-file';
+
+const flushAt = 1 << 20;
+
+/**
+ * Collects the report's changes as they are decided. A rounded table changes nearly every cell, so
+ * the list is spooled to a temporary file instead of memory; the first few are kept for the UI.
+ */
+export class ReportChanges {
+  count = 0;
+  readonly preview: ReportChange[] = [];
+  private spool: WriteStream | null = null;
+  private spoolPath: string | null = null;
+  private buffer = '';
+
+  constructor(
+    spoolToDisk: boolean,
+    private readonly previewLimit = 500,
+  ) {
+    if (spoolToDisk) {
+      this.spoolPath = join(tmpdir(), `custodian-report-${randomBytes(6).toString('hex')}.jsonl`);
+      this.spool = createWriteStream(this.spoolPath, { mode: 0o600 });
+    }
+  }
+
+  add(change: ReportChange): Promise<void> | void {
+    if (this.preview.length < this.previewLimit) this.preview.push(change);
+    if (this.spool) {
+      this.buffer += (this.count > 0 ? ',\n    ' : '    ') + JSON.stringify(change);
+      this.count++;
+      if (this.buffer.length >= flushAt) return this.flush();
+      return;
+    }
+    this.count++;
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.spool || !this.buffer) return;
+    const text = this.buffer;
+    this.buffer = '';
+    if (!this.spool.write(text)) await once(this.spool, 'drain');
+  }
+
+  /** Writes the whole report (head, then every change) atomically to `path`. */
+  async writeReport(path: string, head: DisclosureReportHead): Promise<void> {
+    if (!this.spool || !this.spoolPath) throw new Error('changes were not kept for a report');
+    await this.flush();
+    this.spool.end();
+    await once(this.spool, 'finish');
+    const file = createAtomicFile(path);
+    const out = createWriteStream(file.tempPath);
+    try {
+      const headText = JSON.stringify(head, null, 2);
+      out.write(`${headText.slice(0, headText.lastIndexOf('}')).trimEnd()},\n  "changes": [\n`);
+      for await (const chunk of createReadStream(this.spoolPath)) {
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      out.end(`${this.count > 0 ? '\n' : ''}  ]\n}\n`);
+      await once(out, 'finish');
+      file.commit();
+    } catch (error) {
+      out.destroy();
+      file.abort();
+      throw error;
+    } finally {
+      this.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.spool?.destroy();
+    if (this.spoolPath) rmSync(this.spoolPath, { force: true });
+    this.spool = null;
+  }
+}

@@ -1,0 +1,15 @@
+/** A published table being written: rows of text and numbers, then a legend, then commit. */
+export type OutputCell = string | number;
+
+export interface TableWriter {
+  writeRow(cells: OutputCell[]): Promise<void> | void;
+  /** Writes the legend, flushes, and renames into place; returns the output's SHA-256. */
+  finish(legend: string[]): Promise<{ sha256: string }>;
+  /** Discards everything written; the destination is left untouched. */
+  abort(): Promise<void>;
+}
+
+export type OutputFormat = 'csv' | 'xlsx';
+
+/** The largest sheet Excel can open, header included. */
+export const xlsxMaxRows = 1_048_576;

@@ -1,0 +1,97 @@
+import { auditPublication, type AuditResult } from './audit';
+import { decideCell } from './cell-rules';
+import { DisclosureInputError } from './input-error';
+import type { LpSolver } from './linear-program';
+import type { DisclosureProfile } from './profile';
+import { Publication } from './publication';
+import { addComplementarySuppressions, type SecondaryResult } from './secondary-suppression';
+import { analyseStructure, checkTotalsAddUp } from './structure';
+import { buildSubject, type DisclosureSubject } from './subject';
+import { nationalRows, type CountTable, type TableOptions } from './table';
+
+/** The outcome of protecting one table: what to publish, why, and the attacker's verdict. */
+export interface DisclosureOutcome {
+  subject: DisclosureSubject;
+  publication: Publication;
+  audit: AuditResult;
+  secondary: SecondaryResult | null;
+}
+
+export type ProgressListener = (message: string) => void;
+
+/**
+ * Protects a table with a profile: primary suppression and rounding cell by cell, the totals
+ * convention, complementary suppression where the profile asks for it, then the attacker's audit.
+ * Throws DisclosureInputError for a table that cannot be protected as given (totals that do not add
+ * up, duplicate rows, an unknown national column).
+ */
+export function discloseTable(
+  table: CountTable,
+  profile: DisclosureProfile,
+  options: TableOptions,
+  solver: LpSolver,
+  onProgress: ProgressListener = () => {},
+): DisclosureOutcome {
+  checkOptions(table, options);
+  const structure = analyseStructure(table, options);
+  checkTotalsAddUp(table, structure);
+  const subject = buildSubject(table, options, structure, profile);
+  const publication = applyLocalRules(subject);
+  if (profile.totals === 'sum-of-published') recomputeTotals(subject, publication);
+
+  let secondary: SecondaryResult | null = null;
+  if (profile.secondarySuppression && structure.equations.length > 0) {
+    onProgress('choosing complementary suppressions');
+    secondary = addComplementarySuppressions(subject, publication, solver, onProgress);
+  }
+  let audit = secondary?.finalAudit ?? null;
+  if (!audit) {
+    onProgress('running the attacker’s audit');
+    audit = auditPublication(subject, publication, solver);
+  }
+  return { subject, publication, audit, secondary };
+}
+
+/** The national marker must name a label column and match at least one row, or it is a typo. */
+export function checkOptions(table: CountTable, options: TableOptions): void {
+  const { national } = options;
+  if (!options.totalLabel.trim()) throw new DisclosureInputError('the total label must not be empty');
+  if (!national) return;
+  if (!table.labelColumns.includes(national.column)) {
+    const known = table.labelColumns.length ? table.labelColumns.map((c) => `"${c}"`).join(', ') : 'none';
+    throw new DisclosureInputError(`--national names the column "${national.column}", which is not a label column (label columns: ${known})`);
+  }
+  if (!nationalRows(table, national).some(Boolean)) {
+    throw new DisclosureInputError(`--national: no row has ${national.column} = "${national.value}"; check the spelling`);
+  }
+}
+
+function applyLocalRules(subject: DisclosureSubject): Publication {
+  const publication = new Publication(subject.values.length);
+  for (let cell = 0; cell < subject.values.length; cell++) {
+    const decision = decideCell(subject.values[cell]!, subject.profile, subject.nationalCell[cell] === 1);
+    publication.set(cell, decision.published, decision.reason);
+  }
+  return publication;
+}
+
+/**
+ * The sum-of-published convention: each total becomes the sum of the published ordinary cells it
+ * covers, suppressed cells counting as nothing. Totals of totals are done after the totals they add
+ * up, so every level agrees with the cells beneath it.
+ */
+function recomputeTotals(subject: DisclosureSubject, publication: Publication): void {
+  const { structure, values, profile } = subject;
+  const firstEquation = new Map<number, number>();
+  structure.equations.forEach((equation, e) => {
+    if (!firstEquation.has(equation.total)) firstEquation.set(equation.total, e);
+  });
+  const totals = [...firstEquation.keys()].sort((a, b) => structure.totalDepth[a]! - structure.totalDepth[b]!);
+  for (const total of totals) {
+    if (publication.reason(total) === 'national' && profile.national === 'exempt') continue;
+    const equation = structure.equations[firstEquation.get(total)!]!;
+    let sum = 0;
+    for (const member of equation.members) sum += publication.value(member) ?? 0;
+    publication.set(total, sum, sum === values[total] ? 'unchanged' : 'total-recomputed');
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The linear programs the disclosure engine needs, described without naming a solver: shared/ stays
+ * pure, and main plugs in HiGHS (electron/disclosure/highs-solver.ts). Bounds may be ±Infinity.
+ */
+export interface LinearRow {
+  lower: number;
+  upper: number;
+  columns: number[];
+  coefficients: number[];
+}
+
+export interface LinearProgram {
+  columnLower: ArrayLike<number>;
+  columnUpper: ArrayLike<number>;
+  rows: LinearRow[];
+}
+
+export interface LinearObjective {
+  columns: number[];
+  coefficients: number[];
+}
+
+export interface LpOutcome {
+  status: 'optimal' | 'infeasible' | 'unbounded' | 'failed';
+  /** Objective value when optimal; ±Infinity when unbounded in the direction asked. */
+  objective: number;
+  /** Column values when optimal and asked for. */
+  values: Float64Array | null;
+}
+
+/** A program loaded once and optimised for several objectives, so the solver can reuse its basis. */
+export interface LpModel {
+  optimise(objective: LinearObjective, sense: 'minimise' | 'maximise', withValues?: boolean): LpOutcome;
+  dispose(): void;
+}
+
+export interface LpSolver {
+  /** Name and version, written into reports ("HiGHS 1.15.1"). */
+  readonly name: string;
+  load(program: LinearProgram): LpModel;
+}
