@@ -75,20 +75,23 @@ export function canonicalJson(value: unknown): string {
 
 const jsonOrNull = (value: unknown): string | null => (value === undefined || value === null ? null : canonicalJson(value));
 
+/** What the hash covers besides the previous hash, in this order; also the order of the table's columns. */
+const hashedContent = (entry: Omit<StoredAuditEntry, 'hash' | 'prevHash'>) => [
+  entry.seq,
+  entry.at,
+  entry.osUser,
+  entry.displayName,
+  entry.action,
+  entry.recordKind,
+  entry.recordId,
+  entry.beforeJson,
+  entry.afterJson,
+  entry.detailJson,
+];
+
 /** The hash an entry must carry, given its content and the hash of the entry before it. */
 export function computeAuditHash(entry: Omit<StoredAuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([
-    entry.seq,
-    entry.at,
-    entry.osUser,
-    entry.displayName,
-    entry.action,
-    entry.recordKind,
-    entry.recordId,
-    entry.beforeJson,
-    entry.afterJson,
-    entry.detailJson,
-  ]);
+  const canonical = JSON.stringify(hashedContent(entry));
   return createHash('sha256').update(`${HASH_VERSION}\n${entry.prevHash}\n${canonical}`).digest('hex');
 }
 
@@ -142,20 +145,7 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
       prevHash: head.lastHash,
     };
     const entry = { ...unhashed, hash: computeAuditHash(unhashed) };
-    insert.run(
-      entry.seq,
-      entry.at,
-      entry.osUser,
-      entry.displayName,
-      entry.action,
-      entry.recordKind,
-      entry.recordId,
-      entry.beforeJson,
-      entry.afterJson,
-      entry.detailJson,
-      entry.prevHash,
-      entry.hash,
-    );
+    insert.run(...hashedContent(entry), entry.prevHash, entry.hash);
     moveHead.run(entry.seq, entry.hash);
     head = { lastSeq: entry.seq, lastHash: entry.hash };
     return entry;
@@ -185,33 +175,31 @@ export interface AuditQuery {
   recordId?: string;
   action?: string;
   search?: string;
+  /** ISO instants: entries at or after `from` and before `until`. */
+  from?: string;
+  until?: string;
 }
 
-/** Entries newest first, filtered; `total` counts every match, not just the page. */
+const searchedColumns = ['os_user', 'display_name', 'action', 'record_kind', 'record_id', 'before_json', 'after_json'];
+
+/**
+ * Entries newest first, filtered; `total` counts every match, not just the page. Times are stored
+ * as `Date.toISOString()` text, so the period's bounds are written the same way: text order is then
+ * time order.
+ */
 export function listAuditEntries(db: Database, query: AuditQuery): { total: number; entries: AuditEntry[] } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  if (query.kind) {
-    where.push('record_kind = @kind');
-    params.kind = query.kind;
-  }
-  if (query.recordId) {
-    where.push('record_id = @recordId');
-    params.recordId = query.recordId;
-  }
-  if (query.action) {
-    where.push('action = @action');
-    params.action = query.action;
-  }
-  if (query.search) {
-    where.push(
-      `(os_user LIKE @search ESCAPE '\\' OR display_name LIKE @search ESCAPE '\\' OR action LIKE @search ESCAPE '\\'
-        OR record_kind LIKE @search ESCAPE '\\' OR record_id LIKE @search ESCAPE '\\'
-        OR before_json LIKE @search ESCAPE '\\' OR after_json LIKE @search ESCAPE '\\')`,
-    );
-    params.search = likePattern(query.search);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const instant = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
+  const conditions: [sql: string, name: string, value: unknown][] = [
+    ['record_kind = @kind', 'kind', query.kind],
+    ['record_id = @recordId', 'recordId', query.recordId],
+    ['action = @action', 'action', query.action],
+    ['at >= @from', 'from', instant(query.from)],
+    ['at < @until', 'until', instant(query.until)],
+    [`(${searchedColumns.map((c) => `${c} LIKE @search ESCAPE '\\'`).join(' OR ')})`, 'search', query.search ? likePattern(query.search) : undefined],
+  ];
+  const used = conditions.filter(([, , value]) => value !== undefined && value !== '');
+  const params = Object.fromEntries(used.map(([, name, value]) => [name, value]));
+  const clause = used.length ? `WHERE ${used.map(([sql]) => sql).join(' AND ')}` : '';
   const total = prepared(db, `SELECT count(*) FROM audit_log ${clause}`).pluck(true).get(params) as number;
   const rows = prepared(
     db,

@@ -38,6 +38,10 @@ export const auditListRequestSchema = z.strictObject({
   action: auditActionSchema.optional(),
   /** Text to find in the actor, action, record kind or id, or the before/after content. */
   search: z.string().trim().max(200).optional(),
+  /** Entries at or after this instant (ISO 8601 with Z, e.g. the start of the user's first day). */
+  from: z.iso.datetime().optional(),
+  /** Entries before this instant. */
+  until: z.iso.datetime().optional(),
 });
 
 export const auditListResponseSchema = z.object({

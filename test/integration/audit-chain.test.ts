@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
-import { appendAudit } from '../../electron/register/audit-log';
+import { appendAudit, listAuditEntries } from '../../electron/register/audit-log';
 import { verifyAuditChain } from '../../electron/register/audit-verify';
 import { createRecord } from '../../electron/register/register-service';
 import { runCliCaptured } from '../helpers/run-cli';
@@ -172,5 +172,23 @@ describe('custodian audit verify / list', () => {
     expect(byRecord.map((e: { seq: number }) => e.seq)).toEqual([1]);
     const bad = await runCliCaptured(['audit', 'list', '--db', path, '--limit', 'lots']);
     expect(bad).toMatchObject({ code: 2, stderr: 'custodian: --limit must be a whole number from 1 to 1000000, not "lots"\n' });
+  });
+});
+
+describe('listing audit entries', () => {
+  const temp = useTempDir();
+
+  it('filters by period, action and words, newest first, with the total of all matches', () => {
+    const { db } = openDatabase(temp.path('r.sqlite'), { create: true });
+    const days = ['2026-01-10', '2026-01-11', '2026-01-12', '2026-01-13'];
+    const made = days.map((d, i) => createRecord(db, testActor(`${d}T10:00:00.000Z`), 'organisation', { legalName: `Trust ${i} 50%` }));
+    const period = listAuditEntries(db, { offset: 0, limit: 10, from: '2026-01-11T00:00:00.000Z', until: '2026-01-13T00:00:00.000Z' });
+    expect(period.total).toBe(2);
+    expect(period.entries.map((e) => e.recordId)).toEqual([made[2]!.id, made[1]!.id]);
+    expect(listAuditEntries(db, { offset: 0, limit: 1, search: 'Trust 3' })).toMatchObject({ total: 1, entries: [{ recordId: made[3]!.id }] });
+    expect(listAuditEntries(db, { offset: 0, limit: 10, search: '0%' }).total).toBe(4);
+    expect(listAuditEntries(db, { offset: 0, limit: 10, search: '_' }).total).toBe(0);
+    expect(listAuditEntries(db, { offset: 2, limit: 1, kind: 'organisation', action: 'create' }).entries[0]?.seq).toBe(2);
+    db.close();
   });
 });
