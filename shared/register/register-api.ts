@@ -201,6 +201,10 @@ export type RegisterCreateRequest = z.output<typeof registerCreateRequestSchema>
 export type RegisterUpdateRequest = z.output<typeof registerUpdateRequestSchema>;
 export type RegisterRecordResult = z.output<typeof registerRecordResponseSchema>;
 export type RegisterGetResult = z.output<typeof registerGetResponseSchema>;
+/** A page of records of kind K: `RegisterPageOf<'copy'>['records']` is `Copy[]`. */
+export type RegisterPageOf<K extends RecordKind> = Extract<RegisterPage, { kind: K }>;
+export type RegisterGetResultOf<K extends RecordKind> = Extract<RegisterGetResult, { kind: K }>;
+export type RegisterListRequestOf<K extends RecordKind> = Extract<z.input<typeof registerListRequestSchema>, { kind: K }>;
 /** A new record's fields for kind K (what `register.create` takes): fields with a default may be left out. */
 export type RecordInput<K extends RecordKind> = z.input<ReturnType<typeof recordInputFor<K>>>;
 /** All of a record's fields but id and archived (what `register.update` takes). */

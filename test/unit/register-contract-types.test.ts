@@ -25,6 +25,16 @@ describe('the register IPC contract', () => {
     expectTypeOf<RecordInput<'location'>>().not.toHaveProperty('id');
   });
 
+  it('makes an update carry every field, so a form cannot reset one by leaving it out', () => {
+    const update = apiContract['register.update'].request;
+    const location = { name: 'Vault', operatorOrganisationId: 'o', kind: 'backup', address: null, cloudProvider: null, cloudRegion: null, country: 'Wales' };
+    expect(update.safeParse({ kind: 'location', id: 'l1', record: location }).success).toBe(true);
+    const { address: _address, ...withoutAddress } = location;
+    const refused = update.safeParse({ kind: 'location', id: 'l1', record: withoutAddress });
+    expect(refused.error?.issues[0]?.path).toEqual(['record', 'address']);
+    expect(update.safeParse({ kind: 'location', id: 'l1', record: { ...location, id: 'l1' } }).success).toBe(false);
+  });
+
   it('accepts only the sort fields and filters a kind has', () => {
     const list = apiContract['register.list'].request;
     expect(list.safeParse({ kind: 'copy', sort: { field: 'createdDate' }, filters: { holdingId: 'h', live: true } }).success).toBe(true);
