@@ -5,6 +5,8 @@ const caches = new WeakMap<Database, Map<string, Statement>>();
 /**
  * A prepared statement for this connection, prepared once. Services run the same few statements
  * thousands of times (an import of 100,000 copies); preparing each time would dominate the cost.
+ * Everyone who prepares the same SQL shares the statement, so its output mode is reset to plain
+ * objects each time: call `.raw(true)` or `.pluck(true)` on what you get if you want those.
  */
 export function prepared(db: Database, sql: string): Statement {
   let cache = caches.get(db);
@@ -16,6 +18,8 @@ export function prepared(db: Database, sql: string): Statement {
   if (!statement) {
     statement = db.prepare(sql);
     cache.set(sql, statement);
+  } else if (statement.reader) {
+    statement.raw(false).pluck(false).expand(false);
   }
   return statement;
 }
