@@ -42,26 +42,38 @@ function liveCopy(db: Database, copyId: string): Copy {
   return copy;
 }
 
+/** A destruction checked and its evidence stored, ready to be written. */
+export interface PreparedDestruction {
+  data: ReturnType<typeof validateDestruction>;
+  evidence: StoredEvidence[];
+}
+
 /**
- * Validates `input`, copies each evidence file into the evidence store (reading, never changing,
- * the original), then records everything in one transaction.
+ * Validates `input` against the schema and the copy, and copies each evidence file into the
+ * evidence store (reading, never changing, the original). Writes nothing to the register.
  */
-export async function recordDestruction(db: Database, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<RecordedDestruction> {
+export async function prepareDestruction(db: Database, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<PreparedDestruction> {
   const data = validateDestruction(input, actor.now());
   const copy = liveCopy(db, data.copyId);
   const performedDate = data.performedAt.slice(0, 10);
   if (performedDate < copy.createdDate)
     throw new RecordRejected({ path: ['performedAt'], message: `${formatDate(performedDate)} is before the copy was made (${formatDate(copy.createdDate)})` });
-  const stored: StoredEvidence[] = [];
-  for (const path of evidencePaths) stored.push(await copyIntoEvidenceStore(dataDir, path));
+  const evidence: StoredEvidence[] = [];
+  for (const path of evidencePaths) evidence.push(await copyIntoEvidenceStore(dataDir, path));
+  return { data, evidence };
+}
 
+/** Writes a prepared destruction: record, evidence rows, the copy's destroyed date and audit entries, in one transaction (or the caller's). */
+export function commitDestruction(db: Database, actor: AuditActor, prepared: PreparedDestruction): RecordedDestruction {
+  const { data } = prepared;
+  const performedDate = data.performedAt.slice(0, 10);
   return db
     .transaction((): RecordedDestruction => {
       const current = liveCopy(db, data.copyId);
       const recordedAt = actor.now().toISOString();
       const record: DestructionRecord = { id: randomUUID(), ...data, recordedAt, recordedBy: actor.osUser };
       insertDestructionRecord(db, record);
-      const evidence = stored.map((file) => evidenceRow(record.id, file, recordedAt));
+      const evidence = prepared.evidence.map((file) => evidenceRow(record.id, file, recordedAt));
       evidence.forEach((e) => insertEvidence(db, e));
       appendAudit(db, actor, {
         action: 'destruction-recorded',
@@ -75,6 +87,11 @@ export async function recordDestruction(db: Database, actor: AuditActor, dataDir
       return { record, evidence, copy: copyAfter };
     })
     .immediate();
+}
+
+/** Validates, stores the evidence, and records the destruction. */
+export async function recordDestruction(db: Database, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<RecordedDestruction> {
+  return commitDestruction(db, actor, await prepareDestruction(db, actor, dataDir, input, evidencePaths));
 }
 
 function evidenceRow(destructionId: string, file: StoredEvidence, attachedAt: string): EvidenceFile {

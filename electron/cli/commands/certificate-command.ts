@@ -1,0 +1,153 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isoDate } from '../../../shared/register/dates';
+import { formatDate } from '../../../shared/register/format-date';
+import { UserFacingError } from '../../../shared/ipc/result';
+import { allCertificateContents } from '../../destruction/destruction-store';
+import { markAcknowledged, markSent } from '../../destruction/certificate-status';
+import { issueCertificate, jsonPathFor } from '../../destruction/issue-certificate';
+import { CertificateFileError } from '../../destruction/read-certificate-file';
+import { verifyCertificate } from '../../destruction/verify-certificate';
+import { findRecords } from '../../register/register-service';
+import { CliError } from '../cli-error';
+import { commandGroup } from '../command-group';
+import { dbOption, type CliRuntime } from '../runtime';
+import { cliActor, writableRegister } from './destruction-command';
+
+/**
+ * `custodian certificate issue | verify | list | mark-sent | mark-acknowledged`: certificates of
+ * destruction from the register, checking a certificate document against it, and its status.
+ */
+function dateFlag(flag: string, value: string): string {
+  const parsed = isoDate.safeParse(value);
+  if (!parsed.success) throw new CliError(`${flag} "${value}" ${parsed.error.issues[0]?.message ?? 'is not a date'} (for example 2026-06-01)`);
+  return parsed.data;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** A refusal from a service is bad input for the CLI: one line, exit 2. */
+async function asCliErrors<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserFacingError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+export function registerCertificate(program: Command, runtime: CliRuntime): void {
+  const certificate = commandGroup(program, 'certificate', 'issue and verify certificates of destruction');
+
+  dbOption(certificate.command('issue'))
+    .description('issue a certificate of destruction (PDF, with its JSON beside it); exit 1 listing the copies still live')
+    .requiredOption('--dsa <reference>', 'the DSA, e.g. DARS-NIC-00574-V2H1F')
+    .option('--version <version>', 'the DSA version (default: the latest agreed version)')
+    .option('--holding <id>', 'a holding to cover (repeat for several; default: every holding of the version not yet certified)', collect)
+    .requiredOption('--output <file.pdf>', 'where to write the PDF; the JSON goes beside it')
+    .option('--reason <text>', 'why the data was destroyed (default: from the version’s destruction rule)')
+    .option('--retained <text>', 'what is retained, e.g. aggregate outputs (default: "Nothing is retained.")')
+    .option('--recipient-dpo <name>', 'the recipient’s data protection officer, printed under the signature line')
+    .option('--processor-dpo <name>', 'the processor’s data protection officer')
+    .option('--validator <name>', 'the person who validated the destruction')
+    .option('--force', 'replace the output files if they exist')
+    .action(async (o: { db?: string; dsa: string; version?: string; holding?: string[]; output: string; reason?: string; retained?: string; recipientDpo?: string; processorDpo?: string; validator?: string; force?: boolean }) => {
+      const output = resolve(o.output);
+      if (!/\.pdf$/i.test(output)) throw new CliError(`--output must name a .pdf file, not ${o.output}`);
+      for (const path of [output, jsonPathFor(output)])
+        if (!o.force && existsSync(path)) throw new CliError(`${path} already exists: choose another --output, or add --force to replace it`);
+      const outcome = await runtime.withDatabase(o.db, { create: false }, (opened) =>
+        asCliErrors(() =>
+          issueCertificate(
+            writableRegister(opened),
+            cliActor(),
+            {
+              dsaReference: o.dsa,
+              version: o.version,
+              holdingIds: o.holding,
+              reason: o.reason,
+              retained: o.retained,
+              signatoryNames: { 'recipient-dpo': o.recipientDpo ?? null, 'processor-dpo': o.processorDpo ?? null, validator: o.validator ?? null },
+            },
+            output,
+          ),
+        ),
+      );
+      if (outcome.status === 'refused') {
+        runtime.out(`No certificate issued for ${outcome.agreement}: these copies are neither destroyed nor covered by a dated exception:`);
+        for (const live of outcome.liveCopies) runtime.out(`  ${live.copy.label} (${live.copy.id}): ${live.reason}`);
+        throw new CliError(`certificate refused: ${outcome.liveCopies.length} ${outcome.liveCopies.length === 1 ? 'copy is' : 'copies are'} still live`, 1);
+      }
+      runtime.out(`Issued certificate ${outcome.certificate.number} for ${outcome.content.agreement.dsaReference} v${outcome.content.agreement.version} (${outcome.content.holdings.length} holding(s)).`);
+      runtime.out(`PDF:  ${outcome.pdfPath}`);
+      runtime.out(`JSON: ${outcome.jsonPath}`);
+      runtime.out(`SHA-256: ${outcome.contentHash}`);
+      if (!outcome.content.statement.allDestroyed)
+        for (const e of outcome.content.statement.exceptions) runtime.out(`Exception: ${e.copy}: ${e.reason} (until ${formatDate(e.endDate)})`);
+    });
+
+  dbOption(certificate.command('verify'))
+    .description('check a certificate PDF or JSON against the register: exit 0 genuine and unchanged, 1 naming what differs')
+    .argument('<file>', 'the certificate PDF, or the JSON written beside it')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, o: { db?: string; json?: boolean }) => {
+      const verdict = await runtime.withDatabase(o.db, { create: false, readonly: true }, async (opened) => {
+        try {
+          return await verifyCertificate(opened.db, resolve(file));
+        } catch (error) {
+          if (error instanceof CertificateFileError) throw new CliError(error.message, 2);
+          throw error;
+        }
+      });
+      if (o.json) runtime.out(JSON.stringify(verdict, null, 2));
+      else if (verdict.genuine) {
+        runtime.out(`Certificate ${verdict.certificateNumber} is genuine and unchanged: its content matches the register (SHA-256 ${verdict.documentHash}).`);
+        verdict.notes.forEach((n) => runtime.out(n));
+      } else {
+        runtime.out(`Certificate ${verdict.certificateNumber ?? '(unknown)'} is NOT genuine and unchanged:`);
+        verdict.problems.forEach((p) => runtime.out(`  - ${p}`));
+        verdict.notes.forEach((n) => runtime.out(n));
+      }
+      if (!verdict.genuine) throw new CliError(`${verdict.problems.length} difference${verdict.problems.length === 1 ? '' : 's'} found`, 1);
+    });
+
+  dbOption(certificate.command('list'))
+    .description('certificates in the register with their status and hash')
+    .option('--json', 'print as JSON')
+    .action(async (o: { db?: string; json?: boolean }) => {
+      const rows = await runtime.withDatabase(o.db, { create: false, readonly: true }, (opened) => {
+        const contents = allCertificateContents(opened.db);
+        return findRecords(opened.db, 'certificate', {}).map((c) => ({ ...c, contentHash: contents.get(c.id)?.contentHash ?? null }));
+      });
+      if (o.json) return runtime.out(JSON.stringify(rows, null, 2));
+      if (rows.length === 0) return runtime.out('No certificates of destruction have been issued.');
+      for (const c of rows) {
+        const status = c.status === 'acknowledged' ? `acknowledged ${c.acknowledgedDate}${c.acknowledgementReference ? ` (${c.acknowledgementReference})` : ''}` : c.status === 'sent' ? `sent ${c.sentDate}` : 'issued, not sent';
+        runtime.out(`${c.number}  ${c.issuedDate}  ${status.padEnd(32)}  ${c.contentHash ?? '(no content: not issued by Custodian)'}`);
+      }
+    });
+
+  dbOption(certificate.command('mark-sent'))
+    .description('record the date a certificate was sent to NHS England (DARS)')
+    .argument('<number>', 'the certificate number, e.g. COD-2026-0001')
+    .requiredOption('--date <YYYY-MM-DD>', 'the date it was sent')
+    .action(async (number: string, o: { db?: string; date: string }) => {
+      const date = dateFlag('--date', o.date);
+      const updated = await runtime.withDatabase(o.db, { create: false }, (opened) => asCliErrors(() => markSent(writableRegister(opened), cliActor(), number, date)));
+      runtime.out(`Certificate ${updated.number}: sent to DARS on ${formatDate(date)}.`);
+    });
+
+  dbOption(certificate.command('mark-acknowledged'))
+    .description('record NHS England’s acknowledgement of a certificate (date and their reference)')
+    .argument('<number>', 'the certificate number')
+    .requiredOption('--date <YYYY-MM-DD>', 'the date of the acknowledgement')
+    .option('--reference <text>', 'NHS England’s reference for the acknowledgement')
+    .action(async (number: string, o: { db?: string; date: string; reference?: string }) => {
+      const date = dateFlag('--date', o.date);
+      const updated = await runtime.withDatabase(o.db, { create: false }, (opened) =>
+        asCliErrors(() => markAcknowledged(writableRegister(opened), cliActor(), number, date, o.reference ?? null)),
+      );
+      runtime.out(`Certificate ${updated.number}: acknowledged on ${formatDate(date)}${updated.acknowledgementReference ? ` (reference ${updated.acknowledgementReference})` : ''}.`);
+    });
+}
