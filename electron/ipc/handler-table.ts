@@ -8,6 +8,7 @@ import { auditHandlers } from './handlers/audit-handlers';
 import { findingsHandlers } from './handlers/findings-handlers';
 import { auditPeriodHandlers } from './handlers/audit-period-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
+import { destructionHandlers } from './handlers/destruction-handlers';
 
 export type Handler<M extends ApiMethod> = (
   request: z.output<ApiContract[M]['request']>,
@@ -26,4 +27,5 @@ export const handlerTable: HandlerTable = {
   ...findingsHandlers,
   ...auditPeriodHandlers,
   ...dashboardHandlers,
+  ...destructionHandlers,
 };

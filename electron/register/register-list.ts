@@ -50,20 +50,25 @@ export function listRecords(db: Database, request: RegisterListRequest): Registe
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = prepared(db, `SELECT count(*) FROM ${table.table} t ${clause}`).pluck(true).get(params) as number;
 
-  const field = request.sort?.field ?? sortableFields[kind][0];
-  const direction = request.sort?.direction === 'desc' ? 'DESC' : 'ASC';
-  const sortColumn = table.columns.find((c) => c.path.length === 1 && c.path[0] === field)!;
-  const collate = sortColumn.type === 'text' ? ' COLLATE NOCASE' : '';
-  const ids = prepared(
-    db,
-    `SELECT t.id FROM ${table.table} t ${clause}
-     ORDER BY t.${sortColumn.column}${collate} ${direction}, t.rowid ${direction} LIMIT @limit OFFSET @offset`,
-  )
+  const ids = prepared(db, `SELECT t.id FROM ${table.table} t ${clause} ORDER BY ${orderBy(kind, request.sort)} LIMIT @limit OFFSET @offset`)
     .pluck(true)
     .all({ ...params, limit: request.limit, offset: request.offset }) as string[];
 
   const records = inOrder(readRecordsByIds(db, table, ids), ids);
   return { kind, total, records, labels: labelsFor(db, kind, records, true) } as RegisterPage;
+}
+
+/**
+ * Without a sort, records come in the order they were added: SQLite walks the table and stops at
+ * the page, with nothing to sort. With one, ties keep that order. Text sorts ignore case.
+ */
+function orderBy(kind: RecordKind, sort: RegisterListRequest['sort']): string {
+  if (!sort) return 't.rowid';
+  if (!(sortableFields[kind] as readonly string[]).includes(sort.field)) throw new Error(`cannot sort ${kind} by ${sort.field}`);
+  const column = recordTables[kind].columns.find((c) => c.path.length === 1 && c.path[0] === sort.field)!;
+  const collate = column.type === 'text' ? ' COLLATE NOCASE' : '';
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  return `t.${column.column}${collate} ${direction}, t.rowid ${direction}`;
 }
 
 function inOrder(records: AnyRecord[], ids: readonly string[]): AnyRecord[] {

@@ -18,6 +18,22 @@ import {
   findingsListRequestSchema,
   findingsListResponseSchema,
 } from '../findings/findings-api';
+import {
+  attachEvidenceRequestSchema,
+  attachEvidenceResponseSchema,
+  certificateIssueRequestSchema,
+  certificateIssueResponseSchema,
+  certificateMarkAcknowledgedRequestSchema,
+  certificateMarkSentRequestSchema,
+  certificateSummarySchema,
+  chooseEvidenceResponseSchema,
+  destructionOverviewRequestSchema,
+  destructionOverviewResponseSchema,
+  destructionRecordRequestSchema,
+  destructionRecordResponseSchema,
+  verifyAbsenceRequestSchema,
+} from '../destruction/destruction-api';
+import { absenceCheckSchema } from '../destruction/destruction-record';
 import { auditPeriodListRequestSchema } from '../audit/audit-period-api';
 import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
 
@@ -46,6 +62,14 @@ export const apiContract = {
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'audit.listInPeriod': { request: auditPeriodListRequestSchema, response: auditListResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
+  'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },
+  'destruction.record': { request: destructionRecordRequestSchema, response: destructionRecordResponseSchema },
+  'destruction.chooseEvidence': { request: z.strictObject({}), response: chooseEvidenceResponseSchema },
+  'destruction.attachEvidence': { request: attachEvidenceRequestSchema, response: attachEvidenceResponseSchema },
+  'destruction.verifyAbsence': { request: verifyAbsenceRequestSchema, response: absenceCheckSchema },
+  'certificate.issue': { request: certificateIssueRequestSchema, response: certificateIssueResponseSchema },
+  'certificate.markSent': { request: certificateMarkSentRequestSchema, response: certificateSummarySchema },
+  'certificate.markAcknowledged': { request: certificateMarkAcknowledgedRequestSchema, response: certificateSummarySchema },
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -9,7 +9,10 @@ import { recordId, recordKinds, recordSchemas, type RecordKind } from './records
  */
 export const recordKindSchema = z.enum(recordKinds as [RecordKind, ...RecordKind[]]);
 
-/** The fields each list can be sorted by. Lists always break ties in the order records were added. */
+/**
+ * The fields each list can be sorted by. Without a sort, a list comes in the order records were
+ * added (the fastest order for a long list); with one, ties keep that order.
+ */
 export const sortableFields = {
   organisation: ['legalName', 'odsCode', 'icoRenewalDate'],
   assurance: ['kind', 'expiryDate', 'dsptYear'],
