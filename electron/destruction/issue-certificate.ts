@@ -71,6 +71,12 @@ function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?:
   return { ...built, scope, agreement: `${dsa?.nicReference ?? 'Unknown agreement'} v${scope.version.version}` };
 }
 
+/** What issuing would do, without doing it: the live copies that would refuse it, or the number it would get. */
+export function previewCertificate(db: Database, actor: AuditActor, request: IssueRequest): { agreement: string; certificateNumber: string; liveCopies: LiveCopy[] } {
+  const preview = prepare(db, actor, request);
+  return { agreement: preview.agreement, certificateNumber: preview.content.certificateNumber, liveCopies: preview.liveCopies };
+}
+
 export async function issueCertificate(db: Database, actor: AuditActor, request: IssueRequest, pdfPath: string): Promise<IssueOutcome> {
   if (!/\.pdf$/i.test(pdfPath)) throw new UserFacingError('BAD_REQUEST', `The certificate is a PDF: give an output file name ending in .pdf (not ${basename(pdfPath)}).`);
   const first = prepare(db, actor, request);

@@ -1,0 +1,79 @@
+import type { Database } from 'better-sqlite3';
+import type { CertificateSummary, CopyStatus, DestructionOverview } from '../../shared/destruction/destruction-api';
+import { compareStrings } from '../../shared/register/compare';
+import { pendingDestructionsIn } from '../../shared/register/destruction-deadline';
+import { refs, versionLabel } from '../../shared/register/record-labels';
+import type { Certificate } from '../../shared/register/records';
+import { indexRegister, type RegisterIndex } from '../../shared/register/register-index';
+import { loadRegister } from '../register/load-register';
+import { allCertificateContents, loadDestructionFacts } from './destruction-store';
+import { localPathOf } from './verify-absence';
+
+/**
+ * Everything the Destruction screen shows, in one read: holdings pending destruction with their
+ * deadlines, the destruction state of every copy not yet covered by a certificate, the versions a
+ * certificate can be issued for, and the certificates with their status.
+ */
+export function destructionOverview(db: Database, asOf: string): DestructionOverview {
+  const register = loadRegister(db);
+  const index = indexRegister(register);
+  const facts = loadDestructionFacts(db);
+  const copies: CopyStatus[] = [];
+  for (const holding of index.holdings.values()) {
+    if (index.certifiedHoldingIds.has(holding.id)) continue;
+    const version = index.versions.get(holding.versionId)!;
+    for (const copy of index.copiesByHolding.get(holding.id) ?? []) {
+      const latest = facts.latestRecord.get(copy.id);
+      const check = facts.latestAbsenceCheck.get(copy.id);
+      copies.push({
+        copy: refs.copy(index, copy),
+        holding: refs.holding(index, holding),
+        version: refs.version(index, version),
+        kind: copy.kind,
+        location: index.locations.get(copy.locationId)?.name ?? copy.locationId,
+        pathOrDescription: copy.pathOrDescription,
+        destroyedDate: copy.destroyedDate,
+        canVerifyAbsence: localPathOf(copy.pathOrDescription) !== null,
+        latest: latest
+          ? {
+              id: latest.id,
+              outcome: latest.outcome,
+              methodType: latest.methodType,
+              method: latest.method,
+              performedAt: latest.performedAt,
+              exceptionEndDate: latest.exceptionEndDate,
+              evidence: (facts.evidenceByRecord.get(latest.id) ?? []).map((e) => ({ fileName: e.originalName, sha256: e.sha256 })),
+            }
+          : null,
+        lastAbsenceCheck: check ? { result: check.result, checkedAt: check.checkedAt, detail: check.detail } : null,
+      });
+    }
+  }
+  copies.sort((a, b) => compareStrings(a.holding.label, b.holding.label) || compareStrings(a.copy.label, b.copy.label));
+  const versions = [...index.versions.values()]
+    .filter((v) => (index.holdingsByVersion.get(v.id) ?? []).length > 0)
+    .map((v) => ({ id: v.id, label: versionLabel(index, v), holdings: (index.holdingsByVersion.get(v.id) ?? []).map((h) => refs.holding(index, h)) }))
+    .sort((a, b) => compareStrings(a.label, b.label));
+  const contents = allCertificateContents(db);
+  const certificates = register.certificates
+    .filter((c) => !c.archived)
+    .map((c) => certificateSummary(index, c, contents.get(c.id)?.contentHash ?? null))
+    .sort((a, b) => compareStrings(b.issuedDate, a.issuedDate) || compareStrings(b.number, a.number));
+  return { asOf, pending: pendingDestructionsIn(index, asOf), copies, versions, certificates };
+}
+
+export function certificateSummary(index: RegisterIndex, certificate: Certificate, contentHash: string | null): CertificateSummary {
+  const version = index.versions.get(certificate.versionId);
+  return {
+    id: certificate.id,
+    number: certificate.number,
+    agreement: version ? versionLabel(index, version) : 'Unknown agreement',
+    holdings: certificate.holdingIds.map((id) => index.holdings.get(id)?.darsFileReference ?? id),
+    issuedDate: certificate.issuedDate,
+    status: certificate.status,
+    sentDate: certificate.sentDate,
+    acknowledgedDate: certificate.acknowledgedDate,
+    acknowledgementReference: certificate.acknowledgementReference,
+    contentHash,
+  };
+}

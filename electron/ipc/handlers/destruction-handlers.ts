@@ -1,0 +1,99 @@
+import { basename } from 'node:path';
+import { localIsoDate } from '../../../shared/register/local-date';
+import { indexRegister } from '../../../shared/register/register-index';
+import { copyLabel } from '../../../shared/register/record-labels';
+import { markAcknowledged, markSent } from '../../destruction/certificate-status';
+import { allCertificateContents } from '../../destruction/destruction-store';
+import { certificateSummary, destructionOverview } from '../../destruction/destruction-overview';
+import { issueCertificate, previewCertificate, type IssueRequest } from '../../destruction/issue-certificate';
+import { attachEvidence, recordDestruction } from '../../destruction/record-destruction';
+import { verifyAbsence } from '../../destruction/verify-absence';
+import { loadRegister } from '../../register/load-register';
+import type { Certificate } from '../../../shared/register/records';
+import type { ServiceContext } from '../context';
+import type { PartialHandlerTable } from '../handler-table';
+
+/** The Destruction screen: pending destructions, recording them with evidence, verify absence, certificates. */
+type DestructionMethods =
+  | 'destruction.overview'
+  | 'destruction.record'
+  | 'destruction.chooseEvidence'
+  | 'destruction.attachEvidence'
+  | 'destruction.verifyAbsence'
+  | 'certificate.issue'
+  | 'certificate.markSent'
+  | 'certificate.markAcknowledged';
+
+function summaryOf(context: ServiceContext, certificate: Certificate) {
+  const index = indexRegister(loadRegister(context.db));
+  return certificateSummary(index, certificate, allCertificateContents(context.db).get(certificate.id)?.contentHash ?? null);
+}
+
+export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
+  'destruction.overview': ({ asOf }, context) => destructionOverview(context.db, asOf ?? localIsoDate(context.now())),
+
+  'destruction.record': async ({ destruction, evidenceTokens }, context) => {
+    const paths = evidenceTokens.map((token) => context.grantedPaths.resolve(token, 'read'));
+    const result = await recordDestruction(context.db, context, context.dataDir, destruction, paths);
+    const index = indexRegister(loadRegister(context.db));
+    return {
+      recordId: result.record.id,
+      copy: { kind: 'copy' as const, id: result.copy.id, label: copyLabel(index, result.copy) },
+      destroyedDate: result.copy.destroyedDate,
+      evidence: result.evidence.map((e) => ({ fileName: e.originalName, sha256: e.sha256 })),
+    };
+  },
+
+  'destruction.chooseEvidence': async (_request, context) => {
+    const path = await context.dialogs.chooseFileToOpen({
+      title: 'Choose an evidence file (erasure report, screenshot, shredding certificate)',
+      filters: [
+        { name: 'Evidence', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'txt', 'csv', 'log', 'json', 'xml', 'html', 'docx', 'xlsx'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    if (!path) return { file: null };
+    return { file: { token: context.grantedPaths.grant(path, 'read'), fileName: basename(path) } };
+  },
+
+  'destruction.attachEvidence': async ({ destructionId, token }, context) => {
+    const evidence = await attachEvidence(context.db, context, context.dataDir, destructionId, context.grantedPaths.resolve(token, 'read'));
+    return { fileName: evidence.originalName, sha256: evidence.sha256 };
+  },
+
+  'destruction.verifyAbsence': ({ copyId }, context) => verifyAbsence(context.db, context, copyId),
+
+  'certificate.issue': async (request, context) => {
+    const issue: IssueRequest = {
+      versionId: request.versionId,
+      holdingIds: request.holdingIds,
+      reason: request.reason,
+      retained: request.retained,
+      signatoryNames: { 'recipient-dpo': request.recipientDpo ?? null, 'processor-dpo': request.processorDpo ?? null, validator: request.validator ?? null },
+    };
+    // Refuse before asking where to save: no dialog for a certificate that cannot be issued.
+    const preview = previewCertificate(context.db, context, issue);
+    if (preview.liveCopies.length > 0) return { status: 'refused' as const, agreement: preview.agreement, liveCopies: preview.liveCopies };
+    const path = await context.dialogs.chooseFileToSave({
+      title: 'Save the certificate of destruction',
+      defaultName: `${preview.certificateNumber}.pdf`,
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
+    if (!path) return { status: 'cancelled' as const };
+    const target = context.grantedPaths.resolve(context.grantedPaths.grant(path, 'write'), 'write');
+    const outcome = await issueCertificate(context.db, context, issue, /\.pdf$/i.test(target) ? target : `${target}.pdf`);
+    if (outcome.status === 'refused') return outcome;
+    return {
+      status: 'issued' as const,
+      certificate: summaryOf(context, outcome.certificate),
+      fileName: basename(outcome.pdfPath),
+      jsonFileName: basename(outcome.jsonPath),
+      exceptions: outcome.content.statement.exceptions.length,
+    };
+  },
+
+  'certificate.markSent': ({ certificateId, date }, context) => summaryOf(context, markSent(context.db, context, certificateId, date)),
+
+  'certificate.markAcknowledged': ({ certificateId, date, reference }, context) =>
+    summaryOf(context, markAcknowledged(context.db, context, certificateId, date, reference ?? null)),
+};

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isoDate } from '../register/dates';
+import { pendingDestructionSchema } from '../register/destruction-deadline';
+import { recordRefSchema } from '../register/record-labels';
+import { certificateStatuses } from '../register/vocabulary';
+import { recordId } from '../register/records';
+import { absenceCheckSchema, destructionInputSchema, destructionOutcomes, methodTypes } from './destruction-record';
+
+/** Request and response schemas of the Destruction screen's IPC methods. */
+
+export const copyStatusSchema = z.object({
+  copy: recordRefSchema,
+  holding: recordRefSchema,
+  version: recordRefSchema,
+  kind: z.string(),
+  location: z.string(),
+  pathOrDescription: z.string().nullable(),
+  destroyedDate: isoDate.nullable(),
+  /** The recorded path is one this computer can look at. */
+  canVerifyAbsence: z.boolean(),
+  latest: z
+    .object({
+      id: recordId,
+      outcome: z.enum(destructionOutcomes),
+      methodType: z.enum(methodTypes),
+      method: z.string(),
+      performedAt: z.string(),
+      exceptionEndDate: isoDate.nullable(),
+      evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
+    })
+    .nullable(),
+  lastAbsenceCheck: absenceCheckSchema.pick({ result: true, checkedAt: true, detail: true }).nullable(),
+});
+export type CopyStatus = z.infer<typeof copyStatusSchema>;
+
+export const certificateSummarySchema = z.object({
+  id: recordId,
+  number: z.string(),
+  agreement: z.string(),
+  holdings: z.array(z.string()),
+  issuedDate: isoDate,
+  status: z.enum(certificateStatuses),
+  sentDate: isoDate.nullable(),
+  acknowledgedDate: isoDate.nullable(),
+  acknowledgementReference: z.string().nullable(),
+  contentHash: z.string().nullable(),
+});
+export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
+
+export const destructionOverviewRequestSchema = z.strictObject({ asOf: isoDate.optional() });
+export const destructionOverviewResponseSchema = z.object({
+  asOf: isoDate,
+  pending: z.array(pendingDestructionSchema),
+  /** Every copy of the holdings not yet covered by a certificate, with its destruction state. */
+  copies: z.array(copyStatusSchema),
+  /** Agreement versions with holdings, for issuing a certificate. */
+  versions: z.array(z.object({ id: recordId, label: z.string(), holdings: z.array(recordRefSchema) })),
+  certificates: z.array(certificateSummarySchema),
+});
+export type DestructionOverview = z.infer<typeof destructionOverviewResponseSchema>;
+
+const token = z.string().min(1).max(100);
+
+export const destructionRecordRequestSchema = z.strictObject({
+  destruction: destructionInputSchema,
+  /** Files chosen with destruction.chooseEvidence in this session. */
+  evidenceTokens: z.array(token).max(20).default([]),
+});
+export const destructionRecordResponseSchema = z.object({
+  recordId: recordId,
+  copy: recordRefSchema,
+  destroyedDate: isoDate.nullable(),
+  evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
+});
+
+export const chooseEvidenceResponseSchema = z.object({ file: z.object({ token, fileName: z.string() }).nullable() });
+
+export const attachEvidenceRequestSchema = z.strictObject({ destructionId: recordId, token });
+export const attachEvidenceResponseSchema = z.object({ fileName: z.string(), sha256: z.string() });
+
+export const verifyAbsenceRequestSchema = z.strictObject({ copyId: recordId });
+
+const optionalName = z.string().trim().max(200).nullable().optional();
+
+export const certificateIssueRequestSchema = z.strictObject({
+  versionId: recordId,
+  /** None: every holding of the version not yet certified. */
+  holdingIds: z.array(recordId).max(1000).optional(),
+  reason: z.string().trim().max(2000).nullable().optional(),
+  retained: z.string().trim().max(2000).nullable().optional(),
+  recipientDpo: optionalName,
+  processorDpo: optionalName,
+  validator: optionalName,
+});
+export const certificateIssueResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('issued'), certificate: certificateSummarySchema, fileName: z.string(), jsonFileName: z.string(), exceptions: z.number().int() }),
+  z.object({ status: z.literal('refused'), agreement: z.string(), liveCopies: z.array(z.object({ copy: recordRefSchema, reason: z.string() })) }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type CertificateIssueResponse = z.infer<typeof certificateIssueResponseSchema>;
+
+export const certificateMarkSentRequestSchema = z.strictObject({ certificateId: recordId, date: isoDate });
+export const certificateMarkAcknowledgedRequestSchema = z.strictObject({ certificateId: recordId, date: isoDate, reference: z.string().trim().max(200).nullable().optional() });
