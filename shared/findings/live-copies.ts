@@ -23,19 +23,20 @@ export function liveCopies(context: RuleContext): LiveCopy[] {
 function findLiveCopies({ index, asOf }: RuleContext): LiveCopy[] {
   const heldUnder = new Map<string, DsaVersion | null>();
   const result: LiveCopy[] = [];
-  for (const copy of index.copies.values()) {
-    if (!isLiveCopy(copy, asOf)) continue;
-    const holding = index.holdings.get(copy.holdingId);
-    const location = index.locations.get(copy.locationId);
-    if (!holding || !location) continue;
-    if (!heldUnder.has(holding.versionId)) heldUnder.set(holding.versionId, versionInForce(index, holding.versionId, asOf));
-    const version = heldUnder.get(holding.versionId);
-    if (version) result.push({ copy, holding, location, version });
+  for (const [holdingId, copies] of index.copiesByHolding) {
+    const holding = index.holdings.get(holdingId)!;
+    let version = heldUnder.get(holding.versionId);
+    if (version === undefined) heldUnder.set(holding.versionId, (version = versionInForce(index, holding.versionId, asOf)));
+    if (!version) continue;
+    for (const copy of copies) {
+      if (!isLiveCopy(copy, asOf)) continue;
+      result.push({ copy, holding, location: index.locations.get(copy.locationId)!, version });
+    }
   }
   return result;
 }
 
-/** Live copies grouped by the (version, location) pair they put data at, each group in copy id order. */
+/** Live copies grouped by the (version, location) pair they put data at, each group in copy id order (so callers should pass only the few they report). */
 export function groupByVersionAndLocation(copies: readonly LiveCopy[]): LiveCopy[][] {
   // Nested maps rather than a joined string key: no string is built per copy.
   const byVersion = new Map<string, Map<string, LiveCopy[]>>();

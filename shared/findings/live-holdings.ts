@@ -1,6 +1,6 @@
 import type { IsoDate } from '../register/dates';
 import type { Copy, DsaVersion, Holding } from '../register/records';
-import { finalVersion, liveCopiesOf } from '../register/register-index';
+import { finalVersion, isLiveCopy } from '../register/register-index';
 import type { RuleContext } from './finding-rule';
 
 export interface LiveHolding {
@@ -22,10 +22,11 @@ export function liveHoldings(context: RuleContext): LiveHolding[] {
 
 function findLiveHoldings({ index, asOf, deadlineOf }: RuleContext): LiveHolding[] {
   const result: LiveHolding[] = [];
-  for (const holding of index.holdings.values()) {
-    const liveCopies = liveCopiesOf(index, holding.id, asOf);
+  for (const [holdingId, copies] of index.copiesByHolding) {
+    if (!copies.some((c) => isLiveCopy(c, asOf))) continue; // most holdings of ended agreements: no array built
+    const holding = index.holdings.get(holdingId)!;
     const governing = finalVersion(index, holding.versionId);
-    if (liveCopies.length > 0 && governing) result.push({ holding, liveCopies, governing, deadline: deadlineOf(holding) });
+    if (governing) result.push({ holding, liveCopies: copies.filter((c) => isLiveCopy(c, asOf)), governing, deadline: deadlineOf(holding) });
   }
   return result;
 }

@@ -3,6 +3,7 @@ import { compareNullableDates, compareStrings } from './compare';
 import { addDays, daysBetween, isoDate, type IsoDate } from './dates';
 import { recordRefSchema, refs } from './record-labels';
 import { destructionRuleSchema, type DestructionRule, type Holding } from './records';
+import { createNextDataYearArrival } from './next-data-year';
 import { finalVersion, indexRegister, liveCopiesOf, type RegisterIndex } from './register-index';
 import type { RegisterContent } from './snapshot';
 
@@ -27,7 +28,8 @@ export function destructionDeadline(holding: Holding, register: RegisterContent)
  * every rule that asks costs a Map lookup after the first.
  */
 export function createDeadlineCalculator(index: RegisterIndex): (holding: Holding) => IsoDate | null {
-  const rolling: RollingCache = {};
+  const nextDataYearArrival = createNextDataYearArrival(index);
+  const afterWeeks = new Map<string, IsoDate>();
   const byVersion = new Map<string, IsoDate>();
   const byHolding = new Map<string, IsoDate | null>();
   const compute = (holding: Holding): IsoDate | null => {
@@ -35,8 +37,13 @@ export function createDeadlineCalculator(index: RegisterIndex): (holding: Holdin
     if (!governing) return null;
     const rule = governing.destructionRule;
     if (rule.kind === 'rolling') {
-      const arrival = nextDataYearArrival(index, holding, rolling);
-      return arrival === null ? null : addDays(arrival, rule.weeks * 7);
+      const arrival = nextDataYearArrival(holding);
+      if (arrival === null) return null;
+      // Many extracts share an arrival date and rule: date arithmetic once per pair.
+      const key = `${arrival}+${rule.weeks}`;
+      let deadline = afterWeeks.get(key);
+      if (deadline === undefined) afterWeeks.set(key, (deadline = addDays(arrival, rule.weeks * 7)));
+      return deadline;
     }
     let deadline = byVersion.get(governing.id);
     if (deadline === undefined) byVersion.set(governing.id, (deadline = rule.kind === 'fixed-date' ? rule.date : addDays(governing.endDate, rule.days)));
@@ -47,63 +54,6 @@ export function createDeadlineCalculator(index: RegisterIndex): (holding: Holdin
     if (deadline === undefined) byHolding.set(holding.id, (deadline = compute(holding)));
     return deadline;
   };
-}
-
-const dataYearStart = (dataYear: string | null): number | null => (dataYear === null ? null : Number(dataYear.slice(0, 4)));
-
-/** Holdings of one dataset of one agreement, across its versions: a dataset is known by its name. */
-const agreementDatasetKey = (index: RegisterIndex, holding: Holding): string | null => {
-  const version = index.versions.get(holding.versionId);
-  const dataset = index.datasets.get(holding.datasetId);
-  return version && dataset ? `${version.dsaId}\u0000${dataset.name.trim().toLowerCase()}` : null;
-};
-
-/**
- * The first date on which any later data year of the same dataset was received. Built on the
- * first rolling rule met: for each agreement and dataset, the answer for every year at once (a
- * suffix minimum over the years), so a long run of yearly extracts costs n log n, not n².
- */
-function nextDataYearArrival(index: RegisterIndex, holding: Holding, cache: RollingCache): IsoDate | null {
-  const year = dataYearStart(holding.dataYear);
-  const key = agreementDatasetKey(index, holding);
-  if (year === null || key === null) return null;
-  if (!cache.arrivals) {
-    cache.arrivals = new Map();
-    const groups = new Map<string, Holding[]>();
-    for (const h of index.holdings.values()) {
-      const k = agreementDatasetKey(index, h);
-      if (k === null) continue;
-      const group = groups.get(k);
-      if (group) group.push(h);
-      else groups.set(k, [h]);
-    }
-    for (const [k, group] of groups) cache.arrivals.set(k, laterYearArrivals(group));
-  }
-  return cache.arrivals.get(key)?.get(year) ?? null;
-}
-
-interface RollingCache {
-  arrivals?: Map<string, Map<number, IsoDate>>;
-}
-
-function laterYearArrivals(holdings: readonly Holding[]): Map<number, IsoDate> {
-  const firstReceived = new Map<number, IsoDate>();
-  for (const h of holdings) {
-    const year = dataYearStart(h.dataYear);
-    if (year === null) continue;
-    const known = firstReceived.get(year);
-    if (known === undefined || h.receivedDate < known) firstReceived.set(year, h.receivedDate);
-  }
-  const years = [...firstReceived.keys()].sort((a, b) => a - b);
-  const result = new Map<number, IsoDate>();
-  let earliestLater: IsoDate | null = null;
-  for (let i = years.length - 1; i >= 0; i--) {
-    const year = years[i]!;
-    if (earliestLater !== null) result.set(year, earliestLater);
-    const received = firstReceived.get(year)!;
-    if (earliestLater === null || received < earliestLater) earliestLater = received;
-  }
-  return result;
 }
 
 export const pendingDestructionSchema = z.object({

@@ -36,6 +36,7 @@ export interface RegisterIndex {
   readonly datasets: ReadonlyMap<string, VersionDataset>;
   readonly locations: ReadonlyMap<string, Location>;
   readonly holdings: ReadonlyMap<string, Holding>;
+  /** Built on first use: the findings read copies through copiesByHolding. */
   readonly copies: ReadonlyMap<string, Copy>;
   readonly obligations: ReadonlyMap<string, Obligation>;
   readonly assurancesByOrganisation: ReadonlyMap<string, readonly Assurance[]>;
@@ -77,6 +78,10 @@ export function groupBy<T extends { id: string }>(records: Iterable<T>, key: (r:
     if (group) group.push(record);
     else groups.set(k, [record]);
   }
+  return sortGroups(groups);
+}
+
+function sortGroups<T extends { id: string }>(groups: Map<string, T[]>): Map<string, T[]> {
   for (const group of groups.values()) if (!isSortedById(group)) group.sort(byId);
   return groups;
 }
@@ -88,7 +93,16 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
   const datasets = liveById(register.datasets, (d) => versions.has(d.versionId));
   const locations = liveById(register.locations);
   const holdings = liveById(register.holdings, (h) => versions.has(h.versionId) && datasets.has(h.datasetId));
-  const copies = liveById(register.copies, (c) => holdings.has(c.holdingId) && locations.has(c.locationId));
+  // Copies are most of the register: grouped by holding in one pass, and mapped by id only if
+  // someone asks (the findings never do), as a Map of 100,000 entries costs more than a rule.
+  const copiesByHolding = new Map<string, Copy[]>();
+  for (const copy of register.copies) {
+    if (copy.archived || !holdings.has(copy.holdingId) || !locations.has(copy.locationId)) continue;
+    const group = copiesByHolding.get(copy.holdingId);
+    if (group) group.push(copy);
+    else copiesByHolding.set(copy.holdingId, [copy]);
+  }
+  sortGroups(copiesByHolding);
   const dsfcs = liveById(register.dsfcs);
   const obligations = liveById(register.obligations, (o) => (o.versionId === null || versions.has(o.versionId)) && (o.organisationId === null || organisations.has(o.organisationId)));
   const assurances = liveById(register.assurances, (a) => organisations.has(a.organisationId));
@@ -111,6 +125,7 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
   const approvalsByVersionLocation = new Map<string, Map<string, ApprovedLocation[]>>();
   for (const [versionId, list] of approvalsByVersion) approvalsByVersionLocation.set(versionId, groupBy(list, (a) => a.locationId));
 
+  let copies: Map<string, Copy> | undefined;
   return {
     organisations,
     dsfcs,
@@ -119,14 +134,20 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
     datasets,
     locations,
     holdings,
-    copies,
+    get copies() {
+      if (!copies) {
+        copies = new Map();
+        for (const group of copiesByHolding.values()) for (const copy of group) copies.set(copy.id, copy);
+      }
+      return copies;
+    },
     obligations,
     assurancesByOrganisation: groupBy(assurances.values(), (a) => a.organisationId),
     dsfcsByController: groupBy(dsfcs.values(), (d) => d.controllerOrganisationId),
     approvalsByVersion,
     approvalsByVersionLocation,
     holdingsByVersion: groupBy(holdings.values(), (h) => h.versionId),
-    copiesByHolding: groupBy(copies.values(), (c) => c.holdingId),
+    copiesByHolding,
     certifiedHoldingIds,
     successorOf,
     successorsOf,

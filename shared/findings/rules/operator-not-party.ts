@@ -1,5 +1,6 @@
 import { plural } from '../../register/format-date';
 import { refs, versionLabel } from '../../register/record-labels';
+import type { DsaVersion } from '../../register/records';
 import { partiesOf } from '../../register/register-index';
 import { makeFinding, type FindingRule } from '../finding-rule';
 import { groupByVersionAndLocation, liveCopies } from '../live-copies';
@@ -11,10 +12,17 @@ import { groupByVersionAndLocation, liveCopies } from '../live-copies';
  */
 export const operatorNotParty: FindingRule = (context) => {
   const { index } = context;
+  const partiesByVersion = new Map<string, ReadonlySet<string>>();
+  const partiesOfVersion = (version: DsaVersion) => {
+    let parties = partiesByVersion.get(version.id);
+    if (!parties) partiesByVersion.set(version.id, (parties = new Set(partiesOf(version))));
+    return parties;
+  };
+  // Only the copies at fault are grouped: the check itself is a Set lookup per live copy.
+  const atFault = liveCopies(context).filter((live) => !partiesOfVersion(live.version).has(live.location.operatorOrganisationId));
   const findings = [];
-  for (const group of groupByVersionAndLocation(liveCopies(context))) {
+  for (const group of groupByVersionAndLocation(atFault)) {
     const { version, location } = group[0]!;
-    if (partiesOf(version).includes(location.operatorOrganisationId)) continue;
     const operator = index.organisations.get(location.operatorOrganisationId);
     const operatorName = operator?.legalName ?? 'an organisation not in the register';
     findings.push(
