@@ -8,6 +8,7 @@ import { registerCertificate } from './commands/certificate-command';
 import { registerCheck } from './commands/check-command';
 import { registerDestruction } from './commands/destruction-command';
 import { registerDisclose } from './commands/disclose-command';
+import { registerExports } from './commands/export-command';
 import { registerFindings } from './commands/findings-command';
 import { registerImportDur } from './commands/import-dur-command';
 import { registerInit } from './commands/init-command';
@@ -16,7 +17,7 @@ import { registerRegisterSnapshot } from './commands/register-snapshot-command';
 import { CliRuntime, type CliIo } from './runtime';
 import { registerTabulate } from './commands/tabulate-command';
 
-const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerRegisterSnapshot, registerImportDur, registerDisclose, registerProfiles, registerTabulate, registerDestruction, registerCertificate];
+const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerRegisterSnapshot, registerImportDur, registerExports, registerDisclose, registerProfiles, registerTabulate, registerDestruction, registerCertificate];
 
 /**
  * Runs one command and returns its exit code: 0 success, 1 a check found problems, 2 bad usage or

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
  * is renamed over the target. On failure the temporary file is removed and the target is untouched.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = temporaryPathFor(path);
   try {
     const fd = openSync(temporary, 'wx', 0o644);
     try {
@@ -25,3 +25,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     throw error;
   }
 }
+
+/** A fresh hidden name beside `path`, on the same file system so that renaming it over `path` is atomic. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+

@@ -20,6 +20,11 @@ export interface TableSpec<Row> {
   rows: readonly Row[];
   /** A line above the table, repeated as "… (continued)" when the table runs onto another page. */
   caption?: string;
+  /**
+   * Shown above the header only on the pages a table continues onto, for a table without a caption
+   * of its own (e.g. "Copies of NIC00574_HES_APC_2024 (continued)" under a heading naming the file).
+   */
+  continuationCaption?: string;
   /** Shown across the table when there are no rows, so an empty section says so. */
   emptyText?: string;
   /** Draw the header row (repeated on every page). Default true. */
@@ -70,14 +75,17 @@ export function drawTable<Row>(flow: PageFlow, spec: TableSpec<Row>): void {
   };
   const headerLines = spec.columns.map((c, i) => wrapCell(c.header, i, reportFonts.bold));
   const headerHeight = showHeader ? blockHeight(headerLines, lineHeight) : 0;
-  const captionHeight = spec.caption ? lineHeightFor(reportSizes.heading3) + 3 : 0;
+  const captionText = (continued: boolean): string | null =>
+    continued ? (spec.continuationCaption ?? (spec.caption ? `${spec.caption} (continued)` : null)) : (spec.caption ?? null);
+  const captionLineHeight = lineHeightFor(reportSizes.heading3) + 3;
+  const captionHeight = (continued: boolean): number => (captionText(continued) ? captionLineHeight : 0);
 
   const drawTop = (continued: boolean): void => {
-    if (spec.caption) {
+    const caption = captionText(continued);
+    if (caption) {
       doc.font(reportFonts.bold).fontSize(reportSizes.heading3).fillColor(reportColours.text);
-      const caption = toWinAnsi(continued ? `${spec.caption} (continued)` : spec.caption);
-      drawLine(doc, caption, flow.left, doc.y, flow.width, 'left');
-      doc.y += captionHeight;
+      drawLine(doc, toWinAnsi(caption), flow.left, doc.y, flow.width, 'left');
+      doc.y += captionLineHeight;
     }
     if (showHeader) {
       drawRowChunk(flow, { lines: headerLines, from: 0, count: maxLines(headerLines), xs, widths, lineHeight, size, font: () => reportFonts.bold, fill: grid ? reportColours.headerFill : null, grid, align: () => 'left' });
@@ -88,7 +96,7 @@ export function drawTable<Row>(flow: PageFlow, spec: TableSpec<Row>): void {
     drawTop(true);
   };
 
-  ensureSpace(flow, captionHeight + headerHeight + lineHeight + 2 * pad.y);
+  ensureSpace(flow, captionHeight(false) + headerHeight + lineHeight + 2 * pad.y);
   drawTop(false);
 
   if (spec.rows.length === 0) {
@@ -100,7 +108,7 @@ export function drawTable<Row>(flow: PageFlow, spec: TableSpec<Row>): void {
     return;
   }
 
-  const freshPageLines = Math.floor((flow.bottom - flow.top - captionHeight - headerHeight - 2 * pad.y) / lineHeight);
+  const freshPageLines = Math.floor((flow.bottom - flow.top - captionHeight(true) - headerHeight - 2 * pad.y) / lineHeight);
   spec.rows.forEach((row, rowIndex) => {
     const lines = spec.columns.map((column, i) => wrapCell(formatCell(column.value(row)), i, column.bold ? reportFonts.bold : reportFonts.regular));
     const total = maxLines(lines);

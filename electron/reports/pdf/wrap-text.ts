@@ -46,7 +46,7 @@ const softBreakAfter = new Set(['-', '/', '\\', '_', '.', ',', ';', ':']);
 
 /**
  * Splits a word wider than the line into pieces that fit, at least one character per piece,
- * breaking after a hyphen, slash or similar when one falls in the second half of the piece.
+ * breaking after a hyphen, slash or similar when one falls after the first third of the piece.
  */
 function breakWord(word: string, width: number, measure: MeasureText): string[] {
   const pieces: string[] = [];
@@ -54,7 +54,7 @@ function breakWord(word: string, width: number, measure: MeasureText): string[] 
   for (const char of word) {
     while (piece.length > 0 && measure(piece.join('') + char) > width) {
       const soft = lastSoftBreak(piece);
-      const cut = soft >= piece.length / 2 ? soft + 1 : piece.length;
+      const cut = soft >= piece.length / 3 ? soft + 1 : piece.length;
       pieces.push(piece.slice(0, cut).join(''));
       piece = piece.slice(cut);
     }

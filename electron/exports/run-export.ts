@@ -1,0 +1,133 @@
+import type { Database } from 'better-sqlite3';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
+import { formatsByExport, type ExportFormat, type ExportKind } from '../../shared/exports/exports-api';
+import { toICalendar } from '../../shared/exports/icalendar';
+import { computeFindings } from '../../shared/findings';
+import { UserFacingError } from '../../shared/ipc/result';
+import type { IsoDate } from '../../shared/register/dates';
+import { upcomingDeadlines } from '../../shared/register/deadlines';
+import type { RegisterContent } from '../../shared/register/snapshot';
+import { buildHoldingsReport, type HoldingsReportModel } from '../../shared/reports/holdings-report-model';
+import { readSettings } from '../db/settings-repository';
+import { sha256OfFile } from '../files/file-digest';
+import { isRegisterFile } from '../files/same-file';
+import { temporaryPathFor } from '../files/write-file-atomic';
+import { appendAudit, type AuditActor } from '../register/audit-log';
+import { loadRegister } from '../register/load-register';
+import { renderHoldingsReportPdf } from '../reports/holdings/holdings-report-pdf';
+import { holdingsReportSheets } from '../reports/holdings/holdings-report-sheets';
+import { deadlineEvents } from './deadline-events';
+import type { ExportMeta } from './export-meta';
+import { findingsSheets } from './findings-sheets';
+import { holdingsSheets } from './holdings-sheets';
+import { writeTableFile } from './table-file';
+
+export interface ExportRequest {
+  what: ExportKind;
+  /** The file to write; its extension decides the format. */
+  path: string;
+  asOf: IsoDate;
+  /** Holdings and the holdings report: one agreement, by record id or NIC reference. */
+  agreement?: { id: string } | { nicReference: string };
+  /** Deadlines: how many days ahead (default three years). */
+  days?: number;
+}
+
+export interface ExportResult {
+  path: string;
+  format: ExportFormat;
+  sha256: string;
+}
+
+export const DEFAULT_DEADLINE_DAYS = 1096;
+
+/**
+ * Writes one export (findings, holdings, deadlines, the holdings audit report) and records it in
+ * the audit log: what, which file (by name) and its SHA-256, never its contents. The file is made
+ * under a temporary name beside the target and renamed into place in the same transaction that
+ * writes the audit entry, so there is never a half-written file, nor an export without its entry.
+ * Refuses a path that is the register itself, or whose extension is not a format of that export.
+ */
+export async function runExport(db: Database, actor: AuditActor, registerPath: string, request: ExportRequest): Promise<ExportResult> {
+  const format = checkOutputPath(request.what, request.path, registerPath);
+  const register = loadRegister(db);
+  const agreement = request.agreement ? findAgreement(register, request.agreement) : null;
+  const meta: ExportMeta = { title: titles[request.what], asOf: request.asOf, generatedAt: actor.now(), organisationName: readSettings(db).organisationName };
+  const temporary = temporaryPathFor(request.path);
+  try {
+    await produce(request, format, register, agreement?.nicReference ?? null, meta, temporary);
+    const sha256 = sha256OfFile(temporary);
+    db.transaction(() => {
+      appendAudit(db, actor, {
+        action: 'export',
+        recordKind: agreement ? 'dsa' : 'register',
+        recordId: agreement?.id ?? null,
+        before: null,
+        after: null,
+        detail: { export: request.what, format, file: basename(request.path), sha256, asOf: request.asOf },
+      });
+      renameSync(temporary, request.path);
+    }).immediate();
+    return { path: request.path, format, sha256 };
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+const titles: Record<ExportKind, string> = {
+  findings: 'Compliance findings',
+  holdings: 'Holdings and every copy with its location',
+  deadlines: 'Register deadlines',
+  holdingsReport: 'Holdings audit report',
+};
+
+/** The format the file name asks for, checked against what this export can be, and never the register. */
+export function checkOutputPath(what: ExportKind, path: string, registerPath: string): ExportFormat {
+  const allowed = formatsByExport[what];
+  const extension = extname(path).toLowerCase().slice(1) as ExportFormat;
+  if (!allowed.includes(extension)) {
+    throw new UserFacingError('BAD_REQUEST', `${path}: the ${titles[what].toLowerCase()} can be written as ${allowed.map((f) => `.${f}`).join(' or ')}; end the file name with one of those`);
+  }
+  if (isRegisterFile(path, registerPath)) {
+    throw new UserFacingError('REFUSED', `${path} is the register itself; choose another file name so the register is not overwritten`);
+  }
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UserFacingError('BAD_REQUEST', `${path}: the folder ${folder} does not exist; create it or choose another place`);
+  }
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UserFacingError('BAD_REQUEST', `${path} is a folder; give a file name`);
+  }
+  return extension;
+}
+
+function findAgreement(register: RegisterContent, which: { id: string } | { nicReference: string }): { id: string; nicReference: string } {
+  const dsa = register.dsas.find((d) => !d.archived && ('id' in which ? d.id === which.id : d.nicReference === which.nicReference.trim().toUpperCase()));
+  if (!dsa) {
+    const named = 'id' in which ? 'That agreement is not' : `Agreement ${which.nicReference} is not`;
+    throw new UserFacingError('NOT_FOUND', `${named} in the register (or it is archived); check the NIC reference, e.g. DARS-NIC-00574-V2H1F`);
+  }
+  return dsa;
+}
+
+async function produce(request: ExportRequest, format: ExportFormat, register: RegisterContent, nicReference: string | null, meta: ExportMeta, target: string): Promise<void> {
+  const report = (): HoldingsReportModel => {
+    const findings = computeFindings(register, request.asOf);
+    return buildHoldingsReport(register, findings, request.asOf, nicReference)!;
+  };
+  switch (request.what) {
+    case 'findings':
+      return writeTableFile(target, format as 'xlsx' | 'csv', findingsSheets(computeFindings(register, request.asOf), meta));
+    case 'holdings':
+      return writeTableFile(target, format as 'xlsx' | 'csv', holdingsSheets(report(), meta));
+    case 'holdingsReport':
+      if (format === 'pdf') return writeFileSync(target, await renderHoldingsReportPdf(report(), meta));
+      return writeTableFile(target, 'xlsx', holdingsReportSheets(report(), meta));
+    case 'deadlines': {
+      const deadlines = upcomingDeadlines(register, request.asOf, request.days ?? DEFAULT_DEADLINE_DAYS);
+      const name = meta.organisationName ? `${meta.organisationName}: data sharing deadlines` : 'Data sharing deadlines';
+      return writeFileSync(target, toICalendar(deadlineEvents(deadlines), { name, generatedAt: meta.generatedAt }));
+    }
+  }
+}

@@ -1,0 +1,289 @@
+import { compareStrings } from '../register/compare';
+import type { IsoDate } from '../register/dates';
+import { severities, type Finding, type Severity } from '../register/findings';
+import { formatDate } from '../register/format-date';
+import { versionLabel } from '../register/record-labels';
+import type { ApprovedLocation, Copy, DestructionRule, DsaVersion, Holding, Location } from '../register/records';
+import { indexRegister, isLiveCopy, partiesOf, versionInForce, type RegisterIndex } from '../register/register-index';
+import type { RegisterContent } from '../register/snapshot';
+import { rolesAllowingCopyKind } from '../register/vocabulary';
+
+/**
+ * What an NHS England auditor asks for, for one agreement or the whole register: per agreement
+ * version, its terms, datasets and approved locations, every holding received under it, every copy
+ * of each (destroyed ones too, with the date) and where it is: the location's operator, kind and
+ * country, and which roles the agreement approves it for. And the findings that concern the version.
+ *
+ * Built from the register and its findings, so the PDF, the XLSX report and the holdings export
+ * all say the same thing. Archived records are left out, as the findings leave them out.
+ */
+export interface HoldingsReportModel {
+  asOf: IsoDate;
+  /** The agreement reported on, or null for the whole register. */
+  agreement: { nicReference: string; title: string | null } | null;
+  versions: VersionSection[];
+  /** Findings about no version in the report (an organisation's ICO registration…); whole register only. */
+  otherFindings: Finding[];
+  findingCounts: Record<Severity, number>;
+  totals: { agreements: number; versions: number; holdings: number; copies: number; liveCopies: number };
+}
+
+export interface VersionSection {
+  versionId: string;
+  /** "DARS-NIC-00574-V2H1F v4.2" */
+  label: string;
+  nicReference: string;
+  title: string | null;
+  version: string;
+  status: DsaVersion['status'];
+  startDate: IsoDate;
+  endDate: IsoDate;
+  signedDate: IsoDate | null;
+  territory: string;
+  commercial: boolean;
+  sublicensing: boolean;
+  controllers: string[];
+  processors: string[];
+  dsfc: string | null;
+  predecessor: string | null;
+  destructionRule: string;
+  datasets: DatasetRow[];
+  approvals: ApprovalRow[];
+  holdings: HoldingRow[];
+  findings: Finding[];
+}
+
+export interface DatasetRow {
+  name: string;
+  typeOfData: string | null;
+  sensitivity: string | null;
+  frequency: string | null;
+  optOutsApplied: string | null;
+  legalBasis: string | null;
+}
+
+export interface ApprovalRow {
+  location: string;
+  operator: string;
+  locationKind: string;
+  country: string;
+  role: string;
+  approvedFrom: IsoDate | null;
+  approvedTo: IsoDate | null;
+}
+
+export interface HoldingRow {
+  holdingId: string;
+  fileReference: string;
+  dataset: string;
+  receivedDate: IsoDate;
+  periodFrom: IsoDate | null;
+  periodTo: IsoDate | null;
+  recordCount: number | null;
+  checksum: string | null;
+  dataYear: string | null;
+  copies: CopyRow[];
+}
+
+export interface CopyRow {
+  copyId: string;
+  kind: string;
+  live: boolean;
+  location: string;
+  locationKind: string;
+  operator: string;
+  country: string;
+  /** Cloud provider and region, when the location is in the cloud. */
+  cloud: string | null;
+  pathOrDescription: string | null;
+  createdDate: IsoDate;
+  destroyedDate: IsoDate | null;
+  /** The version the data is held under on the report's date (the holding's, or a renewal of it). */
+  heldUnder: string;
+  /** Roles the version held under approves this location for, on the report's date. */
+  approvedRoles: string[];
+  /** For a live copy: whether those roles allow a copy of its kind. Null for a destroyed copy. */
+  approved: boolean | null;
+}
+
+/** Words for the register's codes, as a reader of the report expects them. */
+export const locationKindLabels: Record<Location['kind'], string> = {
+  'on-premises-server': 'On-premises server',
+  'cloud-region': 'Cloud region',
+  'trusted-research-environment': 'Trusted research environment',
+  backup: 'Backup',
+  'disaster-recovery': 'Disaster recovery',
+  'end-user-device': 'End-user device',
+  'paper-store': 'Paper store',
+};
+export const copyKindLabels: Record<Copy['kind'], string> = {
+  primary: 'Primary',
+  backup: 'Backup',
+  derived: 'Derived',
+  'processor-copy': 'Processor copy',
+};
+
+export function describeDestructionRule(rule: DestructionRule): string {
+  if (rule.kind === 'days-after-end') return `Destroy every copy within ${rule.days} days after the end date`;
+  if (rule.kind === 'fixed-date') return `Destroy every copy by ${formatDate(rule.date)}`;
+  return `Destroy each data year within ${rule.weeks} weeks of receiving the next`;
+}
+
+const byVersionNumber = (a: string, b: string): number => {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+};
+
+/**
+ * Builds the report for the agreement with `nicReference`, or the whole register when it is null.
+ * Returns null when no such agreement is in the register (or it is archived).
+ */
+export function buildHoldingsReport(register: RegisterContent, findings: readonly Finding[], asOf: IsoDate, nicReference: string | null): HoldingsReportModel | null {
+  const index = indexRegister(register);
+  const dsa = nicReference === null ? null : ([...index.dsas.values()].find((d) => d.nicReference === nicReference) ?? null);
+  if (nicReference !== null && dsa === null) return null;
+
+  const versions = [...index.versions.values()]
+    .filter((v) => dsa === null || v.dsaId === dsa.id)
+    .sort((a, b) => compareStrings(index.dsas.get(a.dsaId)!.nicReference, index.dsas.get(b.dsaId)!.nicReference) || byVersionNumber(a.version, b.version));
+
+  const sections = versions.map((v) => versionSection(index, v, asOf));
+  const related = new Map(versions.map((v) => [v.id, relatedIds(index, v)]));
+  const placed = new Set<string>();
+  for (const section of sections) {
+    const ids = related.get(section.versionId)!;
+    section.findings = findings.filter((f) => f.subjects.some((s) => ids.has(s.id)));
+    for (const f of section.findings) placed.add(f.id);
+  }
+  const otherFindings = dsa === null ? findings.filter((f) => !placed.has(f.id)) : [];
+  const reported = dsa === null ? findings : findings.filter((f) => placed.has(f.id));
+  const copies = sections.flatMap((s) => s.holdings.flatMap((h) => h.copies));
+  return {
+    asOf,
+    agreement: dsa ? { nicReference: dsa.nicReference, title: dsa.title } : null,
+    versions: sections,
+    otherFindings,
+    findingCounts: Object.fromEntries(severities.map((s) => [s, reported.filter((f) => f.severity === s).length])) as Record<Severity, number>,
+    totals: {
+      agreements: new Set(versions.map((v) => v.dsaId)).size,
+      versions: versions.length,
+      holdings: sections.reduce((n, s) => n + s.holdings.length, 0),
+      copies: copies.length,
+      liveCopies: copies.filter((c) => c.live).length,
+    },
+  };
+}
+
+function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate): VersionSection {
+  const dsa = index.dsas.get(version.dsaId)!;
+  const name = (id: string) => index.organisations.get(id)?.legalName ?? 'Unknown organisation';
+  const predecessor = version.predecessorVersionId ? index.versions.get(version.predecessorVersionId) : undefined;
+  const datasets = [...index.datasets.values()]
+    .filter((d) => d.versionId === version.id)
+    .sort((a, b) => compareStrings(a.name, b.name))
+    .map((d) => ({ name: d.name, typeOfData: d.typeOfData, sensitivity: d.sensitivity, frequency: d.frequency, optOutsApplied: d.optOutsApplied, legalBasis: d.legalBasisForProvision }));
+  const approvals = [...(index.approvalsByVersion.get(version.id) ?? [])]
+    .map((a) => approvalRow(index, a))
+    .sort((a, b) => compareStrings(a.location, b.location) || compareStrings(a.role, b.role));
+  const holdings = [...(index.holdingsByVersion.get(version.id) ?? [])]
+    .sort((a, b) => compareStrings(a.receivedDate, b.receivedDate) || compareStrings(a.darsFileReference, b.darsFileReference))
+    .map((h) => holdingRow(index, h, asOf));
+  return {
+    versionId: version.id,
+    label: versionLabel(index, version),
+    nicReference: dsa.nicReference,
+    title: dsa.title,
+    version: version.version,
+    status: version.status,
+    startDate: version.startDate,
+    endDate: version.endDate,
+    signedDate: version.signedDate,
+    territory: version.territory,
+    commercial: version.commercial,
+    sublicensing: version.sublicensing,
+    controllers: partiesOf(version, 'controller').map(name).sort(compareStrings),
+    processors: partiesOf(version, 'processor').map(name).sort(compareStrings),
+    dsfc: version.dsfcId ? (index.dsfcs.get(version.dsfcId)?.reference ?? null) : null,
+    predecessor: predecessor ? versionLabel(index, predecessor) : null,
+    destructionRule: describeDestructionRule(version.destructionRule),
+    datasets,
+    approvals,
+    holdings,
+    findings: [],
+  };
+}
+
+function approvalRow(index: RegisterIndex, approval: ApprovedLocation): ApprovalRow {
+  const location = index.locations.get(approval.locationId)!;
+  return {
+    location: location.name,
+    operator: index.organisations.get(location.operatorOrganisationId)?.legalName ?? 'Unknown organisation',
+    locationKind: locationKindLabels[location.kind],
+    country: location.country,
+    role: approval.role,
+    approvedFrom: approval.approvedFrom,
+    approvedTo: approval.approvedTo,
+  };
+}
+
+function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate): HoldingRow {
+  const heldUnder = versionInForce(index, holding.versionId, asOf) ?? index.versions.get(holding.versionId)!;
+  const copies = [...(index.copiesByHolding.get(holding.id) ?? [])]
+    .sort((a, b) => compareStrings(a.createdDate, b.createdDate) || compareStrings(a.id, b.id))
+    .map((c) => copyRow(index, c, heldUnder, asOf));
+  return {
+    holdingId: holding.id,
+    fileReference: holding.darsFileReference,
+    dataset: index.datasets.get(holding.datasetId)?.name ?? 'Unknown dataset',
+    receivedDate: holding.receivedDate,
+    periodFrom: holding.periodFrom,
+    periodTo: holding.periodTo,
+    recordCount: holding.recordCount,
+    checksum: holding.checksum,
+    dataYear: holding.dataYear,
+    copies,
+  };
+}
+
+const coversDate = (a: ApprovedLocation, asOf: IsoDate): boolean => (a.approvedFrom === null || a.approvedFrom <= asOf) && (a.approvedTo === null || asOf <= a.approvedTo);
+
+function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, asOf: IsoDate): CopyRow {
+  const location = index.locations.get(copy.locationId)!;
+  const approvals = (index.approvalsByVersion.get(heldUnder.id) ?? []).filter((a) => a.locationId === location.id && coversDate(a, asOf));
+  const approvedRoles = [...new Set(approvals.map((a) => a.role))].sort(compareStrings);
+  const live = isLiveCopy(copy, asOf);
+  const cloud = [location.cloudProvider, location.cloudRegion].filter(Boolean).join(' ');
+  return {
+    copyId: copy.id,
+    kind: copyKindLabels[copy.kind],
+    live,
+    location: location.name,
+    locationKind: locationKindLabels[location.kind],
+    operator: index.organisations.get(location.operatorOrganisationId)?.legalName ?? 'Unknown organisation',
+    country: location.country,
+    cloud: cloud === '' ? null : cloud,
+    pathOrDescription: copy.pathOrDescription,
+    createdDate: copy.createdDate,
+    destroyedDate: copy.destroyedDate,
+    heldUnder: versionLabel(index, heldUnder),
+    approvedRoles,
+    approved: live ? approvedRoles.some((role) => (rolesAllowingCopyKind[copy.kind] as readonly string[]).includes(role)) : null,
+  };
+}
+
+/** Everything a finding about this version might name: the version, what hangs from it, its parties and places. */
+function relatedIds(index: RegisterIndex, version: DsaVersion): Set<string> {
+  const ids = new Set<string>([version.id, version.dsaId]);
+  if (version.dsfcId) ids.add(version.dsfcId);
+  for (const party of version.parties) ids.add(party.organisationId);
+  for (const d of index.datasets.values()) if (d.versionId === version.id) ids.add(d.id);
+  for (const a of index.approvalsByVersion.get(version.id) ?? []) ids.add(a.id).add(a.locationId);
+  for (const o of index.obligations.values()) if (o.versionId === version.id) ids.add(o.id);
+  for (const h of index.holdingsByVersion.get(version.id) ?? []) {
+    ids.add(h.id);
+    for (const c of index.copiesByHolding.get(h.id) ?? []) ids.add(c.id).add(c.locationId);
+  }
+  return ids;
+}
