@@ -1,3 +1,5 @@
+import { compareFindings } from '../findings';
+import type { IsoDate } from '../register/dates';
 import type { Finding, IncidentFindingCode } from '../register/findings';
 import type { Incident } from './incident-records';
 import type { IncidentSettings } from './incident-settings';
@@ -58,4 +60,21 @@ export function computeIncidentFindings(
     }
   }
   return findings;
+}
+
+/**
+ * The moment a findings request for the date `asOf` judges incident clocks at: now, when `asOf` is
+ * today on the user's clock; otherwise the last millisecond of that day on the user's clock, so
+ * "findings as of 30 March" shows what was due or overdue by the end of 30 March.
+ */
+export function clockMomentFor(asOf: IsoDate, now: Date): Date {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  if (today.getFullYear() === y && today.getMonth() === m - 1 && today.getDate() === d) return now;
+  return new Date(new Date(y, m - 1, d + 1).getTime() - 1);
+}
+
+/** The register's findings and the incident findings as one list, in the register's order. */
+export function mergeFindings(register: readonly Finding[], incidents: readonly Finding[]): Finding[] {
+  return [...register, ...incidents].sort(compareFindings);
 }

@@ -39,14 +39,14 @@ const unique = <T extends z.ZodType>(item: T) =>
     .default([])
     .refine((list) => new Set(list).size === list.length, 'lists a value twice');
 
-export const staffInvolvedSchema = z.object({
+export const staffInvolvedSchema = z.strictObject({
   /** A role, or a name where the organisation records names: "Research analyst". */
   role: required(200),
   trainedInLastTwoYears: z.enum(trainingAnswers),
 });
 export type StaffInvolved = z.infer<typeof staffInvolvedSchema>;
 
-export const incidentLinksSchema = z.object({
+export const incidentLinksSchema = z.strictObject({
   dsaIds: unique(recordId),
   datasetIds: unique(recordId),
   holdingIds: unique(recordId),
@@ -56,14 +56,14 @@ export const incidentLinksSchema = z.object({
 export type IncidentLinks = z.infer<typeof incidentLinksSchema>;
 export const emptyLinks = (): IncidentLinks => ({ dsaIds: [], datasetIds: [], holdingIds: [], copyIds: [], locationIds: [] });
 
-export const cyberDetailsSchema = z.object({
+export const cyberDetailsSchema = z.strictObject({
   kind: z.enum(cyberKinds).nullable().default(null),
   details: optionalText(5000),
   reportedToNcsc: z.boolean().default(false),
 });
 
 /** The fields a person fills in on the incident form (everything but status, assessment and the logs). */
-export const incidentFieldsSchema = z.object({
+export const incidentFieldsSchema = z.strictObject({
   title: required(300),
   description: required(20000),
   type: z.enum(incidentTypes),
@@ -94,7 +94,7 @@ export type IncidentFieldsInput = z.input<typeof incidentFieldsSchema>;
 
 /** The assessment: the scores, what the grid said then, and the two decisions, each with its reason. */
 export const assessmentFieldsSchema = z
-  .object({
+  .strictObject({
     likelihood: scoreSchema,
     severity: scoreSchema,
     icoDecision: z.enum(icoDecisions).nullable().default(null),
@@ -130,7 +130,7 @@ export const assessmentSchema = z.object({
 export type Assessment = z.infer<typeof assessmentSchema>;
 
 export const notificationFieldsSchema = z
-  .object({
+  .strictObject({
     recipient: z.enum(notificationRecipients),
     /** Who exactly, for "other" (and optionally for the rest): "Caldicott Guardian, Leeds THT". */
     recipientDetail: optionalText(300),
@@ -166,7 +166,7 @@ export const notificationSchema = z.object({
 export type IncidentNotification = z.infer<typeof notificationSchema>;
 
 export const actionFieldsSchema = z
-  .object({
+  .strictObject({
     kind: z.enum(actionKinds),
     description: required(5000),
     owner: required(200),

@@ -28,7 +28,7 @@ export const utcInstantSchema = z
   .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 19) === value.slice(0, 19), 'is not a real time')
   .transform((value) => new Date(value).toISOString());
 
-export const zonedTimeSchema = z.object({ at: utcInstantSchema, timeZone: timeZoneSchema });
+export const zonedTimeSchema = z.strictObject({ at: utcInstantSchema, timeZone: timeZoneSchema });
 export type ZonedTime = z.infer<typeof zonedTimeSchema>;
 
 /** The instant on the clock of its zone, with British English names (BST, GMT, March). */

@@ -1,0 +1,30 @@
+import type { Database } from 'better-sqlite3';
+import { computeFindings } from '../../shared/findings';
+import { draftFromFinding } from '../../shared/incidents/draft-from-finding';
+import { incidentFieldsSchema, type IncidentFields } from '../../shared/incidents/incident-records';
+import { UserFacingError } from '../../shared/ipc/result';
+import { localIsoDate } from '../../shared/register/local-date';
+import { indexRegister } from '../../shared/register/register-index';
+import { loadRegister } from '../register/load-register';
+import { linkLabels } from './incident-detail';
+import { readIncidentSettings } from './incident-settings-store';
+
+/**
+ * A new incident pre-filled from one of today's findings, not yet saved: the Dashboard's "Open
+ * incident" sends the finding's id, the Incidents screen shows the form filled in, and the person
+ * checks it and saves. Finding ids are stable (code plus the ids of what it is about), so the link
+ * keeps working while the problem lasts; once it is fixed the finding is gone and the user is told.
+ */
+export function draftIncidentFromFinding(db: Database, findingId: string, now: Date): { fields: IncidentFields; labels: Record<string, string> } {
+  const register = loadRegister(db);
+  const finding = computeFindings(register, localIsoDate(now)).find((f) => f.id === findingId);
+  if (!finding) {
+    throw new UserFacingError(
+      'NOT_FOUND',
+      `The finding "${findingId}" is not among today's findings (it may have been fixed). Open the Dashboard again, or record the incident with "New incident".`,
+    );
+  }
+  const { defaultTimeZone } = readIncidentSettings(db);
+  const fields = incidentFieldsSchema.parse(draftFromFinding(finding, indexRegister(register), { at: now.toISOString(), timeZone: defaultTimeZone }));
+  return { fields, labels: linkLabels(db, fields.links) };
+}
