@@ -12,6 +12,7 @@ import { verifyAuditChain } from '../electron/register/audit-verify';
 import { loadRegister } from '../electron/register/load-register';
 import { listRecords } from '../electron/register/register-list';
 import { importRegisterSnapshot } from '../electron/register/snapshot-import';
+import { computeFindings } from '../shared/findings';
 import type { RegisterContent, RegisterSnapshot } from '../shared/register/snapshot';
 
 const actor = { now: () => new Date('2026-01-15T09:30:00Z'), osUser: 'bench' };
@@ -124,8 +125,10 @@ try {
 
   report(`Insert all (import: validate, check, write, audit ${inserted.value.created} records)`, inserted.ms);
 
-  // --- Findings: `custodian findings` on this register (findings engineer: add the timing here,
-  //     on `loaded.value`, budget 200 ms). ---
+  const findingsAsOf = '2026-01-15';
+  const findingCount = computeFindings(loaded.value, findingsAsOf).length;
+  report(`computeFindings on the loaded register (${findingCount} findings, median of 5)`, median(5, () => computeFindings(loaded.value, findingsAsOf)), 200);
+  report('custodian findings: loadRegister + computeFindings (median of 5)', median(5, () => computeFindings(loadRegister(db), findingsAsOf)));
 
   db.close();
 
