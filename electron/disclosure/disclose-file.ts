@@ -202,31 +202,31 @@ async function streamingPass(reader: TableReader, request: DiscloseFileRequest):
   const columnKey = labelColumns.includes('column') ? '(column)' : 'column';
   try {
     await emitter.header();
-    for await (const row of reader.rows) {
-      if (emitter.rows % 4096 === 0) {
-        checkCancelled(request.signal);
-        const { bytesRead, totalBytes } = reader.progress();
-        request.onProgress?.({ phase: 'protecting', fraction: totalBytes ? bytesRead / totalBytes : null, message: `Protecting row ${emitter.rows + 1}` });
+    for await (const batch of reader.batches) {
+      checkCancelled(request.signal);
+      const { bytesRead, totalBytes } = reader.progress();
+      request.onProgress?.({ phase: 'protecting', fraction: totalBytes ? bytesRead / totalBytes : null, message: `Protecting row ${emitter.rows + 1}` });
+      for (const row of batch) {
+        if (row.labels.some((label) => isTotalLabel(label, tableOptions.totalLabel))) throw new NeedsWholeTable();
+        const national = nationalIndex >= 0 && row.labels[nationalIndex]!.trim().toLocaleLowerCase('en-GB') === nationalValue;
+        sawNational ||= national;
+        const published: (number | null)[] = [];
+        const reasons: CellReason[] = [];
+        const notes: (string | null)[] = [];
+        for (const value of row.counts) {
+          const decision = decideCell(value, profile, national);
+          published.push(decision.published);
+          reasons.push(decision.reason);
+          notes.push(actionOf(decision.reason) ? emitter.rule(decision.reason, null) : null);
+          tally(counts, decision.reason);
+        }
+        await emitter.row(row, published, reasons, notes, (c) => {
+          const keys: Record<string, string> = {};
+          labelColumns.forEach((name, i) => (keys[name] = row.labels[i]!));
+          if (wide) keys[columnKey] = countColumns[c]!;
+          return keys;
+        });
       }
-      if (row.labels.some((label) => isTotalLabel(label, tableOptions.totalLabel))) throw new NeedsWholeTable();
-      const national = nationalIndex >= 0 && row.labels[nationalIndex]!.trim().toLocaleLowerCase('en-GB') === nationalValue;
-      sawNational ||= national;
-      const published: (number | null)[] = [];
-      const reasons: CellReason[] = [];
-      const notes: (string | null)[] = [];
-      for (const value of row.counts) {
-        const decision = decideCell(value, profile, national);
-        published.push(decision.published);
-        reasons.push(decision.reason);
-        notes.push(actionOf(decision.reason) ? emitter.rule(decision.reason, null) : null);
-        tally(counts, decision.reason);
-      }
-      await emitter.row(row, published, reasons, notes, (c) => {
-        const keys: Record<string, string> = {};
-        labelColumns.forEach((name, i) => (keys[name] = row.labels[i]!));
-        if (wide) keys[columnKey] = countColumns[c]!;
-        return keys;
-      });
     }
     if (tableOptions.national && !sawNational) {
       throw new DisclosureInputError(`--national: no row has ${tableOptions.national.column} = "${tableOptions.national.value}"; check the spelling`);
@@ -260,13 +260,11 @@ function independentAudit(profile: DisclosureProfile, primaries: number): AuditS
 async function wholeTablePass(reader: TableReader, request: DiscloseFileRequest): Promise<DiscloseFileResult> {
   const { profile, tableOptions } = request;
   const rows: TableRow[] = [];
-  for await (const row of reader.rows) {
-    rows.push(row);
-    if (rows.length % 4096 === 0) {
-      checkCancelled(request.signal);
-      const { bytesRead, totalBytes } = reader.progress();
-      request.onProgress?.({ phase: 'reading', fraction: totalBytes ? bytesRead / totalBytes : null, message: `Read ${rows.length} rows` });
-    }
+  for await (const batch of reader.batches) {
+    for (const row of batch) rows.push(row);
+    checkCancelled(request.signal);
+    const { bytesRead, totalBytes } = reader.progress();
+    request.onProgress?.({ phase: 'reading', fraction: totalBytes ? bytesRead / totalBytes : null, message: `Read ${rows.length} rows` });
   }
   checkCancelled(request.signal);
   const table: CountTable = { labelColumns: reader.layout.labelColumns, countColumns: reader.layout.countColumns, rows };

@@ -1,6 +1,7 @@
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { defaultTotalLabel, isTotalLabel, type CountTable, type TableRow } from '../../shared/disclosure/table';
 import { openRows } from './read/open-rows';
+import type { RawCell } from './read/row-source';
 import type { TableInput } from './read/table-input';
 
 /**
@@ -31,12 +32,14 @@ export async function tabulate(request: TabulateRequest): Promise<Tabulation> {
   const totalLabel = request.totalLabel ?? defaultTotalLabel;
   if (request.rows.length === 0) throw new DisclosureInputError('--rows needs at least one column name');
   const source = await openRows(request.input, undefined);
-  const iterator = source.rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) throw new DisclosureInputError('the file is empty; choose the record-level file to count');
-  const header = first.value.cells.map((c) => (c === null ? '' : String(c).trim()));
+  const iterator = source.batches[Symbol.asyncIterator]();
+  const firstBatch = await iterator.next();
+  const firstRow = firstBatch.done ? undefined : firstBatch.value[0];
+  if (!firstRow) throw new DisclosureInputError('the file is empty; choose the record-level file to count');
+  const header = firstRow.cells.map((c) => (c === null ? '' : String(c).trim()));
   const indexOf = (name: string, option: string) => {
-    const i = header.findIndex((h) => h === name) >= 0 ? header.findIndex((h) => h === name) : header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+    let i = header.findIndex((h) => h === name);
+    if (i < 0) i = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
     if (i < 0) throw new DisclosureInputError(`${option} names "${name}", which is not a column; columns: ${header.map((h) => `"${h}"`).join(', ')}`);
     return i;
   };
@@ -58,11 +61,8 @@ export async function tabulate(request: TabulateRequest): Promise<Tabulation> {
     }
     return text === '' ? missingLabel : text;
   };
-  for (;;) {
-    const next = await iterator.next();
-    if (next.done) break;
-    const { cells, sourceRow } = next.value;
-    if (cells.every((c) => c === null || String(c).trim() === '')) continue;
+  const count = (cells: RawCell[], sourceRow: number) => {
+    if (cells.every((c) => c === null || String(c).trim() === '')) return;
     if (cells.length !== header.length) {
       throw new DisclosureInputError(`the row has ${cells.length} values but the header has ${header.length}`, { row: sourceRow });
     }
@@ -72,13 +72,17 @@ export async function tabulate(request: TabulateRequest): Promise<Tabulation> {
     const joined = [...key, columnValue].join('\u0000');
     counts.set(joined, (counts.get(joined) ?? 0) + 1);
     records++;
-    if (records % 16384 === 0) {
-      if (request.signal?.aborted) throw new DisclosureInputError('cancelled');
-      const { bytesRead, totalBytes } = source.progress();
-      request.onProgress?.(totalBytes ? bytesRead / totalBytes : null, `Counted ${records} records`);
-    }
+  };
+  for (const row of firstBatch.value!.slice(1)) count(row.cells, row.sourceRow);
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    for (const row of next.value) count(row.cells, row.sourceRow);
+    if (request.signal?.aborted) throw new DisclosureInputError('cancelled');
+    const { bytesRead, totalBytes } = source.progress();
+    request.onProgress?.(totalBytes ? bytesRead / totalBytes : null, `Counted ${records} records`);
   }
-  if (records === 0) throw new DisclosureInputError('the file has a header but no records', { row: first.value.sourceRow });
+  if (records === 0) throw new DisclosureInputError('the file has a header but no records', { row: firstRow.sourceRow });
 
   const labelColumns = request.rows.map((_, i) => header[rowIndexes[i]!]!);
   const categories = columnIndex >= 0 ? [...columnValues].sort(compareLabels) : ['count'];

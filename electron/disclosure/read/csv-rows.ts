@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { CsvError, parse } from 'csv-parse';
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
 import { detectDelimiter } from './delimiter';
@@ -30,7 +30,7 @@ export async function openCsvRows(
   const hash = createHash('sha256');
   let bytesRead = 0;
 
-  async function* text(): AsyncGenerator<string> {
+  async function* decodedText(): AsyncGenerator<string> {
     const decoder = createDecoder(detected.encoding);
     let skip = detected.bomLength;
     for await (const chunk of chunks) {
@@ -49,21 +49,36 @@ export async function openCsvRows(
     if (rest) yield rest;
   }
 
-  async function* rows(): AsyncGenerator<RawRow> {
-    const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, info: true });
-    const source = Readable.from(text());
-    source.on('error', (error) => parser.destroy(error));
-    source.pipe(parser);
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield { cells: record, sourceRow: info.lines };
-      }
-    } catch (error) {
-      if (error instanceof CsvError) throw csvProblem(error);
-      throw error;
-    } finally {
-      source.destroy();
+  async function* batches(): AsyncGenerator<RawRow[]> {
+    // csv-parse transforms synchronously inside write(), so the records of each decoded chunk are
+    // collected in one go and handed on as a single batch.
+    // on_record builds the row from the parser's live context: no per-record snapshot object.
+    const parser = parse({
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context: { lines: number }) => ({ cells: record, sourceRow: context.lines }),
+    });
+    let batch: RawRow[] = [];
+    let failure: unknown = null;
+    parser.on('data', (row: RawRow) => batch.push(row));
+    parser.on('error', (error) => (failure ??= error));
+    const ended = once(parser, 'end').catch(() => undefined);
+    const take = () => {
+      if (failure) throw failure instanceof CsvError ? csvProblem(failure) : failure;
+      const taken = batch;
+      batch = [];
+      return taken;
+    };
+    for await (const text of decodedText()) {
+      parser.write(text);
+      const rows = take();
+      if (rows.length > 0) yield rows;
     }
+    parser.end();
+    await ended;
+    const rows = take();
+    if (rows.length > 0) yield rows;
   }
 
   return {
@@ -72,7 +87,7 @@ export async function openCsvRows(
       encoding: encodingNames[detected.encoding] + (detected.bomLength && detected.encoding === 'utf-8' ? ' with BOM' : ''),
       delimiter: delimiterNames[delimiter],
     },
-    rows: rows(),
+    batches: batches(),
     progress: () => ({ bytesRead, totalBytes }),
     sha256: () => hash.copy().digest('hex'),
   };

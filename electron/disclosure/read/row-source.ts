@@ -16,10 +16,14 @@ export interface SourceDescription {
   sheets?: string[];
 }
 
-/** Rows from a CSV or a sheet, streamed where the format allows, with progress and the input's hash. */
+/**
+ * Rows from a CSV or a sheet, streamed where the format allows, with progress and the input's hash.
+ * Rows come in batches: one asynchronous step per thousand rows rather than per row, which is most
+ * of the difference between reading a million rows in seconds and in tens of seconds.
+ */
 export interface RowSource {
   description: SourceDescription;
-  rows: AsyncIterable<RawRow>;
+  batches: AsyncIterable<RawRow[]>;
   /** Bytes consumed so far and in all, for progress bars. */
   progress(): { bytesRead: number; totalBytes: number };
   /** SHA-256 (hex) of the input's bytes; complete once `rows` has been read to the end. */

@@ -18,8 +18,8 @@ export interface TableLayout {
 export interface TableReader {
   layout: TableLayout;
   description: SourceDescription;
-  /** Validated rows, streamed (the sample first). */
-  rows: AsyncIterable<TableRow>;
+  /** Validated rows in batches, streamed (the sample first). */
+  batches: AsyncIterable<TableRow[]>;
   progress(): { bytesRead: number; totalBytes: number };
   sha256(): string;
 }
@@ -29,28 +29,46 @@ const sampleSize = 1000;
 export async function openTable(input: TableInput, options: { sheet?: string; totalLabel: string }): Promise<TableReader> {
   if (input.kind === 'table') return builtTableReader(input.table, input.sha256);
   const source = await openRows(input, options.sheet);
-  const iterator = source.rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) throw new DisclosureInputError('the file is empty; choose the file that holds the table');
-  const header = readHeader(first.value);
+  const iterator = source.batches[Symbol.asyncIterator]();
+  // Rows already fetched but not yet handed on (from index `at`); the header and sample come from here.
+  let pending: RawRow[] = [];
+  let at = 0;
+  const nextRow = async (): Promise<RawRow | null> => {
+    while (at >= pending.length) {
+      const next = await iterator.next();
+      if (next.done) return null;
+      pending = next.value;
+      at = 0;
+    }
+    return pending[at++]!;
+  };
+  const first = await nextRow();
+  if (!first) throw new DisclosureInputError('the file is empty; choose the file that holds the table');
+  const header = readHeader(first);
   const sample: RawRow[] = [];
   while (sample.length < sampleSize) {
-    const next = await iterator.next();
-    if (next.done) break;
-    if (!isBlank(next.value)) sample.push(next.value);
+    const row = await nextRow();
+    if (!row) break;
+    if (!isBlank(row)) sample.push(row);
   }
-  if (sample.length === 0) throw new DisclosureInputError('the table has a header but no rows', { row: first.value.sourceRow });
+  if (sample.length === 0) throw new DisclosureInputError('the table has a header but no rows', { row: first.sourceRow });
   const layout = classifyColumns(header, sample, options.totalLabel);
+  const convert = (rows: RawRow[]) => {
+    const converted: TableRow[] = [];
+    for (const row of rows) if (!isBlank(row)) converted.push(toTableRow(row, header, layout));
+    return converted;
+  };
 
-  async function* rows(): AsyncGenerator<TableRow> {
-    for (const raw of sample) yield toTableRow(raw, header, layout);
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    yield convert(sample);
+    if (at < pending.length) yield convert(pending.slice(at));
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
-      if (!isBlank(next.value)) yield toTableRow(next.value, header, layout);
+      yield convert(next.value);
     }
   }
-  return { layout, description: source.description, rows: rows(), progress: source.progress, sha256: source.sha256 };
+  return { layout, description: source.description, batches: batches(), progress: source.progress, sha256: source.sha256 };
 }
 
 function readHeader(row: RawRow): string[] {
@@ -73,7 +91,10 @@ function readHeader(row: RawRow): string[] {
   return names;
 }
 
-const isBlank = (row: RawRow) => row.cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
+function isBlank(row: RawRow): boolean {
+  for (const cell of row.cells) if (cell !== null && (typeof cell !== 'string' || cell.trim() !== '')) return false;
+  return true;
+}
 
 const numberPattern = /^[+-]?\d+(\.\d+)?$/;
 
@@ -158,16 +179,17 @@ export function parseCount(cell: RawCell, row: number, column: string): number {
 /** A table Custodian built itself (by tabulating), read like a file. */
 function builtTableReader(table: CountTable, sha256: string): TableReader {
   let read = 0;
-  async function* rows(): AsyncGenerator<TableRow> {
-    for (const row of table.rows) {
-      read++;
-      yield row;
+  async function* batches(): AsyncGenerator<TableRow[]> {
+    for (let start = 0; start < table.rows.length; start += 4096) {
+      const batch = table.rows.slice(start, start + 4096);
+      read += batch.length;
+      yield batch;
     }
   }
   return {
     layout: { labelColumns: table.labelColumns, countColumns: table.countColumns },
     description: { format: 'csv' },
-    rows: rows(),
+    batches: batches(),
     progress: () => ({ bytesRead: read, totalBytes: table.rows.length }),
     sha256: () => sha256,
   };

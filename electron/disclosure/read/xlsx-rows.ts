@@ -55,7 +55,7 @@ export async function openXlsxRows(bytes: Uint8Array, sheetName: string | undefi
 
   return {
     description: { format: 'xlsx', sheet: sheet.name, sheets: visibleSheetNames(workbook) },
-    rows: toAsync(rows()),
+    batches: inBatches(rows()),
     progress: () => ({ bytesRead: bytes.byteLength, totalBytes: bytes.byteLength }),
     sha256: () => sha256,
   };
@@ -81,6 +81,14 @@ function cellToRaw(value: ExcelJS.CellValue): RawCell {
   return String(value);
 }
 
-async function* toAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
+async function* inBatches<T>(items: Iterable<T>, size = 4096): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
