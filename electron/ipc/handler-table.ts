@@ -9,6 +9,8 @@ import { findingsHandlers } from './handlers/findings-handlers';
 import { auditPeriodHandlers } from './handlers/audit-period-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
 import { destructionHandlers } from './handlers/destruction-handlers';
+import { exportsHandlers } from './handlers/exports-handlers';
+import { importsHandlers } from './handlers/imports-handlers';
 
 export type Handler<M extends ApiMethod> = (
   request: z.output<ApiContract[M]['request']>,
@@ -28,4 +30,6 @@ export const handlerTable: HandlerTable = {
   ...auditPeriodHandlers,
   ...dashboardHandlers,
   ...destructionHandlers,
+  ...exportsHandlers,
+  ...importsHandlers,
 };

@@ -36,6 +36,8 @@ import {
 import { absenceCheckSchema } from '../destruction/destruction-record';
 import { auditPeriodListRequestSchema } from '../audit/audit-period-api';
 import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
+import { exportSaveRequestSchema, exportSaveResponseSchema } from '../exports/exports-api';
+import { durImportRequestSchema, durImportResponseSchema } from '../imports/imports-api';
 
 /**
  * The one IPC contract. Each method names its request and response schema; main validates every
@@ -70,6 +72,8 @@ export const apiContract = {
   'certificate.issue': { request: certificateIssueRequestSchema, response: certificateIssueResponseSchema },
   'certificate.markSent': { request: certificateMarkSentRequestSchema, response: certificateSummarySchema },
   'certificate.markAcknowledged': { request: certificateMarkAcknowledgedRequestSchema, response: certificateSummarySchema },
+  'exports.save': { request: exportSaveRequestSchema, response: exportSaveResponseSchema },
+  'imports.dur': { request: durImportRequestSchema, response: durImportResponseSchema },
 } as const;
 
 export type ApiContract = typeof apiContract;

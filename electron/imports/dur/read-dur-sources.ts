@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { DurImportError } from './dur-import-error';
 import { durSheetNames, type DurSheetName } from './dur-sheets';
 import type { RawSheet } from './raw-sheet';
@@ -70,4 +70,34 @@ function readCsvSheets(files: readonly string[]): RawSheet[] {
     sheets.push(readDurCsv(file, sheet));
   }
   return sheets;
+}
+
+/**
+ * The files to import when the user picks one file in the app's open dialog: a workbook on its own,
+ * or for a CSV sheet, it and the other sheets beside it that share its name's prefix
+ * ("DUR 2025-06 Agreements.csv" brings "DUR 2025-06 Datasets.csv" and "DUR 2025-06 DataReleases.csv").
+ */
+export function durFilesBeside(path: string): string[] {
+  const sheet = extname(path).toLowerCase() === '.csv' ? sheetOfCsvFile(path) : null;
+  if (!sheet) return [path];
+  const stem = basename(path, extname(path));
+  const prefix = stem.slice(0, stem.length - matchedSuffixLength(stem, sheet));
+  const folder = dirname(path);
+  const siblings = readdirSync(folder).filter((name) => {
+    if (extname(name).toLowerCase() !== '.csv' || !name.startsWith(prefix)) return false;
+    const other = sheetOfCsvFile(name);
+    return other !== null && name.slice(prefix.length, name.length - extname(name).length).replace(/[^a-z0-9]/gi, '').toLowerCase() === other.toLowerCase();
+  });
+  return siblings.sort().map((name) => join(folder, name));
+}
+
+/** How many characters at the end of `stem` spell the sheet's name (ignoring spaces and punctuation). */
+function matchedSuffixLength(stem: string, sheet: DurSheetName): number {
+  const target = sheet.toLowerCase();
+  let letters = '';
+  for (let i = stem.length - 1; i >= 0; i--) {
+    if (/[a-z0-9]/i.test(stem[i]!)) letters = stem[i]!.toLowerCase() + letters;
+    if (letters === target) return stem.length - i;
+  }
+  return 0;
 }

@@ -1,0 +1,44 @@
+import { defaultExportNames, type ExportFormat } from '../../../shared/exports/exports-api';
+import { localIsoDate } from '../../../shared/register/local-date';
+import { runExport } from '../../exports/run-export';
+import type { PartialHandlerTable } from '../handler-table';
+
+const formatNames: Record<ExportFormat, string> = {
+  xlsx: 'Excel workbook',
+  csv: 'CSV (comma-separated values)',
+  ics: 'iCalendar file',
+  pdf: 'PDF document',
+};
+
+const dialogTitles = {
+  findings: 'Export the findings',
+  holdings: 'Export the holdings and copies',
+  deadlines: 'Export the deadlines to a calendar file',
+  holdingsReport: 'Save the holdings audit report',
+} as const;
+
+/**
+ * `exports.save`: asks where to save (the renderer never names a path), writes the export, and
+ * records it in the audit log with the file's SHA-256 (see electron/exports/run-export.ts).
+ */
+export const exportsHandlers: PartialHandlerTable<'exports.save'> = {
+  'exports.save': async (request, context) => {
+    const asOf = request.asOf ?? localIsoDate(context.now());
+    const chosen = await context.dialogs.chooseFileToSave({
+      title: dialogTitles[request.what],
+      defaultName: `${defaultExportNames[request.what]}-${asOf}.${request.format}`,
+      filters: [{ name: formatNames[request.format], extensions: [request.format] }],
+    });
+    if (!chosen) return { cancelled: true as const };
+    const granted = context.grantedPaths.resolve(context.grantedPaths.grant(chosen, 'write'), 'write');
+    // A name typed without the extension still gets the format that was asked for.
+    const path = granted.toLowerCase().endsWith(`.${request.format}`) ? granted : `${granted}.${request.format}`;
+    const result = await runExport(context.db, context, context.databasePath, {
+      what: request.what,
+      path,
+      asOf,
+      ...(request.dsaId ? { agreement: { id: request.dsaId } } : {}),
+    });
+    return { cancelled: false as const, path: result.path, sha256: result.sha256 };
+  },
+};
