@@ -1,9 +1,58 @@
-import { PlannedScreen } from './PlannedScreen';
+import { useEffect } from 'react';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { CertificatesList } from '../destruction/CertificatesList';
+import { CopiesTable } from '../destruction/CopiesTable';
+import { IssueCertificateForm } from '../destruction/IssueCertificateForm';
+import { PendingTable } from '../destruction/PendingTable';
+import { RecordDestructionForm } from '../destruction/RecordDestructionForm';
+import { useDestructionStore } from '../stores/destruction-store';
+import '../destruction/destruction.css';
 
-export const DestructionScreen = () => (
-  <PlannedScreen
-    title="Destruction"
-    purpose="Destruction deadlines, the record of every copy destroyed, and certificates of destruction."
-    pending="Nothing is due for destruction: no holdings are recorded yet."
-  />
-);
+/**
+ * Destruction: what is due and when, recording how each copy was destroyed (with evidence and an
+ * absence check), issuing the certificate of destruction, and tracking it to NHS England.
+ */
+export function DestructionScreen() {
+  const { overview, status, error, notice, recordingCopyId, load } = useDestructionStore();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const recording = overview?.copies.find((c) => c.copy.id === recordingCopyId) ?? null;
+
+  return (
+    <>
+      <ScreenHeader title="Destruction" />
+      <p className="lede">Every copy, backups included, must be destroyed by its deadline and covered by a certificate of destruction signed by the data protection officers and sent to NHS England (DARS).</p>
+      <p role="status" className="status-line">
+        {notice ?? ''}
+      </p>
+      {error ? (
+        <p role="alert" className="error-banner">
+          {error}
+        </p>
+      ) : null}
+      {status === 'loading' && !overview ? <p>Loading…</p> : null}
+      {overview ? (
+        <div className="destruction-sections">
+          <section aria-labelledby="destruction-pending">
+            <h2 id="destruction-pending">Pending destruction</h2>
+            <PendingTable pending={overview.pending} />
+          </section>
+          <section aria-labelledby="destruction-copies">
+            <h2 id="destruction-copies">Copies and their destruction</h2>
+            <CopiesTable copies={overview.copies} />
+            {recording ? <RecordDestructionForm key={recording.copy.id} copy={recording} /> : null}
+          </section>
+          <section aria-labelledby="destruction-issue">
+            <h2 id="destruction-issue">Certificate of destruction</h2>
+            <IssueCertificateForm versions={overview.versions} />
+          </section>
+          <section aria-labelledby="destruction-certificates">
+            <h2 id="destruction-certificates">Certificates issued</h2>
+            <CertificatesList certificates={overview.certificates} today={overview.asOf} />
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}

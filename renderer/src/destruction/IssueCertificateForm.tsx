@@ -1,0 +1,101 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
+import { useDestructionStore } from '../stores/destruction-store';
+
+/** Choose an agreement version (and optionally holdings), who signs, and issue the certificate. */
+export function IssueCertificateForm({ versions }: { versions: DestructionOverview['versions'] }) {
+  const { issue, issueResult, saving } = useDestructionStore();
+  const id = useId();
+  const [versionId, setVersionId] = useState(versions[0]?.id ?? '');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [fields, setFields] = useState({ reason: '', retained: '', recipientDpo: '', processorDpo: '', validator: '' });
+  const version = versions.find((v) => v.id === versionId) ?? versions[0];
+  if (!version) return <p className="destruction-empty">No agreement version has holdings yet, so there is nothing to certify.</p>;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await issue({
+      versionId: version.id,
+      holdingIds: chosen.length ? chosen : undefined,
+      reason: fields.reason || null,
+      retained: fields.retained || null,
+      recipientDpo: fields.recipientDpo || null,
+      processorDpo: fields.processorDpo || null,
+      validator: fields.validator || null,
+    });
+  };
+  const input = (key: keyof typeof fields, label: string, hint?: string, multiline = false) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-${key}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea id={`${id}-${key}`} rows={2} value={fields[key]} aria-describedby={hint ? `${id}-${key}-hint` : undefined} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} />
+      ) : (
+        <input id={`${id}-${key}`} value={fields[key]} aria-describedby={hint ? `${id}-${key}-hint` : undefined} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} />
+      )}
+    </div>
+  );
+
+  return (
+    <form className="form destruction-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Issue a certificate of destruction</h3>
+      <div className="destruction-form-grid">
+        <div className="field">
+          <label htmlFor={`${id}-version`}>Agreement version</label>
+          <select
+            id={`${id}-version`}
+            value={version.id}
+            onChange={(e) => {
+              setVersionId(e.target.value);
+              setChosen([]);
+            }}
+          >
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>Holdings</legend>
+          <p className="hint">Leave all unticked to cover every holding of the version not yet certified.</p>
+          {version.holdings.map((h) => (
+            <label key={h.id} className="checkbox">
+              <input type="checkbox" checked={chosen.includes(h.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, h.id] : chosen.filter((x) => x !== h.id))} /> {h.label}
+            </label>
+          ))}
+        </fieldset>
+        {input('reason', 'Reason', 'Leave blank to state the agreement’s destruction rule.', true)}
+        {input('retained', 'What is retained', 'e.g. aggregate outputs that passed disclosure control; blank means nothing is retained.', true)}
+        {input('recipientDpo', 'Recipient’s data protection officer')}
+        {input('processorDpo', 'Processor’s data protection officer')}
+        {input('validator', 'Validated by')}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Issuing…' : 'Issue certificate…'}
+        </button>
+      </div>
+      {issueResult?.status === 'refused' ? (
+        <div role="alert" className="error-banner">
+          <p>
+            No certificate was issued for {issueResult.agreement}: these copies are neither destroyed nor covered by a dated exception. Record their destruction first.
+          </p>
+          <ul>
+            {issueResult.liveCopies.map((l) => (
+              <li key={l.copy.id}>
+                {l.copy.label}: {l.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {issueResult?.status === 'cancelled' ? <p className="hint">No certificate was issued: the save was cancelled.</p> : null}
+    </form>
+  );
+}
