@@ -11,6 +11,7 @@ import { createServiceContext } from '../service-context';
 import { electronDialogs } from './dialogs';
 import { registerIpc } from './ipc-register';
 import { installApplicationMenu } from './menu';
+import { startDestructionReminders } from './notifications';
 import { declareAppScheme, serveAppProtocol } from './protocol';
 import { createMainWindow } from './window';
 
@@ -52,6 +53,10 @@ function start(): void {
 
   serveAppProtocol(rendererRoot);
   registerIpc(handlerTable, context);
+  const stopReminders = startDestructionReminders(context, () => {
+    mainWindow?.show();
+    void mainWindow?.webContents.executeJavaScript(`location.hash = '#/destruction'`);
+  });
   installApplicationMenu((screenId) => {
     void mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${screenId}`)}`);
   });
@@ -63,7 +68,10 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-  app.on('before-quit', () => context.db.close());
+  app.on('before-quit', () => {
+    stopReminders();
+    context.db.close();
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

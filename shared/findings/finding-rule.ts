@@ -20,6 +20,7 @@ export interface FindingParts {
   severity: Severity;
   title: string;
   action: string;
+  /** Subjects may be shared between findings (a version named by many): treat findings as read-only. */
   subjects: readonly RecordRef[];
   dueDate: IsoDate | null;
 }
@@ -32,7 +33,7 @@ export function makeFinding(code: FindingCode, parts: FindingParts): Finding {
     severity: parts.severity,
     title: parts.title,
     action: parts.action,
-    subjects: parts.subjects.map(({ kind, id, label }) => ({ kind, id, label })),
+    subjects: [...parts.subjects],
     dueDate: parts.dueDate,
   };
 }

@@ -50,8 +50,16 @@ export function computeFindings(register: RegisterContent, asOf: IsoDate): Findi
 export function computeFindingsIn(index: RegisterIndex, asOf: IsoDate): Finding[] {
   const context = { index, asOf, deadlineOf: createDeadlineCalculator(index) };
   const findings = Object.values(findingRules).flatMap((rule) => rule(context));
-  return findings.sort(compareFindings);
+  // A register whose approvals are not yet entered has a finding per copy (100,000): sort on one
+  // precomputed string per finding, the same order as compareFindings, rather than calling it
+  // 1.7 million times.
+  const keyed = findings.map((finding) => ({ key: sortKey(finding), finding }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.finding);
 }
+
+/** Severity rank, due date (undated last: "~" sorts after every digit), code, then id. */
+const sortKey = (f: Finding): string => `${severityRank.get(f.severity)}${f.dueDate ?? '~'}${f.code}\u0000${f.id}`;
 
 const severityRank = new Map(severities.map((s, i) => [s, i]));
 

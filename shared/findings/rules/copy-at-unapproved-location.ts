@@ -1,7 +1,6 @@
 import { formatDate } from '../../register/format-date';
-import { copyLabel, refs, versionLabel } from '../../register/record-labels';
+import { refs, type RecordRef } from '../../register/record-labels';
 import type { ApprovedLocation } from '../../register/records';
-import type { RegisterIndex } from '../../register/register-index';
 import { rolesAllowingCopyKind } from '../../register/vocabulary';
 import { makeFinding, type FindingRule } from '../finding-rule';
 import { liveCopies, type LiveCopy } from '../live-copies';
@@ -16,19 +15,28 @@ import { liveCopies, type LiveCopy } from '../live-copies';
 export const copyAtUnapprovedLocation: FindingRule = (context) => {
   const { index, asOf } = context;
   const findings = [];
+  // A register whose approvals are not entered yet has a finding here for every copy: name each
+  // version and location once, not once per copy.
+  const versionRefs = new Map<string, RecordRef>();
+  const locationRefs = new Map<string, RecordRef>();
   for (const live of liveCopies(context)) {
     const approvals = index.approvalsByVersionLocation.get(live.version.id)?.get(live.location.id) ?? [];
     const allowed = rolesAllowingCopyKind[live.copy.kind];
     // The common case, a copy properly approved, allocates nothing: this loop runs for every live copy.
     if (approvals.some((a) => allowed.includes(a.role) && coversDate(a, asOf))) continue;
     const rightRole = approvals.filter((a) => allowed.includes(a.role));
+    let version = versionRefs.get(live.version.id);
+    if (!version) versionRefs.set(live.version.id, (version = refs.version(index, live.version)));
+    let location = locationRefs.get(live.location.id);
+    if (!location) locationRefs.set(live.location.id, (location = refs.location(live.location)));
+    const copy = refs.copy(index, live.copy);
     findings.push(
       makeFinding('COPY_AT_UNAPPROVED_LOCATION', {
         key: [live.copy.id],
         severity: 'high',
-        title: `${copyLabel(index, live.copy)}: ${problem(index, live, approvals, rightRole)}`,
+        title: `${copy.label}: ${problem(version.label, live, approvals, rightRole)}`,
         action: `Move or destroy the copy, or have NHS England (DARS) amend the agreement to approve ${live.location.name} for ${allowed.join(' or ')} before data is held there.`,
-        subjects: [refs.copy(index, live.copy), refs.location(live.location), refs.version(index, live.version)],
+        subjects: [copy, location, version],
         dueDate: null,
       }),
     );
@@ -46,9 +54,8 @@ const copyKindWords: Record<LiveCopy['copy']['kind'], string> = {
 };
 
 /** Says which of the three ways the copy is unapproved, so the user knows what to fix. */
-function problem(index: RegisterIndex, live: LiveCopy, approvals: readonly ApprovedLocation[], rightRole: readonly ApprovedLocation[]): string {
+function problem(agreement: string, live: LiveCopy, approvals: readonly ApprovedLocation[], rightRole: readonly ApprovedLocation[]): string {
   const where = `${live.location.name} is`;
-  const agreement = versionLabel(index, live.version);
   if (approvals.length === 0) return `${where} not an approved location of ${agreement}`;
   if (rightRole.length === 0) {
     const roles = [...new Set(approvals.map((a) => a.role))].sort().join(' and ');
