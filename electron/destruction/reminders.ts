@@ -1,0 +1,24 @@
+import type { Database } from 'better-sqlite3';
+import { dueReminders, type DueReminder } from '../../shared/destruction/notification-schedule';
+import { pendingDestructions } from '../../shared/register/destruction-deadline';
+import { localIsoDate } from '../../shared/register/local-date';
+import { prepared } from '../db/statement-cache';
+import { loadRegister } from '../register/load-register';
+
+/**
+ * The OS reminders due now (30, 7 and 1 days before a destruction deadline), leaving out those
+ * already shown: the register remembers each one shown in `destruction_notices`, so a reminder is
+ * shown once even across restarts. The Electron side (electron/main/notifications.ts) shows them
+ * and calls `markRemindersShown`.
+ */
+export function remindersDue(db: Database, now: Date): DueReminder[] {
+  const shown = new Set(prepared(db, 'SELECT key FROM destruction_notices').pluck(true).all() as string[]);
+  return dueReminders(pendingDestructions(loadRegister(db), localIsoDate(now)), shown);
+}
+
+export function markRemindersShown(db: Database, reminders: readonly DueReminder[], now: Date): void {
+  const insert = prepared(db, 'INSERT OR IGNORE INTO destruction_notices (key, holding_id, deadline, days_before, shown_at) VALUES (?, ?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const r of reminders) insert.run(r.key, r.holdingId, r.deadline, r.daysBefore, now.toISOString());
+  })();
+}
