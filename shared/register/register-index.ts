@@ -191,9 +191,11 @@ function walkRenewals(index: RegisterIndex, versionId: string, follow: (successo
   return current;
 }
 
-/** A version is in force on `asOf` when it is active and the date lies within its term. */
-export const isInForce = (version: DsaVersion, asOf: IsoDate): boolean =>
-  version.status === 'active' && version.startDate <= asOf && asOf <= version.endDate;
+/**
+ * An active version on `asOf`: status active and not yet ended, whether its term has started or it
+ * is signed and about to start (its parties need their DSFC and assurance before data flows).
+ */
+export const isActiveOn = (version: DsaVersion, asOf: IsoDate): boolean => version.status === 'active' && asOf <= version.endDate;
 
 /** The organisations named as controller or processor on a version. */
 export function partiesOf(version: DsaVersion, role?: 'controller' | 'processor'): string[] {

@@ -6,10 +6,10 @@ import { assuranceLabel, refs } from '../../register/record-labels';
 import type { Assurance } from '../../register/records';
 import { dsptAcceptableStatuses } from '../../register/vocabulary';
 import { makeFinding, type FindingRule } from '../finding-rule';
-import { partiesInForce } from '../parties-in-force';
+import { partiesOfActiveVersions } from '../parties-of-active-versions';
 
 /**
- * ASSURANCE_EXPIRED: a controller or processor of a version in force has no current security
+ * ASSURANCE_EXPIRED: a controller or processor of an active version has no current security
  * assurance that satisfies the DSFC: a DSPT assessment at Standards Met or Exceeded, a DSPT below
  * that with an agreed improvement plan ("Not Published" never counts: there is no assessment), or an
  * ISO 27001 certificate. Current = published (when a date is known) and not yet expired.
@@ -18,7 +18,7 @@ import { partiesInForce } from '../parties-in-force';
 export const assuranceExpired: FindingRule = (context) => {
   const { index, asOf } = context;
   const findings = [];
-  for (const { organisation, versions } of partiesInForce(context)) {
+  for (const { organisation, versions } of partiesOfActiveVersions(context)) {
     const assurances = index.assurancesByOrganisation.get(organisation.id) ?? [];
     if (assurances.some((a) => satisfies(a, asOf))) continue;
     const latest = [...assurances].sort((a, b) => compareStrings(b.expiryDate, a.expiryDate) || byId(a, b))[0];

@@ -1,12 +1,12 @@
 import { refs, versionLabel } from '../../register/record-labels';
-import { isInForce, partiesOf } from '../../register/register-index';
+import { isActiveOn, partiesOf } from '../../register/register-index';
 import { makeFinding, type FindingRule } from '../finding-rule';
 import type { Finding } from '../../register/findings';
 
 /**
  * DSFC_MISSING, in two forms, both high (without a DSFC binding the controller the DSA has no
  * contract under it, and NHS England stops data flows):
- * - a controller on a version in force has no DSFC that binds that organisation (one finding per
+ * - a controller on an active version has no DSFC that binds that organisation (one finding per
  *   organisation, listing its versions);
  * - the DSFC a version names binds a legal entity that is not one of its controllers, as happens
  *   after a merger (CCG into ICB).
@@ -15,7 +15,7 @@ export const dsfcMissing: FindingRule = ({ index, asOf }) => {
   const findings: Finding[] = [];
   const unbound = new Map<string, string[]>();
   for (const version of index.versions.values()) {
-    if (!isInForce(version, asOf)) continue;
+    if (!isActiveOn(version, asOf)) continue;
     const controllers = partiesOf(version, 'controller');
     for (const organisationId of controllers) {
       if (!index.organisations.has(organisationId) || index.dsfcsByController.has(organisationId)) continue;

@@ -1,17 +1,17 @@
 import { formatDate } from '../../register/format-date';
 import { refs } from '../../register/record-labels';
 import { makeFinding, type FindingRule } from '../finding-rule';
-import { partiesInForce } from '../parties-in-force';
+import { partiesOfActiveVersions } from '../parties-of-active-versions';
 
 /**
- * ICO_REGISTRATION_EXPIRED: a controller or processor of a version in force has no ICO registration
+ * ICO_REGISTRATION_EXPIRED: a controller or processor of an active version has no ICO registration
  * number recorded, or its renewal date has passed. Medium: a lapsed registration is an offence that
  * is quick to put right, and it does not by itself put the data at risk.
  */
 export const icoRegistrationExpired: FindingRule = (context) => {
   const { index, asOf } = context;
   const findings = [];
-  for (const { organisation, versions } of partiesInForce(context)) {
+  for (const { organisation, versions } of partiesOfActiveVersions(context)) {
     const lapsed = organisation.icoRenewalDate !== null && organisation.icoRenewalDate < asOf;
     if (organisation.icoRegistrationNumber !== null && !lapsed) continue;
     findings.push(

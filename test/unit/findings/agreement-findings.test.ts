@@ -77,7 +77,7 @@ describe('DSA_VERSION_GAP', () => {
 });
 
 describe('DSFC_MISSING', () => {
-  it('fires when the controller of a version in force has no DSFC recorded', () => {
+  it('fires when the controller of an active version has no DSFC recorded', () => {
     const register = compliantRegister().archive('dsfc', 'uni-dsfc');
     const finding = theFinding(register, 'DSFC_MISSING');
     expect(finding).toMatchObject({ severity: 'high', id: 'DSFC_MISSING:organisation:uni' });
@@ -85,9 +85,11 @@ describe('DSFC_MISSING', () => {
     expect(codesOf(register)).toEqual(['DSFC_MISSING']);
   });
 
-  it('does not fire once the version has ended (no version in force needs it)', () => {
-    const register = compliantRegister().archive('dsfc', 'uni-dsfc').update('dsaVersion', 'v4.2', { endDate: '2026-05-01' });
-    expect(withCode(register, 'DSFC_MISSING')).toEqual([]);
+  it('does not fire once the version has ended, and fires for a signed version yet to start', () => {
+    const ended = compliantRegister().archive('dsfc', 'uni-dsfc').update('dsaVersion', 'v4.2', { endDate: '2026-05-01' });
+    expect(withCode(ended, 'DSFC_MISSING')).toEqual([]);
+    const upcoming = compliantRegister().archive('dsfc', 'uni-dsfc').update('dsaVersion', 'v4.2', { startDate: '2026-07-01', endDate: '2029-06-30' });
+    expect(withCode(upcoming, 'DSFC_MISSING')).toHaveLength(1);
   });
 
   it('fires for a joint controller without its own DSFC, and only for that one', () => {

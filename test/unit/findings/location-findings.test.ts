@@ -47,7 +47,7 @@ describe('COPY_AT_UNAPPROVED_LOCATION', () => {
   });
 
   it('checks copies of an extract received under v4.1 against v4.2, the version it is now held under', () => {
-    // v4.1 still approves the vault, but v4.2 (in force) no longer does: both backups there are unapproved.
+    // v4.1 still approves the vault, but v4.2 (the version in force) no longer does: both backups there are unapproved.
     const register = compliantRegister().archive('approvedLocation', 'a42-vault');
     expect(withCode(register, 'COPY_AT_UNAPPROVED_LOCATION').map((f) => f.id)).toEqual([
       'COPY_AT_UNAPPROVED_LOCATION:c-2023-vault',

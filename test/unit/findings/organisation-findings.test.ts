@@ -43,7 +43,7 @@ describe('ASSURANCE_EXPIRED', () => {
     expect(theFinding(register, 'ASSURANCE_EXPIRED').title).toContain('is not published until 20 June 2026');
   });
 
-  it('checks only parties of versions in force', () => {
+  it('checks only parties of active versions', () => {
     const ended = compliantRegister().archive('assurance', 'aws-iso').update('dsaVersion', 'v4.2', { endDate: '2026-05-20' });
     expect(withCode(ended, 'ASSURANCE_EXPIRED')).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe('ICO_REGISTRATION_EXPIRED', () => {
     expect(codesOf(compliantRegister().update('organisation', 'aws', { icoRenewalDate: '2026-06-01' }))).toEqual([]);
   });
 
-  it('fires for a party with no ICO number, and not for an organisation on no agreement in force', () => {
+  it('fires for a party with no ICO number, and not for an organisation on no active agreement', () => {
     const register = compliantRegister().update('organisation', 'csu', { icoRegistrationNumber: null });
     expect(theFinding(register, 'ICO_REGISTRATION_EXPIRED').title).toBe('North of England Commissioning Support Unit has no ICO registration number recorded');
     expect(codesOf(compliantRegister().organisation('bystander', { legalName: 'Unrelated Analytics Ltd' }))).toEqual([]);
