@@ -130,6 +130,8 @@ export async function renderCertificatePdf({ content, canonicalJson, contentHash
     emptyText: 'No evidence files are attached.',
   });
 
+  // Keep the heading with the first signature block.
+  report.ensureSpace(150);
   report.heading('7. Signatures');
   for (const signatory of content.signatories) signatureBlock(report, signatory.title, signatory.name);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { destructionOutcomes, methodTypes, absenceResults } from './destruction-record';
+import { absenceResults, destructionRecordSchema } from './destruction-record';
 
 /**
  * The content of a certificate of destruction: everything the certificate states, as data. Its
@@ -14,20 +14,8 @@ export const CERTIFICATE_FORMAT_VERSION = 1;
 
 const partySchema = z.strictObject({ id: z.string(), name: z.string(), odsCode: z.string().nullable() });
 
-const destructionSchema = z.strictObject({
-  id: z.string(),
-  methodType: z.enum(methodTypes),
-  method: z.string(),
-  tool: z.string().nullable(),
-  toolVersion: z.string().nullable(),
-  performedAt: z.string(),
-  operator: z.string(),
-  verificationMethod: z.string(),
-  verificationResult: z.string(),
-  outcome: z.enum(destructionOutcomes),
-  exceptionReason: z.string().nullable(),
-  exceptionEndDate: z.string().nullable(),
-});
+/** A destruction as the certificate states it: the record without its bookkeeping (notes, who typed it in, when). */
+const destructionSchema = destructionRecordSchema.omit({ copyId: true, notes: true, recordedAt: true, recordedBy: true }).strict();
 
 const evidenceSchema = z.strictObject({ id: z.string(), fileName: z.string(), sha256: z.string(), sizeBytes: z.number().int() });
 
