@@ -29,6 +29,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .description('Custodian: the register of data held under NHS England Data Sharing Agreements')
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run "custodian --help" for usage)')
+    // --version after a subcommand is that subcommand's (certificate issue --version 4.2), not the program's.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   for (const register of commandRegistrations) register(program, runtime);
