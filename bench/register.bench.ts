@@ -19,57 +19,86 @@ const actor = { now: () => new Date('2026-01-15T09:30:00Z'), osUser: 'bench' };
 const day = (n: number) => new Date(Date.UTC(2022, 0, 1 + n)).toISOString().slice(0, 10);
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-/** A register of `agreements` DSAs, one version each, 20 holdings per version and 5 copies per holding. */
+/**
+ * A register of `agreements` DSAs (one version each), `holdingsPerVersion` holdings per version and
+ * `copiesPerHolding` copies per holding, shaped like a real one: mostly in order as on 15 January
+ * 2026 (copies at approved locations run by parties, current assurance, ICO and DSFCs), with a few
+ * per cent of everything out of order so that the findings have work to do.
+ */
 function generateRegister(agreements: number, holdingsPerVersion: number, copiesPerHolding: number): RegisterContent {
-  const organisations = Array.from({ length: Math.max(4, agreements / 5) }, (_, i) => ({
+  const organisationCount = Math.max(4, agreements / 5);
+  const organisations = Array.from({ length: organisationCount }, (_, i) => ({
     id: `org-${i}`, archived: false, legalName: `Organisation ${i} NHS Foundation Trust`, odsCode: `R${pad(i, 4)}`,
-    roles: ['controller' as const], icoRegistrationNumber: `Z${pad(i, 7)}`, icoRenewalDate: day(900 + (i % 300)), predecessorId: null,
+    roles: ['controller' as const], icoRegistrationNumber: `Z${pad(i, 7)}`,
+    icoRenewalDate: i % 50 === 7 ? day(1400) : day(1600 + (i % 300)), predecessorId: null,
   }));
   const locations = Array.from({ length: Math.max(6, agreements / 3) }, (_, i) => ({
     id: `loc-${i}`, archived: false, name: i % 3 === 2 ? `Backup vault ${i}` : `Secure server ${i}`,
-    operatorOrganisationId: organisations[i % organisations.length]!.id, kind: i % 3 === 2 ? ('backup' as const) : ('on-premises-server' as const),
+    operatorOrganisationId: organisations[i % organisationCount]!.id, kind: i % 3 === 2 ? ('backup' as const) : ('on-premises-server' as const),
     address: `${i} Data Street, Leeds`, cloudProvider: null, cloudRegion: null, country: 'England',
   }));
+  const locationAt = (n: number) => locations[n % locations.length]!;
   const assurances = organisations.map((o, i) => ({
     id: `assurance-${i}`, archived: false, organisationId: o.id, kind: 'DSPT' as const, dsptYear: '2025/26', dsptStatus: 'Standards Met' as const,
-    improvementPlanAgreed: false, certificateNumber: null, scope: null, publishedDate: day(100), expiryDate: day(1000 + (i % 200)), coveredLocationIds: [],
+    improvementPlanAgreed: false, certificateNumber: null, scope: null, publishedDate: day(1300),
+    expiryDate: i % 40 === 3 ? day(1300) : day(1600 + (i % 200)), coveredLocationIds: [],
+  }));
+  const dsfcs = organisations.map((o, i) => ({
+    id: `dsfc-${i}`, archived: false, reference: `CON-${100000 + i}-A${pad(i % 10000, 4)}`, controllerOrganisationId: o.id, signedDate: day(10),
   }));
   const dsas = Array.from({ length: agreements }, (_, i) => ({
     id: `dsa-${i}`, archived: false, nicReference: `DARS-NIC-${pad(i, 5)}-A${pad(i % 10000, 4)}`, title: `Study ${i}`,
   }));
-  const versions = dsas.map((dsa, i) => ({
-    id: `v-${i}`, archived: false, dsaId: dsa.id, version: '1', status: 'active' as const, startDate: day(i % 400), endDate: day(1100 + (i % 400)),
-    signedDate: day(i % 400), predecessorVersionId: null,
-    parties: [{ organisationId: organisations[i % organisations.length]!.id, role: 'controller' as const, controllerType: 'sole' as const }],
-    territory: 'England' as const, commercial: false, sublicensing: false, objective: 'Service evaluation', processingActivities: null,
-    expectedOutputs: null, expectedBenefits: null,
-    lawfulBases: { article6: '6(1)(e)', article9: '9(2)(h)', commonLawBasis: null, s251Reference: null, s251Expiry: null },
-    ethicsReference: null, destructionRule: { kind: 'days-after-end' as const, days: 30 }, dsfcId: null,
-  }));
+  const versions = dsas.map((dsa, v) => {
+    const controller = organisations[v % organisationCount]!.id;
+    const processors = [...new Set([0, 1, 2].map((k) => locationAt(v + k).operatorOrganisationId))];
+    const start = 700 + (v % 400);
+    return {
+      id: `v-${v}`, archived: false, dsaId: dsa.id, version: '1', status: 'active' as const, startDate: day(start),
+      endDate: v % 25 === 0 ? day(1470 + (v % 50)) : day(start + 3 * 365), signedDate: day(start - 20), predecessorVersionId: null,
+      parties: [
+        { organisationId: controller, role: 'controller' as const, controllerType: 'sole' as const },
+        ...processors.map((organisationId) => ({ organisationId, role: 'processor' as const, controllerType: null })),
+      ],
+      territory: 'England' as const, commercial: false, sublicensing: false, objective: 'Service evaluation', processingActivities: null,
+      expectedOutputs: null, expectedBenefits: null,
+      lawfulBases: { article6: '6(1)(e)', article9: '9(2)(h)', commonLawBasis: null, s251Reference: null, s251Expiry: null },
+      ethicsReference: null, destructionRule: { kind: 'days-after-end' as const, days: 30 }, dsfcId: `dsfc-${v % organisationCount}`,
+    };
+  });
   const datasets = versions.flatMap((v, i) => [0, 1].map((k) => ({
     id: `ds-${i}-${k}`, archived: false, versionId: v.id, name: k ? 'Emergency Care Data Set' : 'HES Admitted Patient Care',
     typeOfData: 'Pseudonymised' as const, sensitivity: 'Sensitive' as const, frequency: 'Ongoing' as const, legalBasisForProvision: null,
     optOutsApplied: 'Yes' as const, periodFrom: null, periodTo: null, disclosureProfileId: null,
   })));
+  // Each version approves three locations: two for storage, the third for backup.
   const approvedLocations = versions.flatMap((v, i) => [0, 1, 2].map((k) => ({
-    id: `al-${i}-${k}`, archived: false, versionId: v.id, locationId: locations[(i + k) % locations.length]!.id,
+    id: `al-${i}-${k}`, archived: false, versionId: v.id, locationId: locationAt(i + k).id,
     role: k === 2 ? ('backup' as const) : ('storage' as const), approvedFrom: null, approvedTo: null,
   })));
   const holdings = versions.flatMap((v, i) => Array.from({ length: holdingsPerVersion }, (_, k) => ({
     id: `h-${i}-${k}`, archived: false, versionId: v.id, datasetId: `ds-${i}-${k % 2}`, darsFileReference: `NIC${pad(i, 5)}_FILE_${pad(k, 3)}`,
-    periodFrom: null, periodTo: null, receivedDate: day((i + k) % 700), recordCount: 1000 + k, checksum: null, dataYear: null,
+    periodFrom: null, periodTo: null, receivedDate: day(720 + ((i + k) % 300)), recordCount: 1000 + k,
+    checksum: null, dataYear: null,
   })));
-  const copies = holdings.flatMap((h, i) => Array.from({ length: copiesPerHolding }, (_, k) => ({
-    id: `c-${i}-${k}`, archived: false, holdingId: h.id, locationId: locations[(i + k) % locations.length]!.id,
-    kind: k === 0 ? ('primary' as const) : k === 1 ? ('backup' as const) : ('derived' as const),
-    pathOrDescription: `/data/${h.darsFileReference}/part-${k}.parquet`, createdDate: day(i % 700), destroyedDate: k === 4 ? day(800) : null,
-  })));
+  // Copy k of a holding: primary, backup, then derived extracts; the fifth is destroyed. One holding
+  // in two hundred has a derived copy somewhere its version does not approve.
+  const copyPlace = [0, 2, 1, 0, 1];
+  const copies = holdings.flatMap((h, i) => {
+    const v = Math.floor(i / holdingsPerVersion);
+    return Array.from({ length: copiesPerHolding }, (_, k) => ({
+      id: `c-${i}-${k}`, archived: false, holdingId: h.id,
+      locationId: locationAt(v + (k === 3 && i % 200 === 0 ? 3 : copyPlace[k % copyPlace.length]!)).id,
+      kind: k === 0 ? ('primary' as const) : k === 1 ? ('backup' as const) : ('derived' as const),
+      pathOrDescription: `/data/${h.darsFileReference}/part-${k}.parquet`, createdDate: h.receivedDate, destroyedDate: k === 4 ? day(1450) : null,
+    }));
+  });
   const obligations = versions.map((v, i) => ({
     id: `ob-${i}`, archived: false, kind: 'special-condition' as const, versionId: v.id, organisationId: null,
-    text: 'Annual confirmation of data destruction arrangements', dueDate: day(500 + (i % 300)), recurrence: 'annually' as const,
-    owner: 'IG lead', evidence: null, status: 'open' as const,
+    text: 'Annual confirmation of data destruction arrangements', dueDate: i % 20 === 0 ? day(1400) : day(1600 + (i % 300)),
+    recurrence: 'annually' as const, owner: 'IG lead', evidence: null, status: 'open' as const,
   }));
-  return { organisations, assurances, dsfcs: [], dsas, versions, datasets, locations, approvedLocations, holdings, copies, obligations, certificates: [] };
+  return { organisations, assurances, dsfcs, dsas, versions, datasets, locations, approvedLocations, holdings, copies, obligations, certificates: [] };
 }
 
 const snapshotOf = (register: RegisterContent): RegisterSnapshot => ({
