@@ -1,9 +1,84 @@
-import { PlannedScreen } from './PlannedScreen';
+import { useEffect } from 'react';
+import { EmptyState } from '../components/EmptyState';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { showDate } from '../format/display';
+import { useFindings } from '../hooks/useFindings';
+import { routeHref } from '../navigation/record-route';
+import { TIMELINE_DAYS, useDashboardStore } from '../stores/dashboard-store';
+import { useRegisterChanges } from '../stores/register-changes-store';
+import { DeadlineList } from './dashboard/DeadlineList';
+import { DeadlineTimeline } from './dashboard/DeadlineTimeline';
+import { FindingsBySeverity } from './dashboard/FindingsBySeverity';
+import { OverdueObligations } from './dashboard/OverdueObligations';
+import { SummaryStats } from './dashboard/SummaryStats';
+import { DashboardTransfers } from '../transfer/screen-transfers';
 
-export const DashboardScreen = () => (
-  <PlannedScreen
-    title="Dashboard"
-    purpose="Findings by severity, the next deadlines and the count of live holdings and copies."
-    pending="The register is empty. Findings will appear here once agreements, holdings and copies are recorded."
-  />
-);
+/**
+ * The dashboard: live holdings and copies, the findings by severity with what to do about each,
+ * overdue obligations, and the next year's deadlines on a timeline. An empty register says so and
+ * where to start, rather than showing zeros that look like good news.
+ */
+export function DashboardScreen() {
+  const revision = useRegisterChanges((s) => s.revision);
+  const { summary, deadlines, status, error, load } = useDashboardStore();
+  const findings = useFindings();
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  const problem = error ?? findings.error;
+  const empty = summary !== null && summary.organisations + summary.agreements + summary.locations + summary.holdings === 0;
+  return (
+    <>
+      <ScreenHeader title="Dashboard">
+        {/* Export actions (findings XLSX/CSV, deadlines as iCalendar) go in this group. */}
+        <div className="header-group" data-slot="import-export">
+          <DashboardTransfers />
+        </div>
+      </ScreenHeader>
+      {problem ? (
+        <p role="alert" className="error-banner">
+          {problem}
+        </p>
+      ) : null}
+      {status !== 'ready' && !summary ? <p className="muted">Loading the register…</p> : null}
+      {summary && empty ? (
+        <EmptyState title="The register is empty">
+          <p>
+            Nothing is recorded yet, so there is nothing to check. Start with your organisation and your agreements on the{' '}
+            <a href={routeHref('agreements')}>Agreements</a> screen, then record where the data is kept on the <a href={routeHref('locations')}>Locations</a> screen and what you hold on the{' '}
+            <a href={routeHref('holdings')}>Holdings</a> screen. Findings and deadlines appear here as soon as there is something to check.
+          </p>
+        </EmptyState>
+      ) : null}
+      {summary && !empty ? (
+        <>
+          <p className="lede">Judged on {showDate(findings.asOf ?? summary.asOf)}.</p>
+          <SummaryStats summary={summary} findings={findings.findings} />
+          {deadlines.length ? (
+            <section className="panel timeline-panel" aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading">Next twelve months</h2>
+              <DeadlineTimeline deadlines={deadlines} asOf={summary.asOf} horizonDays={TIMELINE_DAYS} />
+            </section>
+          ) : null}
+          <div className="dashboard-grid">
+            <section className="panel" aria-labelledby="findings-heading">
+              <h2 id="findings-heading">Findings</h2>
+              {findings.status === 'ready' || findings.findings.length ? <FindingsBySeverity findings={findings.findings} /> : <p className="muted">Checking the register…</p>}
+            </section>
+            <div className="panel-column">
+              <section className="panel" aria-labelledby="overdue-heading">
+                <h2 id="overdue-heading">Overdue obligations</h2>
+                <OverdueObligations findings={findings.findings} />
+              </section>
+              <section className="panel" aria-labelledby="deadlines-heading">
+                <h2 id="deadlines-heading">Next deadlines</h2>
+                <DeadlineList deadlines={deadlines} />
+              </section>
+            </div>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Finding } from '../../../shared/register/findings';
+import { showDate } from '../format/display';
+import { RecordLink } from './RecordLink';
+import { StatusBadge } from './StatusBadge';
+
+/**
+ * One finding: its severity, what is wrong, what to do, and links to every record it is about.
+ * `compact` (on detail screens) puts the code and the links on one smaller line.
+ */
+export function FindingItem({ finding, compact = false }: { finding: Finding; compact?: boolean }) {
+  const subjects = (
+    <ul className="finding-subjects" aria-label="About">
+      {finding.subjects.map((subject) => (
+        <li key={`${subject.kind}:${subject.id}`}>
+          <RecordLink kind={subject.kind} id={subject.id} label={subject.label} />
+        </li>
+      ))}
+    </ul>
+  );
+  if (compact)
+    return (
+      <li className={`finding finding-compact finding-${finding.severity}`} data-code={finding.code}>
+        <p className="finding-title">
+          <StatusBadge severity={finding.severity} /> {finding.title}
+        </p>
+        <p className="finding-action">
+          {finding.action} <span className="finding-code">{finding.code}</span>
+          {finding.dueDate ? <span className="muted"> · due {showDate(finding.dueDate)}</span> : null}
+        </p>
+        {subjects}
+      </li>
+    );
+  return (
+    <li className={`finding finding-${finding.severity}`} data-code={finding.code}>
+      <div className="finding-head">
+        <StatusBadge severity={finding.severity} />
+        <span className="finding-code">{finding.code}</span>
+        {finding.dueDate ? <span className="muted">Due {showDate(finding.dueDate)}</span> : null}
+      </div>
+      <p className="finding-title">{finding.title}</p>
+      <p className="finding-action">{finding.action}</p>
+      {subjects}
+    </li>
+  );
+}
