@@ -23,6 +23,8 @@ function parseLimit(text: string): number {
   return limit;
 }
 
+const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
 const describeEntry = (e: AuditEntry) => {
   const who = e.displayName ? `${e.osUser} (${e.displayName})` : e.osUser;
   const what = [e.recordKind, e.recordId].filter(Boolean).join(' ');
@@ -40,7 +42,7 @@ export function registerAudit(program: Command, runtime: CliRuntime): void {
         verifyAuditChain(auditDatabase(opened)),
       );
       if (options.json) runtime.out(JSON.stringify(result, null, 2));
-      else if (result.intact) runtime.out(`Audit log intact: ${result.entries} entries, the newest is #${result.lastSeq}.`);
+      else if (result.intact) runtime.out(`Audit log intact: ${entries(result.entries)}, the newest is #${result.lastSeq}.`);
       else runtime.out(`Audit log BROKEN at entry #${result.problem!.seq} (${result.problem!.kind}).`);
       if (result.problem) throw new CliError(`audit log broken: ${result.problem.message}`, 1);
     });
@@ -53,14 +55,14 @@ export function registerAudit(program: Command, runtime: CliRuntime): void {
     .option('--json', 'print the entries as JSON, with before and after')
     .action(async (options: { db?: string; kind?: string; record?: string; limit: string; json?: boolean }) => {
       const limit = parseLimit(options.limit);
-      const { entries, total } = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) =>
+      const { entries: found, total } = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) =>
         listAuditEntries(auditDatabase(opened), { offset: 0, limit, kind: options.kind, recordId: options.record }),
       );
       if (options.json) {
-        runtime.out(JSON.stringify(entries, null, 2));
+        runtime.out(JSON.stringify(found, null, 2));
         return;
       }
-      for (const entry of entries) runtime.out(describeEntry(entry));
-      runtime.out(entries.length < total ? `(${entries.length} of ${total} entries; use --limit for more)` : `(${total} entries)`);
+      for (const entry of found) runtime.out(describeEntry(entry));
+      runtime.out(found.length < total ? `(${found.length} of ${entries(total)}; use --limit for more)` : `(${entries(total)})`);
     });
 }
