@@ -11,13 +11,14 @@ import { registerDisclose } from './commands/disclose-command';
 import { registerExports } from './commands/export-command';
 import { registerFindings } from './commands/findings-command';
 import { registerImportDur } from './commands/import-dur-command';
+import { registerIncident } from './commands/incident-command';
 import { registerInit } from './commands/init-command';
 import { registerProfiles } from './commands/profiles-command';
 import { registerRegisterSnapshot } from './commands/register-snapshot-command';
 import { CliRuntime, type CliIo } from './runtime';
 import { registerTabulate } from './commands/tabulate-command';
 
-const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerRegisterSnapshot, registerImportDur, registerExports, registerDisclose, registerProfiles, registerTabulate, registerDestruction, registerCertificate];
+const commandRegistrations = [registerInit, registerCheck, registerBackup, registerFindings, registerAudit, registerRegisterSnapshot, registerImportDur, registerExports, registerDisclose, registerProfiles, registerTabulate, registerDestruction, registerCertificate, registerIncident];
 
 /**
  * Runs one command and returns its exit code: 0 success, 1 a check found problems, 2 bad usage or

@@ -3,6 +3,7 @@ import type { ApiContract, ApiMethod, ApiResponse } from '../../shared/ipc/contr
 import type { ServiceContext } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { disclosureHandlers } from './handlers/disclosure-handlers';
 import { registerHandlers } from './handlers/register-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { findingsHandlers } from './handlers/findings-handlers';
@@ -11,6 +12,7 @@ import { dashboardHandlers } from './handlers/dashboard-handlers';
 import { destructionHandlers } from './handlers/destruction-handlers';
 import { exportsHandlers } from './handlers/exports-handlers';
 import { importsHandlers } from './handlers/imports-handlers';
+import { incidentHandlers } from './handlers/incident-handlers';
 
 export type Handler<M extends ApiMethod> = (
   request: z.output<ApiContract[M]['request']>,
@@ -24,6 +26,7 @@ export type PartialHandlerTable<K extends ApiMethod> = { [M in K]: Handler<M> };
 export const handlerTable: HandlerTable = {
   ...appHandlers,
   ...settingsHandlers,
+  ...disclosureHandlers,
   ...registerHandlers,
   ...auditHandlers,
   ...findingsHandlers,
@@ -32,4 +35,5 @@ export const handlerTable: HandlerTable = {
   ...destructionHandlers,
   ...exportsHandlers,
   ...importsHandlers,
+  ...incidentHandlers,
 };

@@ -6,9 +6,9 @@ import type { ZonedTime } from './zoned-time';
 
 /**
  * A new incident pre-filled from a finding, for the person to check and save: the type the finding
- * implies, its title and what to do as the description, and the agreements, datasets, holdings,
- * copies and locations it is about (a copy brings its holding, the holding's dataset and agreement,
- * and its location). NHS data held under a DSA is health data about patients, so those are ticked;
+ * implies, the first part of its title (what it is about) as the title, its full title and what to
+ * do as the description, and the agreements, datasets, holdings, copies and locations it is about
+ * (a copy brings its holding, the holding's dataset and agreement, and its location). NHS data held under a DSA is health data about patients, so those are ticked;
  * the approximate number of records is the sum of the holdings' record counts where known.
  * The moment of becoming aware is now: seeing the finding is becoming aware.
  */
@@ -23,7 +23,7 @@ export function draftFromFinding(finding: Finding, index: RegisterIndex, now: Zo
   const counts = links.holdingIds.map((id) => index.holdings.get(id)?.recordCount ?? null);
   const approximateRecords = counts.length > 0 && counts.every((c) => c !== null) ? counts.reduce((a, b) => a! + b!, 0) : null;
   return {
-    title: finding.title.length > 300 ? `${finding.title.slice(0, 299)}\u2026` : finding.title,
+    title: shortTitle(finding.title),
     description: `Opened from the finding ${finding.code} (${finding.id}).\n\n${finding.title}.\n\nWhat the finding says to do: ${finding.action}`,
     type: typeForCode[finding.code] ?? 'other',
     occurredAt: null,
@@ -36,6 +36,12 @@ export function draftFromFinding(finding: Finding, index: RegisterIndex, now: Zo
     links,
     findingId: finding.id,
   };
+}
+
+/** A finding's title names what and then says why ("Derived copy of … at X: X is not approved…"); the incident is named by the what. */
+function shortTitle(title: string): string {
+  const what = title.split(': ')[0]!.trim();
+  return what.length > 200 ? `${what.slice(0, 199)}\u2026` : what;
 }
 
 function linksFor(finding: Finding, index: RegisterIndex): IncidentLinks {

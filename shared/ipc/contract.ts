@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { appInfoSchema } from '../app/app-info';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 import {
+  disclosureInputSchema,
+  dropInputRequestSchema,
+  exportRequestSchema,
+  jobRequestSchema,
+  jobStatusSchema,
+  profilesResponseSchema,
+  saveProfileRequestSchema,
+  startRequestSchema,
+} from '../disclosure/disclosure-api';
+import { disclosureProfileSchema } from '../disclosure/profile';
+import {
   registerArchiveRequestSchema,
   registerCreateRequestSchema,
   registerGetRequestSchema,
@@ -38,6 +49,25 @@ import { auditPeriodListRequestSchema } from '../audit/audit-period-api';
 import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
 import { exportSaveRequestSchema, exportSaveResponseSchema } from '../exports/exports-api';
 import { durImportRequestSchema, durImportResponseSchema } from '../imports/imports-api';
+import {
+  exportResultSchema,
+  incidentDetailSchema,
+  incidentSettingsGetRequestSchema,
+  incidentSettingsPatchSchema,
+  incidentSettingsSchema,
+  incidentsActionRequestSchema,
+  incidentsAssessRequestSchema,
+  incidentsCreateRequestSchema,
+  incidentsDraftRequestSchema,
+  incidentsDraftResponseSchema,
+  incidentsExportLogRequestSchema,
+  incidentsExportReportRequestSchema,
+  incidentsGetRequestSchema,
+  incidentsListResponseSchema,
+  incidentsNotificationRequestSchema,
+  incidentsStatusRequestSchema,
+  incidentsUpdateRequestSchema,
+} from '../incidents/incident-api';
 
 /**
  * The one IPC contract. Each method names its request and response schema; main validates every
@@ -52,6 +82,21 @@ export const apiContract = {
   },
   'settings.get': { request: z.object({}).strict(), response: settingsSchema },
   'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+  'disclosure.profiles': { request: z.strictObject({}), response: profilesResponseSchema },
+  'disclosure.chooseInput': { request: z.strictObject({}), response: disclosureInputSchema.nullable() },
+  'disclosure.dropInput': { request: dropInputRequestSchema, response: disclosureInputSchema },
+  'disclosure.start': { request: startRequestSchema, response: z.object({ jobId: z.string() }) },
+  'disclosure.status': { request: jobRequestSchema, response: jobStatusSchema },
+  'disclosure.cancel': { request: jobRequestSchema, response: z.object({ cancelled: z.boolean() }) },
+  'disclosure.export': { request: exportRequestSchema, response: z.object({ jobId: z.string() }).nullable() },
+  'disclosure.saveProfile': {
+    request: saveProfileRequestSchema,
+    response: z.object({ file: z.string(), profiles: profilesResponseSchema }).nullable(),
+  },
+  'disclosure.openProfile': {
+    request: z.strictObject({}),
+    response: z.object({ profile: disclosureProfileSchema, profiles: profilesResponseSchema }).nullable(),
+  },
   'register.list': { request: registerListRequestSchema, response: registerListResponseSchema },
   'register.get': { request: registerGetRequestSchema, response: registerGetResponseSchema },
   'register.create': { request: registerCreateRequestSchema, response: registerRecordResponseSchema },
@@ -74,6 +119,19 @@ export const apiContract = {
   'certificate.markAcknowledged': { request: certificateMarkAcknowledgedRequestSchema, response: certificateSummarySchema },
   'exports.save': { request: exportSaveRequestSchema, response: exportSaveResponseSchema },
   'imports.dur': { request: durImportRequestSchema, response: durImportResponseSchema },
+  'incidents.list': { request: z.strictObject({}), response: incidentsListResponseSchema },
+  'incidents.get': { request: incidentsGetRequestSchema, response: incidentDetailSchema },
+  'incidents.create': { request: incidentsCreateRequestSchema, response: incidentDetailSchema },
+  'incidents.update': { request: incidentsUpdateRequestSchema, response: incidentDetailSchema },
+  'incidents.assess': { request: incidentsAssessRequestSchema, response: incidentDetailSchema },
+  'incidents.recordNotification': { request: incidentsNotificationRequestSchema, response: incidentDetailSchema },
+  'incidents.recordAction': { request: incidentsActionRequestSchema, response: incidentDetailSchema },
+  'incidents.setStatus': { request: incidentsStatusRequestSchema, response: incidentDetailSchema },
+  'incidents.draftFromFinding': { request: incidentsDraftRequestSchema, response: incidentsDraftResponseSchema },
+  'incidents.settings.get': { request: incidentSettingsGetRequestSchema, response: incidentSettingsSchema },
+  'incidents.settings.update': { request: incidentSettingsPatchSchema, response: incidentSettingsSchema },
+  'incidents.exportReport': { request: incidentsExportReportRequestSchema, response: exportResultSchema },
+  'incidents.exportLog': { request: incidentsExportLogRequestSchema, response: exportResultSchema },
 } as const;
 
 export type ApiContract = typeof apiContract;

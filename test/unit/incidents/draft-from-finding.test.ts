@@ -19,7 +19,8 @@ describe('opening an incident from a finding', () => {
     expect(draft.type).toBe('undeclared-location');
     expect(draft.links).toEqual({ dsaIds: ['hip'], datasetIds: ['hes-4.2'], holdingIds: ['hes-2024'], copyIds: ['c-stray'], locationIds: ['gcs'] });
     expect(draft.findingId).toBe(finding.id);
-    expect(draft.title).toBe(finding.title);
+    expect(draft.title).toBe('Derived copy of NIC00574_HES_APC_2024 at Google Cloud europe-west1 (Belgium)');
+    expect(draft.description).toContain(finding.title);
     expect(draft.description).toContain('COPY_AT_UNAPPROVED_LOCATION');
     expect(draft.becameAwareAt).toEqual(now);
     expect(draft.approximateRecords).toBe(1_236_870);
