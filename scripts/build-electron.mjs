@@ -10,10 +10,20 @@ const common = {
   sourcemap: true,
   // pdfkit is loaded from node_modules at run time: bundled, its ES module build resolves its data
   // files from import.meta.url, which a CommonJS bundle does not have.
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'highs'],
   logLevel: 'warning',
 };
+// In the main and worker bundles import.meta.url is the bundle's own URL, so the disclosure worker
+// is found beside main.cjs. Not in the sandboxed preload, which may require nothing but 'electron'.
+const withImportMetaUrl = { define: { 'import.meta.url': 'importMetaUrl' }, inject: ['scripts/import-meta-url.mjs'] };
 
-await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
+await build({ ...common, ...withImportMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: 'dist-electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist-electron/preload.cjs' });
-console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');
+// The disclosure worker thread (reading, protecting and the attacker's linear programs) runs from its own bundle.
+await build({
+  ...common,
+  ...withImportMetaUrl,
+  entryPoints: ['electron/disclosure/disclosure-worker.ts'],
+  outfile: 'dist-electron/disclosure-worker.cjs',
+});
+console.log('built dist-electron/main.cjs, preload.cjs and disclosure-worker.cjs');

@@ -112,7 +112,7 @@ class Emitter {
     private readonly request: DiscloseFileRequest,
     private readonly layout: { labelColumns: string[]; countColumns: string[] },
   ) {
-    this.changes = new ReportChanges(Boolean(request.reportPath));
+    this.changes = new ReportChanges(request.reportPath ?? null);
     const output = request.output;
     this.writer = output ? (output.format === 'xlsx' ? createXlsxWriter(output.path) : createCsvWriter(output.path, this.width)) : null;
   }

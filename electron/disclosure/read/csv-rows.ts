@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
 import { detectDelimiter } from './delimiter';
 import type { RawRow, RowSource } from './row-source';
@@ -53,12 +53,14 @@ export async function openCsvRows(
     // csv-parse transforms synchronously inside write(), so the records of each decoded chunk are
     // collected in one go and handed on as a single batch.
     // on_record builds the row from the parser's live context: no per-record snapshot object.
-    const parser = parse({
+    const options: Options<RawRow, string[]> = {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
-      on_record: (record: string[], context: { lines: number }) => ({ cells: record, sourceRow: context.lines }),
-    });
+      on_record: (record, context) => ({ cells: record, sourceRow: context.lines }),
+    };
+    // csv-parse's overloads only carry the record type when `columns` is set.
+    const parser = parse(options as unknown as Options);
     let batch: RawRow[] = [];
     let failure: unknown = null;
     parser.on('data', (row: RawRow) => batch.push(row));

@@ -31,8 +31,10 @@ export async function openRows(input: Exclude<TableInput, { kind: 'table' }>, sh
   return openCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), head, size);
 }
 
-function readHead(path: string, length: number): Uint8Array {
-  const buffer = Buffer.alloc(length);
+/** The first `length` bytes of a file (fewer if it is shorter). */
+export function readHead(path: string, length: number): Uint8Array {
+  const buffer = Buffer.alloc(Math.min(length, statSync(path).size));
+  length = buffer.length;
   const fd = openSync(path, 'r');
   try {
     let offset = 0;

@@ -1,7 +1,6 @@
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DisclosureReportHead, ReportChange } from '../../../shared/disclosure/report';
 import { createAtomicFile } from './atomic-file';
@@ -19,12 +18,16 @@ export class ReportChanges {
   private spoolPath: string | null = null;
   private buffer = '';
 
+  /**
+   * With a report path, changes are spooled beside it (named like the atomic writer's temporary
+   * files, so whoever cleans up after a cancelled export finds it too).
+   */
   constructor(
-    spoolToDisk: boolean,
+    reportPath: string | null,
     private readonly previewLimit = 500,
   ) {
-    if (spoolToDisk) {
-      this.spoolPath = join(tmpdir(), `custodian-report-${randomBytes(6).toString('hex')}.jsonl`);
+    if (reportPath) {
+      this.spoolPath = join(dirname(reportPath), `.${basename(reportPath)}.${randomBytes(6).toString('hex')}.changes.partial`);
       this.spool = createWriteStream(this.spoolPath, { mode: 0o600 });
     }
   }

@@ -1,0 +1,117 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DisclosureJobStatus } from '../../shared/disclosure/disclosure-api';
+import { disclosureReportSchema } from '../../shared/disclosure/report';
+import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/ipc/contract';
+import type { Dialogs } from '../../electron/files/granted-paths';
+import type { ServiceContext } from '../../electron/ipc/context';
+import { dispatch } from '../../electron/ipc/dispatch';
+import { handlerTable } from '../../electron/ipc/handler-table';
+import { createServiceContext } from '../../electron/service-context';
+import { useTempDir } from '../helpers/temp-dir';
+
+const temp = useTempDir('custodian-disclosure-ipc-');
+let context: ServiceContext | null = null;
+afterEach(() => {
+  context?.db.close();
+  context = null;
+});
+
+function open(dialogs: Partial<Dialogs>): ServiceContext {
+  ({ context } = createServiceContext({
+    databasePath: temp.path('register.sqlite'),
+    appVersion: '0.0.0-test',
+    dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async () => null, ...dialogs },
+  }));
+  return context!;
+}
+
+async function call<M extends ApiMethod>(ctx: ServiceContext, method: M, request: ApiRequest<M>): Promise<ApiResponse<M>> {
+  const result = await dispatch(handlerTable, ctx, method, request);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as ApiResponse<M>;
+}
+
+async function settle(ctx: ServiceContext, jobId: string): Promise<DisclosureJobStatus> {
+  for (;;) {
+    const status = await call(ctx, 'disclosure.status', { jobId });
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const table = 'area,Female,Male,Total\nLeeds,3,40,43\nYork,50,60,110\nTotal,53,100,153\n';
+
+describe('disclosure over IPC, in the worker thread', () => {
+  it('previews, exports through the save dialog, and records the export in the audit log', async () => {
+    const input = temp.path('table.csv');
+    writeFileSync(input, table);
+    const output = temp.path('chosen-name.csv');
+    const ctx = open({ chooseFileToOpen: async () => input, chooseFileToSave: async () => output });
+
+    const opened = (await call(ctx, 'disclosure.chooseInput', {}))!;
+    expect(opened).toMatchObject({ name: 'table.csv', format: 'csv', sheets: [] });
+    const { jobId } = await call(ctx, 'disclosure.start', {
+      token: opened.token,
+      sheet: null,
+      profileId: 'nhs-small-numbers-1-5',
+      totalLabel: 'Total',
+      national: null,
+      holdingId: null,
+    });
+    const preview = await settle(ctx, jobId);
+    expect(preview.state).toBe('done');
+    expect(preview.result!.preview.rows[0]).toMatchObject({ labels: ['Leeds'], original: [3, 40, 43], published: [null, null, 43] });
+    expect(preview.result!.preview.rows[0]!.notes[1]).toBe('secondary: protects Leeds/Female');
+    expect(existsSync(output)).toBe(false); // a preview writes nothing
+
+    const exported = (await call(ctx, 'disclosure.export', { jobId, format: 'csv' }))!;
+    const done = await settle(ctx, exported.jobId);
+    expect(done.state).toBe('done');
+    expect(done.files).toMatchObject({ output: 'chosen-name.csv', report: 'chosen-name.disclosure-report.json' });
+    const report = disclosureReportSchema.parse(JSON.parse(readFileSync(temp.path('chosen-name.disclosure-report.json'), 'utf8')));
+    expect(report.summary.complementarySuppressions).toBe(3);
+    const entry = ctx.db.prepare('SELECT action, record_kind AS kind, detail_json AS detail FROM audit_log WHERE seq = ?').get(done.auditEntry) as {
+      action: string;
+      kind: string;
+      detail: string;
+    };
+    expect(entry).toMatchObject({ action: 'export', kind: 'disclosureTable' });
+    expect(JSON.parse(entry.detail).output.sha256).toBe(report.output!.sha256);
+    expect(JSON.parse(entry.detail).input.sha256).toBe(report.input.sha256);
+  });
+
+  it('takes a dropped file’s bytes, and explains a bad table in words the user can act on', async () => {
+    const ctx = open({});
+    const dropped = await call(ctx, 'disclosure.dropInput', { name: 'dropped.csv', base64: Buffer.from('area,count\nLeeds,3\nYork,x\n').toString('base64') });
+    const { jobId } = await call(ctx, 'disclosure.start', {
+      token: dropped.token,
+      sheet: null,
+      profileId: 'threshold-10',
+      totalLabel: 'Total',
+      national: null,
+      holdingId: null,
+    });
+    const failed = await settle(ctx, jobId);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toBe('Row 3, column "count": "x" is text, not a count; count columns hold whole numbers only.');
+  });
+
+  it('cancels a long job and leaves no partial files', async () => {
+    const input = temp.path('big.csv');
+    const rows = ['area,count'];
+    for (let i = 0; i < 400_000; i++) rows.push(`A${i},${i % 40}`);
+    writeFileSync(input, `${rows.join('\n')}\n`);
+    const ctx = open({ chooseFileToOpen: async () => input, chooseFileToSave: async () => temp.path('out.csv') });
+    const opened = (await call(ctx, 'disclosure.chooseInput', {}))!;
+    const request = { token: opened.token, sheet: null, profileId: 'threshold-10', totalLabel: 'Total', national: null, holdingId: null };
+    const preview = await settle(ctx, (await call(ctx, 'disclosure.start', request)).jobId);
+    expect(preview.state).toBe('done');
+    const exported = (await call(ctx, 'disclosure.export', { jobId: preview.jobId, format: 'csv' }))!;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await call(ctx, 'disclosure.cancel', { jobId: exported.jobId })).cancelled).toBe(true);
+    const cancelled = await settle(ctx, exported.jobId);
+    expect(cancelled.state).toBe('cancelled');
+    expect(readdirSync(temp.dir).filter((n) => !n.startsWith('register.sqlite'))).toEqual(['big.csv']);
+  });
+});
