@@ -103,6 +103,9 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
     await recordDestruction(context.db, context, context.dataDir, destructionOf('c-2024-tre'));
     await recordDestruction(context.db, context, context.dataDir, destructionOf('c-2024-vault', { outcome: 'destroyed-with-exceptions', exceptionReason: 'Nightly tapes age out', exceptionEndDate: '2028-07-31' }));
     await page.reload();
+    await page.getByRole('button', { name: 'Add evidence for Derived copy of NIC00574_HES_APC_2024 at Exampleton Secure Data Environment' }).click();
+    await expect(page.getByRole('status')).toHaveText(/^Evidence aws-deletion-screenshot\.png attached \(SHA-256 [0-9a-f]{12}…\)\.$/);
+    await expect(page.getByRole('row', { name: /Derived copy of NIC00574_HES_APC_2024/ })).toContainText('aws-deletion-screenshot.png');
 
     await page.getByLabel('Agreement version').selectOption({ label: 'DARS-NIC-00574-V2H1F v4.2' });
     await page.getByLabel('What is retained').fill('Aggregate tables that passed disclosure control.');

@@ -14,7 +14,7 @@ function state(copy: CopyStatus): { text: string; tone: string } {
 
 /** Every copy of the holdings not yet certified, with what is recorded about its destruction. */
 export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
-  const { startRecording, verifyAbsence, recordingCopyId } = useDestructionStore();
+  const { startRecording, verifyAbsence, addEvidence, recordingCopyId } = useDestructionStore();
   if (copies.length === 0) return <p className="destruction-empty">No copies are waiting for a certificate.</p>;
   return (
     <table className="destruction-table">
@@ -50,6 +50,11 @@ export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
                   <button type="button" onClick={() => startRecording(c.copy.id)} aria-label={`Record destruction of ${c.copy.label}`}>
                     Record destruction
                   </button>
+                  {c.latest ? (
+                    <button type="button" onClick={() => void addEvidence(c.latest!.id)} aria-label={`Add evidence for ${c.copy.label}`}>
+                      Add evidence…
+                    </button>
+                  ) : null}
                   {c.canVerifyAbsence ? (
                     <button type="button" onClick={() => void verifyAbsence(c.copy.id)} aria-label={`Verify absence of ${c.copy.label}`}>
                       Verify absence

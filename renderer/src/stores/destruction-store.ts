@@ -30,6 +30,8 @@ interface DestructionState {
   removeEvidence: (token: string) => void;
   record: (input: DestructionInput) => Promise<boolean>;
   verifyAbsence: (copyId: string) => Promise<void>;
+  /** Chooses a file in the open dialog and attaches it to a destruction already recorded. */
+  addEvidence: (destructionId: string) => Promise<void>;
   issue: (request: ApiRequest<'certificate.issue'>) => Promise<void>;
   markSent: (certificateId: string, date: string) => Promise<boolean>;
   markAcknowledged: (certificateId: string, date: string, reference: string) => Promise<boolean>;
@@ -79,6 +81,14 @@ export const useDestructionStore = create<DestructionState>()((set, get) => ({
   verifyAbsence: async (copyId) => {
     const result = await call('destruction.verifyAbsence', { copyId });
     set({ notice: result.ok ? `Absence check: ${result.value.detail}` : null, error: result.ok ? null : result.error.message });
+    await get().load();
+  },
+  addEvidence: async (destructionId) => {
+    const chosen = await call('destruction.chooseEvidence', {});
+    if (!chosen.ok) return set({ error: chosen.error.message });
+    if (!chosen.value.file) return;
+    const result = await call('destruction.attachEvidence', { destructionId, token: chosen.value.file.token });
+    set({ notice: result.ok ? `Evidence ${result.value.fileName} attached (SHA-256 ${result.value.sha256.slice(0, 12)}…).` : null, error: result.ok ? null : result.error.message });
     await get().load();
   },
   issue: async (request) => {
