@@ -64,7 +64,12 @@ describe('Incidents screen', () => {
   it('opens an incident from a finding, assesses it, refuses closure until the ICO is notified, then closes it', async () => {
     const { app, finding } = await openWithStrayCopy();
     const { page } = app;
-    await page.goto(`${app.baseUrl}/index.html#/incidents?fromFinding=${encodeURIComponent(finding.id)}`);
+    // The Dashboard lists the finding with an "Open incident" link to #/incidents?fromFinding=<id>.
+    await page.goto(`${app.baseUrl}/index.html#/dashboard`);
+    const item = page.locator(`li.finding[data-code="${finding.code}"]`, { hasText: 'Google Cloud europe-west1 (Belgium)' });
+    const openIncident = item.getByRole('link', { name: /^Open incident/ });
+    await expect(openIncident).toHaveAttribute('href', `#/incidents?fromFinding=${encodeURIComponent(finding.id)}`);
+    await openIncident.click();
 
     // Pre-filled from the finding: its title, the type, and the records it is about.
     const form = page.getByRole('form', { name: 'Incident details' });
@@ -159,6 +164,17 @@ describe('Incidents screen', () => {
     await expect(row.locator('.clock-overdue').first()).toHaveText(/OVERDUE by 3 days 8 hours|OVERDUE by 8 hours/);
     await expect(row.getByText(/OVERDUE by 8 hours/)).toBeVisible();
     await shoot(app, 'incidents-list-dark.png');
+
+    // The Dashboard's findings show the overdue clocks, linked to the incident (and no "Open incident" on them).
+    await app.page.goto(`${app.baseUrl}/index.html#/dashboard`);
+    const overdue = app.page.locator('li.finding[data-code="INCIDENT_NOTIFICATION_OVERDUE"]');
+    await expect(overdue).toHaveCount(2);
+    await expect(overdue.first()).toContainText('overdue');
+    await expect(overdue.first().getByRole('link', { name: /Email with an extract sent to the wrong trust/ })).toHaveAttribute('href', /^#\/incidents\/incident\//);
+    await expect(overdue.first().getByRole('link', { name: /^Open incident/ })).toHaveCount(0);
+    await shoot(app, 'incidents-dashboard-dark.png');
+    await overdue.first().getByRole('link', { name: /Email with an extract sent to the wrong trust/ }).click();
+    await expect(app.page.getByRole('heading', { level: 2, name: /Email with an extract sent to the wrong trust/ })).toBeVisible();
   });
 
   it('is keyboard operable: the tabs move with the arrow keys and the grid cells are buttons', async () => {

@@ -1,10 +1,15 @@
 import type { Finding } from '../../../shared/register/findings';
 import { showDate } from '../format/display';
+import { incidentFromFindingHref } from '../navigation/incident-links';
 import { RecordLink } from './RecordLink';
 import { StatusBadge } from './StatusBadge';
 
+/** A finding about an incident's own clock is dealt with on that incident, not by opening another. */
+const isIncidentFinding = (finding: Finding): boolean => finding.code.startsWith('INCIDENT_');
+
 /**
- * One finding: its severity, what is wrong, what to do, and links to every record it is about.
+ * One finding: its severity, what is wrong, what to do, and links to every record it is about; on
+ * the Dashboard, an "Open incident" link that opens the Incidents screen's form pre-filled from it.
  * `compact` (on detail screens) puts the code and the links on one smaller line.
  */
 export function FindingItem({ finding, compact = false }: { finding: Finding; compact?: boolean }) {
@@ -40,6 +45,13 @@ export function FindingItem({ finding, compact = false }: { finding: Finding; co
       <p className="finding-title">{finding.title}</p>
       <p className="finding-action">{finding.action}</p>
       {subjects}
+      {isIncidentFinding(finding) ? null : (
+        <p className="finding-incident">
+          <a href={incidentFromFindingHref(finding.id)}>
+            Open incident<span className="visually-hidden"> from this finding: {finding.title}</span>
+          </a>
+        </p>
+      )}
     </li>
   );
 }

@@ -63,5 +63,7 @@ export function routeHref(screen: ScreenId, segment?: string | null, id?: string
 
 /** The detail route of a record, or null for a kind the app has no screen for (e.g. a finding about a setting). */
 export function recordHref(kind: string, id: string, params?: Record<string, string>): string | null {
+  // Incidents are not register records, but findings about their clocks name them (see navigation/incident-links.ts).
+  if (kind === 'incident') return routeHref('incidents', 'incident', id, params);
   return isRecordKind(kind) ? routeHref(screenOfKind[kind], kind, id, params) : null;
 }

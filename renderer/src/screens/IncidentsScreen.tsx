@@ -4,7 +4,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { useIncidentsStore } from '../stores/incidents-store';
 import { IncidentDetailView } from './incidents/IncidentDetailView';
 import { IncidentForm } from './incidents/IncidentForm';
-import { incidentHref, incidentRouteOf } from './incidents/incident-links';
+import { incidentHref, incidentRouteOf } from '../navigation/incident-links';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentSettingsPanel } from './incidents/IncidentSettingsPanel';
 import { useNow } from './incidents/useNow';

@@ -2,7 +2,7 @@ import type { ApiResponse } from '../../../../shared/ipc/contract';
 import { incidentStatusLabels, incidentTypeLabels } from '../../../../shared/incidents/incident-vocabulary';
 import { formatZoned } from '../../../../shared/incidents/zoned-time';
 import { ClockText } from './ClockText';
-import { incidentHref } from './incident-links';
+import { incidentHref } from '../../navigation/incident-links';
 
 type ListItem = ApiResponse<'incidents.list'>['incidents'][number];
 
