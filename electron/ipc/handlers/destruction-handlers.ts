@@ -80,8 +80,8 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
       filters: [{ name: 'PDF document', extensions: ['pdf'] }],
     });
     if (!path) return { status: 'cancelled' as const };
-    const target = context.grantedPaths.resolve(context.grantedPaths.grant(path, 'write'), 'write');
-    const outcome = await issueCertificate(context.db, context, issue, /\.pdf$/i.test(target) ? target : `${target}.pdf`);
+    // The path comes from main's own save dialog, never from the renderer.
+    const outcome = await issueCertificate(context.db, context, issue, /\.pdf$/i.test(path) ? path : `${path}.pdf`);
     if (outcome.status === 'refused') return outcome;
     return {
       status: 'issued' as const,
