@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -176,6 +177,25 @@ describe('the incident report and the breach log', () => {
     expect(cell(3, 'DARS acknowledgement reference').value).toBe('DARS-INC-0099');
     // Values only: no cell of any row holds a formula.
     sheet.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+    context.db.close();
+  });
+
+  it('never writes a text cell a spreadsheet would run as a formula, whatever the incident says (property)', async () => {
+    const context = open();
+    const leads = ['=', '+', '-', '@', '\t', '\r', 'a', ' '];
+    const risky = fc.tuple(fc.constantFrom(...leads), fc.string({ maxLength: 30 })).map(([lead, rest]) => `${lead}${rest}`.trim() === '' ? 'x' : `${lead}${rest}`);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(risky, risky, risky, async (title, reportedBy, consequences) => {
+        run += 1;
+        createIncident(context.db, context, incidentFields({ title: title.trim() || 'x', reportedBy, likelyConsequences: consequences }));
+        const path = temp.path(`log-${run}.csv`);
+        await exportBreachLog(context.db, context, context.databasePath, path);
+        const rows = parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { relax_column_count: false }) as string[][];
+        for (const row of rows) for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 25 },
+    );
     context.db.close();
   });
 
