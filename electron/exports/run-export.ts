@@ -112,18 +112,17 @@ function findAgreement(register: RegisterContent, which: { id: string } | { nicR
 }
 
 async function produce(request: ExportRequest, format: ExportFormat, register: RegisterContent, nicReference: string | null, meta: ExportMeta, target: string): Promise<void> {
-  const report = (): HoldingsReportModel => {
-    const findings = computeFindings(register, request.asOf);
-    return buildHoldingsReport(register, findings, request.asOf, nicReference)!;
-  };
+  // The holdings export lists copies, not findings: it skips computing them.
+  const report = (withFindings: boolean): HoldingsReportModel =>
+    buildHoldingsReport(register, withFindings ? computeFindings(register, request.asOf) : [], request.asOf, nicReference)!;
   switch (request.what) {
     case 'findings':
       return writeTableFile(target, format as 'xlsx' | 'csv', findingsSheets(computeFindings(register, request.asOf), meta));
     case 'holdings':
-      return writeTableFile(target, format as 'xlsx' | 'csv', holdingsSheets(report(), meta));
+      return writeTableFile(target, format as 'xlsx' | 'csv', holdingsSheets(report(false), meta));
     case 'holdingsReport':
-      if (format === 'pdf') return writeFileSync(target, await renderHoldingsReportPdf(report(), meta));
-      return writeTableFile(target, 'xlsx', holdingsReportSheets(report(), meta));
+      if (format === 'pdf') return writeFileSync(target, await renderHoldingsReportPdf(report(true), meta));
+      return writeTableFile(target, 'xlsx', holdingsReportSheets(report(true), meta));
     case 'deadlines': {
       const deadlines = upcomingDeadlines(register, request.asOf, request.days ?? DEFAULT_DEADLINE_DAYS);
       const name = meta.organisationName ? `${meta.organisationName}: data sharing deadlines` : 'Data sharing deadlines';

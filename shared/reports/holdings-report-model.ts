@@ -3,7 +3,7 @@ import type { IsoDate } from '../register/dates';
 import { severities, type Finding, type Severity } from '../register/findings';
 import { formatDate } from '../register/format-date';
 import { versionLabel } from '../register/record-labels';
-import type { ApprovedLocation, Copy, DestructionRule, DsaVersion, Holding, Location } from '../register/records';
+import type { ApprovedLocation, Copy, DestructionRule, DsaVersion, Holding, Location, VersionDataset } from '../register/records';
 import { indexRegister, isLiveCopy, partiesOf, versionInForce, type RegisterIndex } from '../register/register-index';
 import type { RegisterContent } from '../register/snapshot';
 import { rolesAllowingCopyKind } from '../register/vocabulary';
@@ -149,13 +149,31 @@ export function buildHoldingsReport(register: RegisterContent, findings: readonl
     .filter((v) => dsa === null || v.dsaId === dsa.id)
     .sort((a, b) => compareStrings(index.dsas.get(a.dsaId)!.nicReference, index.dsas.get(b.dsaId)!.nicReference) || byVersionNumber(a.version, b.version));
 
-  const sections = versions.map((v) => versionSection(index, v, asOf));
-  const related = new Map(versions.map((v) => [v.id, relatedIds(index, v)]));
+  const byVersion = groupRecordsByVersion(index);
+  const sections = versions.map((v) => versionSection(index, v, asOf, byVersion));
+  // Which versions each record concerns, so each finding is placed by its subjects rather than by
+  // scanning every finding for every version. A finding naming a version's own records (its holdings,
+  // copies, datasets…) goes under that version only; one naming only an organisation, a location or a
+  // DSFC goes under every version in the report that involves it.
+  const own = new Map<string, string[]>();
+  const shared = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, id: string, versionId: string) => {
+    const list = map.get(id);
+    if (list) list.push(versionId);
+    else map.set(id, [versionId]);
+  };
+  for (const v of versions) {
+    const ids = relatedIds(index, v, byVersion);
+    for (const id of ids.own) add(own, id, v.id);
+    for (const id of ids.shared) add(shared, id, v.id);
+  }
+  const sectionById = new Map(sections.map((s) => [s.versionId, s]));
   const placed = new Set<string>();
-  for (const section of sections) {
-    const ids = related.get(section.versionId)!;
-    section.findings = findings.filter((f) => f.subjects.some((s) => ids.has(s.id)));
-    for (const f of section.findings) placed.add(f.id);
+  for (const finding of findings) {
+    let concerned = new Set(finding.subjects.flatMap((s) => own.get(s.id) ?? []));
+    if (concerned.size === 0) concerned = new Set(finding.subjects.flatMap((s) => shared.get(s.id) ?? []));
+    for (const versionId of concerned) sectionById.get(versionId)!.findings.push(finding);
+    if (concerned.size > 0) placed.add(finding.id);
   }
   const otherFindings = dsa === null ? findings.filter((f) => !placed.has(f.id)) : [];
   const reported = dsa === null ? findings : findings.filter((f) => placed.has(f.id));
@@ -176,12 +194,11 @@ export function buildHoldingsReport(register: RegisterContent, findings: readonl
   };
 }
 
-function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate): VersionSection {
+function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate, byVersion: RecordsByVersion): VersionSection {
   const dsa = index.dsas.get(version.dsaId)!;
   const name = (id: string) => index.organisations.get(id)?.legalName ?? 'Unknown organisation';
   const predecessor = version.predecessorVersionId ? index.versions.get(version.predecessorVersionId) : undefined;
-  const datasets = [...index.datasets.values()]
-    .filter((d) => d.versionId === version.id)
+  const datasets = [...(byVersion.datasets.get(version.id) ?? [])]
     .sort((a, b) => compareStrings(a.name, b.name))
     .map((d) => ({ name: d.name, typeOfData: d.typeOfData, sensitivity: d.sensitivity, frequency: d.frequency, optOutsApplied: d.optOutsApplied, legalBasis: d.legalBasisForProvision }));
   const approvals = [...(index.approvalsByVersion.get(version.id) ?? [])]
@@ -273,17 +290,50 @@ function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, asOf: 
   };
 }
 
-/** Everything a finding about this version might name: the version, what hangs from it, its parties and places. */
-function relatedIds(index: RegisterIndex, version: DsaVersion): Set<string> {
-  const ids = new Set<string>([version.id, version.dsaId]);
-  if (version.dsfcId) ids.add(version.dsfcId);
-  for (const party of version.parties) ids.add(party.organisationId);
-  for (const d of index.datasets.values()) if (d.versionId === version.id) ids.add(d.id);
-  for (const a of index.approvalsByVersion.get(version.id) ?? []) ids.add(a.id).add(a.locationId);
-  for (const o of index.obligations.values()) if (o.versionId === version.id) ids.add(o.id);
-  for (const h of index.holdingsByVersion.get(version.id) ?? []) {
-    ids.add(h.id);
-    for (const c of index.copiesByHolding.get(h.id) ?? []) ids.add(c.id).add(c.locationId);
+interface RecordsByVersion {
+  datasets: Map<string, VersionDataset[]>;
+  obligationIds: Map<string, string[]>;
+}
+
+function groupRecordsByVersion(index: RegisterIndex): RecordsByVersion {
+  const datasets = new Map<string, VersionDataset[]>();
+  for (const d of index.datasets.values()) {
+    const list = datasets.get(d.versionId);
+    if (list) list.push(d);
+    else datasets.set(d.versionId, [d]);
   }
-  return ids;
+  const obligationIds = new Map<string, string[]>();
+  for (const o of index.obligations.values()) {
+    if (o.versionId === null) continue;
+    const list = obligationIds.get(o.versionId);
+    if (list) list.push(o.id);
+    else obligationIds.set(o.versionId, [o.id]);
+  }
+  return { datasets, obligationIds };
+}
+
+/**
+ * The ids a finding about this version might name: its own records (the version, its agreement,
+ * datasets, approvals, obligations, holdings and copies) and the records it shares with others
+ * (its parties, the locations of its approvals and copies, its DSFC).
+ */
+function relatedIds(index: RegisterIndex, version: DsaVersion, byVersion: RecordsByVersion): { own: Set<string>; shared: Set<string> } {
+  const own = new Set<string>([version.id, version.dsaId]);
+  const shared = new Set<string>();
+  if (version.dsfcId) shared.add(version.dsfcId);
+  for (const party of version.parties) shared.add(party.organisationId);
+  for (const d of byVersion.datasets.get(version.id) ?? []) own.add(d.id);
+  for (const a of index.approvalsByVersion.get(version.id) ?? []) {
+    own.add(a.id);
+    shared.add(a.locationId);
+  }
+  for (const id of byVersion.obligationIds.get(version.id) ?? []) own.add(id);
+  for (const h of index.holdingsByVersion.get(version.id) ?? []) {
+    own.add(h.id);
+    for (const c of index.copiesByHolding.get(h.id) ?? []) {
+      own.add(c.id);
+      shared.add(c.locationId);
+    }
+  }
+  return { own, shared };
 }

@@ -66,4 +66,14 @@ describe('custodian import dur (command line)', () => {
     const wrong = await runCliCaptured(['import', 'dur', pdf, '--db', db]);
     expect(wrong.stderr).toContain('register.pdf: is not an XLSX or CSV file');
   });
+
+  it('says so when --organisation matches no agreement, and imports nothing', async () => {
+    const db = await init();
+    const run = await runCliCaptured(['import', 'dur', fixture, '--organisation', 'Nobody Ltd', '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No agreement names Nobody Ltd; check the name as the Data Uses Register spells it.');
+    const opened = openDatabase(db, { create: false, readonly: true });
+    expect(loadRegister(opened.db).dsas).toHaveLength(0);
+    opened.db.close();
+  });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { escapeText, foldLine, toICalendar } from '../../shared/exports/icalendar';
 import { formulaLeadCharacters, safeCell } from '../../shared/exports/spreadsheet-safety';
+import { parse } from 'csv-parse/sync';
+import { csvLine } from '../../electron/exports/table-file';
 
 describe('safeCell: spreadsheet values that cannot run as formulas', () => {
   it('prefixes a quote to text that starts like a formula, whatever follows', () => {
@@ -51,5 +53,16 @@ describe('iCalendar text', () => {
     expect(text).toContain('\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n');
     expect(text).toContain('\r\nDTSTAMP:20260601T100000Z\r\n');
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+});
+
+describe('csvLine', () => {
+  it('writes a record any CSV reader reads back as the safe values, commas, quotes and line breaks included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer(), fc.constant(null)), { minLength: 2, maxLength: 8 }), (values) => {
+        const [record] = parse(csvLine(values), { relax_column_count: true }) as string[][];
+        expect(record).toEqual(values.map((v) => (v === null ? '' : String(safeCell(v)))));
+      }),
+    );
   });
 });

@@ -38,15 +38,17 @@ export function registerImportDur(program: Command, runtime: CliRuntime): void {
         }
       });
       if (options.json) runtime.out(JSON.stringify(summary, null, 2));
-      else printSummary(runtime, summary);
+      else printSummary(runtime, summary, options.organisation);
     });
 }
 
-function printSummary(runtime: CliRuntime, summary: DurImportSummary): void {
+function printSummary(runtime: CliRuntime, summary: DurImportSummary, organisation: string | undefined): void {
   runtime.out(`Imported the Data Uses Register from ${summary.files.join(', ')} (sheets: ${summary.sheetsRead.join(', ')}).`);
   for (const kind of durImportKinds) {
     const c = summary.counts[kind];
     runtime.out(`  ${kindNames[kind].padEnd(14)} ${String(c.created).padStart(6)} created ${String(c.updated).padStart(6)} updated ${String(c.unchanged).padStart(6)} unchanged`);
   }
   if (summary.rowsSkipped > 0) runtime.out(`  ${summary.rowsSkipped} rows of other organisations' agreements skipped.`);
+  const touched = durImportKinds.some((kind) => summary.counts[kind].created + summary.counts[kind].updated + summary.counts[kind].unchanged > 0);
+  if (!touched) runtime.out(organisation ? `  No agreement names ${organisation}; check the name as the Data Uses Register spells it.` : '  The Agreements sheet has no rows.');
 }
