@@ -18,7 +18,7 @@ export function FieldList({ kind, record, labels, only, omit = [] }: { kind: Rec
   return (
     <dl className="field-list">
       {chosen.map((spec) => (
-        <div key={spec.name} className={isLong(kind, spec) && hasValue(record[spec.name]) ? 'wide' : undefined}>
+        <div key={spec.name} className={isLong(kind, spec, record[spec.name]) ? 'wide' : undefined}>
           <dt>{spec.label}</dt>
           <dd>{renderValue(kind, spec, record[spec.name], labels)}</dd>
         </div>
@@ -27,9 +27,11 @@ export function FieldList({ kind, record, labels, only, omit = [] }: { kind: Rec
   );
 }
 
-const isLong = (kind: RecordKind, spec: FieldSpec) => {
+/** Fields that get a whole row: long text that is filled in, the parties, the lawful bases. */
+const isLong = (kind: RecordKind, spec: FieldSpec, value: unknown) => {
   const widget = widgetOf(kind, spec);
-  return (widget.type === 'text' && widget.multiline) || widget.type === 'parties' || widget.type === 'lawfulBases';
+  if (widget.type === 'parties' || widget.type === 'lawfulBases') return true;
+  return widget.type === 'text' && hasValue(value) && (Boolean(widget.multiline) || String(value).length > 40);
 };
 
 const hasValue = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);

@@ -20,7 +20,7 @@ export function MarkDestroyedButton({ copy, holdingLabel, locationLabel, inRow =
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateDraft('copy', { ...draftFrom('copy', copy), destroyedDate: date });
+    const checked = validateDraft('copy', { ...draftFrom('copy', copy), destroyedDate: date }, copy);
     if (!checked.ok) {
       setError(fieldMessage('Destroyed on', checked.errors.destroyedDate ?? Object.values(checked.errors)[0] ?? 'is not valid'));
       return;

@@ -116,14 +116,19 @@ interface Conversion {
   errors: FieldErrors;
 }
 
-/** The record a draft stands for, and the problems only the form can see (a number that is not one, a required field left empty). */
-function convert(kind: RecordKind, draft: Draft): Conversion {
+/**
+ * The record a draft stands for, and the problems only the form can see (a number that is not one, a
+ * required field left empty). A field the form hides (the DSPT status of an ISO certificate) keeps
+ * the value the record had, or is empty on a new record: what the user cannot see, the form neither
+ * sends from the draft nor wipes.
+ */
+function convert(kind: RecordKind, draft: Draft, original: Record<string, unknown> | null): Conversion {
   const candidate: Record<string, unknown> = {};
   const errors: FieldErrors = {};
   for (const spec of formSpecs[kind]) {
     const schema = fieldSchema(kind, spec.name);
     if (spec.when && !spec.when(draft)) {
-      candidate[spec.name] = emptyValue(schema);
+      candidate[spec.name] = original && spec.name in original ? original[spec.name] : emptyValue(schema);
       continue;
     }
     const value = draft[spec.name];
@@ -185,8 +190,8 @@ export type Validation = { ok: true; record: Record<string, unknown> } | { ok: f
  * a DSPT assessment without a status). Each message is keyed by the path of the field it is about,
  * written as the register writes paths (`parties[0].organisationId`), so a field finds its message.
  */
-export function validateDraft(kind: RecordKind, draft: Draft): Validation {
-  const { candidate, errors } = convert(kind, draft);
+export function validateDraft(kind: RecordKind, draft: Draft, original: Record<string, unknown> | null = null): Validation {
+  const { candidate, errors } = convert(kind, draft, original);
   const parsed = recordSchemas[kind].safeParse({ ...candidate, id: 'new-record', archived: false });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

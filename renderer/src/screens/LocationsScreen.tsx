@@ -29,6 +29,7 @@ export function LocationsScreen() {
           kind="location"
           label="Locations"
           columns={columnsFor('location')}
+          options={{ sort: { field: 'name', direction: 'asc' } }}
           filters={(state, setFilter) => (
             <>
               <FilterPicker label="Operator" kind="organisation" value={String(state.query.filters.organisationId ?? '')} onChange={(v) => setFilter('organisationId', v)} />

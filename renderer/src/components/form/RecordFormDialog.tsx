@@ -38,7 +38,7 @@ export function RecordFormDialog({ request, onClose, onSaved }: { request: Recor
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateDraft(kind, { ...draft, ...fixed });
+    const checked = validateDraft(kind, { ...draft, ...fixed }, record);
     if (!checked.ok) {
       setErrors(checked.errors);
       const count = Object.keys(checked.errors).length;

@@ -25,6 +25,7 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           kind="dsa"
           label="DSAs"
           columns={columnsFor('dsa')}
+          options={{ sort: { field: 'nicReference', direction: 'asc' } }}
           filters={(state, setFilter) => (
             <>
               <FilterPicker label="Party" kind="organisation" value={String(state.query.filters.organisationId ?? '')} onChange={(v) => setFilter('organisationId', v)} />
@@ -40,6 +41,7 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           kind="dsfc"
           label="DSFCs"
           columns={columnsFor('dsfc')}
+          options={{ sort: { field: 'reference', direction: 'asc' } }}
           actions={<NewRecordButton kind="dsfc" label="New DSFC" primary={false} />}
           filters={(state, setFilter) => <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />}
           empty="No DSFCs are recorded. Each data controller signs one Data Sharing Framework Contract with NHS England."
@@ -51,6 +53,7 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           kind="organisation"
           label="Organisations"
           columns={columnsFor('organisation')}
+          options={{ sort: { field: 'legalName', direction: 'asc' } }}
           filters={(state, setFilter) => <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />}
           empty="No organisations are recorded. Start with your own organisation, then your processors."
         />

@@ -1,7 +1,9 @@
-import { auditDiff } from '../../audit/audit-diff';
+import { auditDiff, EMPTY_VALUE, readablePath } from '../../audit/audit-diff';
+
+const NotSet = () => <span className="muted">(not set)</span>;
 
 /** An entry's change as a table of fields with the value before and after. */
-export function AuditDiff({ id, before, after, detail }: { id: string; before: unknown; after: unknown; detail: unknown }) {
+export function AuditDiff({ id, kind, before, after, detail }: { id: string; kind: string | null; before: unknown; after: unknown; detail: unknown }) {
   const rows = auditDiff(before, after);
   return (
     <div id={id} className="audit-diff">
@@ -19,9 +21,9 @@ export function AuditDiff({ id, before, after, detail }: { id: string; before: u
           <tbody>
             {rows.map((row) => (
               <tr key={row.path} className={`diff-${row.change}`}>
-                <th scope="row">{row.path}</th>
-                <td>{row.before === null ? <span className="muted">(not set)</span> : <del>{row.before}</del>}</td>
-                <td>{row.after === null ? <span className="muted">(not set)</span> : <ins>{row.after}</ins>}</td>
+                <th scope="row">{readablePath(kind, row.path)}</th>
+                <td>{row.before === null ? <NotSet /> : row.before === EMPTY_VALUE ? <span className="muted">{EMPTY_VALUE}</span> : <del>{row.before}</del>}</td>
+                <td>{row.after === null ? <NotSet /> : row.after === EMPTY_VALUE ? <span className="muted">{EMPTY_VALUE}</span> : <ins>{row.after}</ins>}</td>
               </tr>
             ))}
           </tbody>

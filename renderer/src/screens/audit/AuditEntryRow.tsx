@@ -41,7 +41,7 @@ export function AuditEntryRow({ entry }: { entry: AuditEntry }) {
       {open ? (
         <tr className="diff-row">
           <td colSpan={6}>
-            <AuditDiff id={diffId} before={entry.before} after={entry.after} detail={entry.detail} />
+            <AuditDiff id={diffId} kind={entry.recordKind} before={entry.before} after={entry.after} detail={entry.detail} />
           </td>
         </tr>
       ) : null}
