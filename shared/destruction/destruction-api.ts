@@ -101,3 +101,18 @@ export type CertificateIssueResponse = z.infer<typeof certificateIssueResponseSc
 
 export const certificateMarkSentRequestSchema = z.strictObject({ certificateId: recordId, date: isoDate });
 export const certificateMarkAcknowledgedRequestSchema = z.strictObject({ certificateId: recordId, date: isoDate, reference: z.string().trim().max(200).nullable().optional() });
+
+export const certificateVerifyResponseSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('checked'),
+    fileName: z.string(),
+    genuine: z.boolean(),
+    certificateNumber: z.string().nullable(),
+    documentHash: z.string().nullable(),
+    /** What differs, one sentence each; empty when genuine and unchanged. */
+    problems: z.array(z.string()),
+    notes: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type CertificateVerifyResponse = z.infer<typeof certificateVerifyResponseSchema>;

@@ -46,7 +46,7 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
       colorScheme,
       now: () => new Date('2028-04-20T10:00:00Z'),
       dialogs: {
-        chooseFileToOpen: async () => (dialogs.opened++, evidence),
+        chooseFileToOpen: async ({ title }) => (title.startsWith('Choose a certificate') ? certificatePath : (dialogs.opened++, evidence)),
         chooseFileToSave: async () => (dialogs.saved++, certificatePath),
       },
     });
@@ -124,7 +124,16 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
     await certificates.getByLabel('Date COD-2028-0001 was sent').fill('2028-04-21');
     await certificates.getByRole('button', { name: 'Mark sent' }).click();
     await expect(certificates.getByRole('row', { name: /COD-2028-0001/ })).toContainText('Sent to DARS 21 April 2028');
+
+    // Verify the certificate through the UI, then again once the register has changed after issue.
+    await page.getByRole('button', { name: 'Verify a certificate file…' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'genuine' })).toContainText('COD-2028-0001.pdf: certificate COD-2028-0001 is genuine and unchanged');
     await tallScreenshot(page, 'destruction-certificates.png');
+    context.db.prepare("UPDATE copies SET destroyed_date = '2028-04-12' WHERE id = 'c-2024-tre'").run();
+    await page.getByRole('button', { name: 'Verify a certificate file…' }).click();
+    await expect(page.getByRole('alert')).toContainText(
+      'the register changed after issue: copy "Derived copy at Exampleton Secure Data Environment" of NIC00574_HES_APC_2024: destruction date differs: certificate 2028-04-10, register 2028-04-12',
+    );
     check(app.errors).toEqual([]);
   });
 

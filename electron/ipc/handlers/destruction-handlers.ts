@@ -8,6 +8,9 @@ import { certificateSummary, destructionOverview } from '../../destruction/destr
 import { issueCertificate, previewCertificate, type IssueRequest } from '../../destruction/issue-certificate';
 import { attachEvidence, recordDestruction } from '../../destruction/record-destruction';
 import { verifyAbsence } from '../../destruction/verify-absence';
+import { CertificateFileError } from '../../destruction/read-certificate-file';
+import { verifyCertificate } from '../../destruction/verify-certificate';
+import { UserFacingError } from '../../../shared/ipc/result';
 import { loadRegister } from '../../register/load-register';
 import type { Certificate } from '../../../shared/register/records';
 import type { ServiceContext } from '../context';
@@ -22,7 +25,8 @@ type DestructionMethods =
   | 'destruction.verifyAbsence'
   | 'certificate.issue'
   | 'certificate.markSent'
-  | 'certificate.markAcknowledged';
+  | 'certificate.markAcknowledged'
+  | 'certificate.verify';
 
 function summaryOf(context: ServiceContext, certificate: Certificate) {
   const index = indexRegister(loadRegister(context.db));
@@ -96,4 +100,19 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
 
   'certificate.markAcknowledged': ({ certificateId, date, reference }, context) =>
     summaryOf(context, markAcknowledged(context.db, context, certificateId, date, reference ?? null)),
+
+  'certificate.verify': async (_request, context) => {
+    const path = await context.dialogs.chooseFileToOpen({
+      title: 'Choose a certificate of destruction to verify (the PDF or its JSON)',
+      filters: [{ name: 'Certificate of destruction', extensions: ['pdf', 'json'] }],
+    });
+    if (!path) return { status: 'cancelled' as const };
+    try {
+      const verdict = await verifyCertificate(context.db, path);
+      return { status: 'checked' as const, fileName: basename(path), ...verdict };
+    } catch (error) {
+      if (error instanceof CertificateFileError) throw new UserFacingError('BAD_REQUEST', `${error.message}: choose a certificate PDF or the JSON written beside it.`);
+      throw error;
+    }
+  },
 };

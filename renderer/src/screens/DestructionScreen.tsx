@@ -5,6 +5,7 @@ import { CopiesTable } from '../destruction/CopiesTable';
 import { IssueCertificateForm } from '../destruction/IssueCertificateForm';
 import { PendingTable } from '../destruction/PendingTable';
 import { RecordDestructionForm } from '../destruction/RecordDestructionForm';
+import { VerifyCertificate } from '../destruction/VerifyCertificate';
 import { useDestructionStore } from '../stores/destruction-store';
 import '../destruction/destruction.css';
 
@@ -50,6 +51,7 @@ export function DestructionScreen() {
           <section aria-labelledby="destruction-certificates">
             <h2 id="destruction-certificates">Certificates issued</h2>
             <CertificatesList certificates={overview.certificates} today={overview.asOf} />
+            <VerifyCertificate />
           </section>
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CertificateIssueResponse, DestructionOverview } from '../../../shared/destruction/destruction-api';
+import type { CertificateIssueResponse, CertificateVerifyResponse, DestructionOverview } from '../../../shared/destruction/destruction-api';
 import type { DestructionInput } from '../../../shared/destruction/destruction-record';
 import type { ApiRequest } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
@@ -24,6 +24,8 @@ interface DestructionState {
   formError: string | null;
   /** The answer to the last "Issue certificate" (issued, refused with live copies, or cancelled). */
   issueResult: CertificateIssueResponse | null;
+  /** The answer to the last "Verify a certificate file". */
+  verification: Extract<CertificateVerifyResponse, { status: 'checked' }> | null;
   load: () => Promise<void>;
   startRecording: (copyId: string | null) => void;
   chooseEvidence: () => Promise<void>;
@@ -33,6 +35,7 @@ interface DestructionState {
   /** Chooses a file in the open dialog and attaches it to a destruction already recorded. */
   addEvidence: (destructionId: string) => Promise<void>;
   issue: (request: ApiRequest<'certificate.issue'>) => Promise<void>;
+  verifyFile: () => Promise<void>;
   markSent: (certificateId: string, date: string) => Promise<boolean>;
   markAcknowledged: (certificateId: string, date: string, reference: string) => Promise<boolean>;
   reset: () => void;
@@ -48,6 +51,7 @@ const initialState = {
   notice: null,
   formError: null,
   issueResult: null,
+  verification: null,
 };
 
 export const useDestructionStore = create<DestructionState>()((set, get) => ({
@@ -97,6 +101,11 @@ export const useDestructionStore = create<DestructionState>()((set, get) => ({
     if (!result.ok) return set({ saving: false, error: result.error.message });
     set({ saving: false, issueResult: result.value, notice: result.value.status === 'issued' ? `Certificate ${result.value.certificate.number} issued: saved as ${result.value.fileName}, with ${result.value.jsonFileName} beside it.` : null });
     if (result.value.status === 'issued') await get().load();
+  },
+  verifyFile: async () => {
+    const result = await call('certificate.verify', {});
+    if (!result.ok) return set({ error: result.error.message, verification: null });
+    if (result.value.status === 'checked') set({ verification: result.value, error: null });
   },
   markSent: async (certificateId, date) => {
     const result = await call('certificate.markSent', { certificateId, date });
