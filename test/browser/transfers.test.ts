@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -9,6 +9,7 @@ import { listAuditEntries } from '../../electron/register/audit-log';
 import { loadRegister } from '../../electron/register/load-register';
 import { compliantRegister } from '../helpers/compliant-register';
 import { realisticDur, writeDurWorkbook } from '../helpers/dur-fixture';
+import { extractPdfText } from '../helpers/pdf-text';
 import { storeRegister } from '../helpers/store-register';
 import { makeTempDir } from '../helpers/temp-dir';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
@@ -85,6 +86,33 @@ describe('Import and export buttons in Chromium, wired to the real handlers', ()
     await expect(page.getByRole('alert')).toContainText('DUR-bad.xlsx, sheet Agreements, row 7, column "DSA End Date" (H): "31/02/2026" is not a date');
     await expect(page.getByRole('alert')).toContainText('Nothing was imported');
     check(loadRegister(context.db).dsas).toHaveLength(7);
+    check(app.errors).toEqual([]);
+  });
+
+  it('saves the holdings audit report for one agreement from its page, and the deadlines from the dashboard', async () => {
+    files = makeTempDir('custodian-transfers-ui-');
+    const saved: string[] = [];
+    app = await openApp({
+      hash: '#/dashboard',
+      now: () => new Date('2026-06-01T10:00:00Z'),
+      dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async ({ defaultName }) => (saved.push(defaultName), files!.path(defaultName)) },
+    });
+    storeRegister(app.context.db, compliantRegister().build());
+    await app.page.reload();
+    const { page, context } = app;
+
+    await page.getByRole('button', { name: 'Export the deadlines as ICS' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved the deadlines to' })).toBeVisible();
+    check(readFileSync(files.path('custodian-deadlines-2026-06-01.ics'), 'utf8')).toContain('BEGIN:VEVENT');
+    await screenshot(page, 'dashboard-exports.png');
+
+    const dsa = loadRegister(context.db).dsas[0]!;
+    await page.goto(`${app.baseUrl}/index.html#/agreements/dsa/${dsa.id}`);
+    await page.getByRole('button', { name: 'Export the holdings audit report as PDF' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved the holdings audit report to' })).toBeVisible();
+    const text = (await extractPdfText(readFileSync(files.path('holdings-audit-report-2026-06-01.pdf')))).pages.join('\n');
+    check(text).toContain(`${dsa.nicReference}: ${dsa.title}`);
+    check(text).toContain('NIC00574_HES_APC_2024');
     check(app.errors).toEqual([]);
   });
 });

@@ -33,12 +33,10 @@ export function AgreementsTransfers() {
   );
 }
 
-/** On an agreement's page: the holdings audit report for that agreement only. */
+/**
+ * On an agreement's page: the holdings audit report for that agreement only. The page sits inside
+ * the Agreements screen, whose header already shows the outcome.
+ */
 export function AgreementReportButtons({ dsaId }: { dsaId: string }) {
-  return (
-    <>
-      <ExportButtons what="holdingsReport" label="holdings audit report" formats={['pdf', 'xlsx']} dsaId={dsaId} />
-      <TransferStatus />
-    </>
-  );
+  return <ExportButtons what="holdingsReport" label="holdings audit report" formats={['pdf', 'xlsx']} dsaId={dsaId} />;
 }
