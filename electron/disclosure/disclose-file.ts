@@ -129,8 +129,7 @@ class Emitter {
     const key = `${reason}\u0000${protects ?? ''}`;
     let text = this.ruleText.get(key);
     if (!text) {
-      const explanation = explainReason(reason, this.request.profile, protects);
-      text = reason === 'primary' ? `primary: ${explanation}` : explanation;
+      text = explainReason(reason, this.request.profile, protects);
       this.ruleText.set(key, text);
     }
     return text;

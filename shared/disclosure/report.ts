@@ -16,7 +16,7 @@ export const reportChangeSchema = z
     row: z.number().int(),
     keys: z.record(z.string(), z.string()),
     action: z.enum(reportActions),
-    /** "primary: 1–7 suppressed", "secondary: protects Leeds/Female", "rounded to 5". */
+    /** "1–7 suppressed", "secondary: protects Leeds/Female", "rounded to 5". */
     rule: z.string(),
     /** What was published: the marker or the new count. */
     published: z.union([z.string(), z.number()]),

@@ -35,7 +35,7 @@ describe('custodian disclose: reading tables', () => {
     const report = disclosureReportSchema.parse(JSON.parse(readFileSync(temp.path('r.json'), 'utf8')));
     expect(report.summary).toMatchObject({ primarySuppressions: 1, rounded: 2, unchanged: 1 });
     expect(report.changes.map((c) => [c.keys, c.action, c.rule, c.published])).toEqual([
-      [{ area: 'Leeds', sex: 'Female' }, 'suppressed', 'primary: 1–7 suppressed', '*'],
+      [{ area: 'Leeds', sex: 'Female' }, 'suppressed', '1–7 suppressed', '*'],
       [{ area: 'Leeds', sex: 'Male' }, 'rounded', 'rounded to 5', 10],
       [{ area: 'York', sex: 'Male' }, 'rounded', 'rounded to 5', 25],
     ]);

@@ -1,0 +1,179 @@
+import { useEffect, useId, useState } from 'react';
+import { describeProfileRules } from '../../../shared/disclosure/describe-profile';
+import { call } from '../api/client';
+import { rulesKey, useDisclosureStore } from '../stores/disclosure-store';
+
+interface HoldingOption {
+  id: string;
+  label: string;
+  datasetId: string;
+}
+
+/** The holdings a table can derive from; an empty register simply offers none. */
+function useHoldings(): { holdings: HoldingOption[]; error: string | null } {
+  const [state, setState] = useState<{ holdings: HoldingOption[]; error: string | null }>({ holdings: [], error: null });
+  useEffect(() => {
+    let live = true;
+    void call('register.list', { kind: 'holding', limit: 500 }).then((result) => {
+      if (!live) return;
+      if (!result.ok || result.value.kind !== 'holding') {
+        setState({ holdings: [], error: result.ok ? null : result.error.message });
+        return;
+      }
+      const { records, labels } = result.value;
+      setState({
+        holdings: records
+          .filter((h) => !h.archived)
+          .map((h) => ({ id: h.id, datasetId: h.datasetId, label: labels[h.id] ?? `${labels[h.datasetId] ?? 'Holding'} · ${h.darsFileReference}` })),
+        error: null,
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+/** Step 2: which rules. The profile defaults from the holding's dataset when the agreement fixes one. */
+export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
+  const store = useDisclosureStore();
+  const { profiles, profileId, profileSource, holdingId, totalLabel, national, input, preview, previewRules } = store;
+  const { holdings, error: holdingsError } = useHoldings();
+  const ids = { holding: useId(), profile: useId(), total: useId(), nationalColumn: useId(), nationalValue: useId() };
+  const all = profiles ? [...profiles.builtin, ...profiles.custom] : [];
+  const profile = all.find((p) => p.id === profileId);
+  const labelColumns = preview?.result?.report.input.labelColumns ?? [];
+  const stale = preview !== null && previewRules !== rulesKey(store);
+  const running = preview?.state === 'running' || store.exportJob?.state === 'running';
+
+  const chooseHolding = async (id: string) => {
+    const holding = holdings.find((h) => h.id === id);
+    if (!holding) {
+      store.chooseHolding(null, null, null);
+      return;
+    }
+    const dataset = await call('register.get', { kind: 'dataset', id: holding.datasetId });
+    if (dataset.ok && dataset.value.kind === 'dataset') {
+      store.chooseHolding(id, dataset.value.record.disclosureProfileId, dataset.value.label);
+    } else {
+      store.chooseHolding(id, null, null);
+    }
+  };
+
+  return (
+    <section className="disclosure-step" aria-labelledby="disclosure-rules-heading">
+      <h2 id="disclosure-rules-heading">2. The rules</h2>
+      <div className="rules-grid">
+        <div className="field">
+          <label htmlFor={ids.holding}>Holding it derives from</label>
+          <select id={ids.holding} value={holdingId ?? ''} onChange={(e) => void chooseHolding(e.target.value)} aria-describedby={`${ids.holding}-hint`}>
+            <option value="">Not recorded</option>
+            {holdings.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.label}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id={`${ids.holding}-hint`}>
+            {holdingsError
+              ? `The register’s holdings could not be listed: ${holdingsError}`
+              : holdings.length === 0
+                ? 'No holdings in the register yet; add them on the Holdings screen to record where a table came from.'
+                : 'Recorded with the export; the profile follows the dataset’s agreement.'}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.profile}>Disclosure profile</label>
+          <select id={ids.profile} value={profileId} onChange={(e) => store.setRules({ profileId: e.target.value })} aria-describedby={`${ids.profile}-rules`}>
+            <optgroup label="Built in">
+              {profiles?.builtin.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.id})
+                </option>
+              ))}
+            </optgroup>
+            {profiles && profiles.custom.length > 0 ? (
+              <optgroup label="Custom">
+                {profiles.custom.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.id})
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
+          </select>
+          <div className="profile-actions">
+            <button type="button" onClick={onNewProfile}>
+              New custom profile…
+            </button>
+            <button type="button" onClick={() => void store.openProfileFile()}>
+              Open profile file…
+            </button>
+          </div>
+        </div>
+      </div>
+      {profile ? (
+        <div className="profile-rules" id={`${ids.profile}-rules`}>
+          {profileSource ? <p className="profile-source">Set by the dataset {profileSource}.</p> : null}
+          <ul>
+            {describeProfileRules(profile).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p className="hint">
+            Version {profile.version}. {profile.sources.length > 0 ? `Source: ${profile.sources.map((s) => s.title).join('; ')}.` : ''}
+          </p>
+        </div>
+      ) : null}
+      <details className="rules-more">
+        <summary>Totals and national rows</summary>
+        <div className="rules-grid">
+          <div className="field">
+            <label htmlFor={ids.total}>Label that marks totals</label>
+            <input id={ids.total} value={totalLabel} maxLength={100} onChange={(e) => store.setRules({ totalLabel: e.target.value })} />
+            <p className="hint">A row labelled with it totals its group; a count column headed with it totals the row.</p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.nationalColumn}>National rows: column</label>
+            <select
+              id={ids.nationalColumn}
+              value={national?.column ?? ''}
+              disabled={labelColumns.length === 0}
+              onChange={(e) => store.setRules({ national: e.target.value ? { column: e.target.value, value: national?.value ?? '' } : null })}
+            >
+              <option value="">None</option>
+              {labelColumns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            <p className="hint">{labelColumns.length === 0 ? 'Preview the table first to choose one of its columns.' : 'Rows with this label are national figures.'}</p>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.nationalValue}>National rows: label</label>
+            <input
+              id={ids.nationalValue}
+              value={national?.value ?? ''}
+              disabled={!national}
+              placeholder="England"
+              onChange={(e) => national && store.setRules({ national: { column: national.column, value: e.target.value } })}
+            />
+          </div>
+        </div>
+      </details>
+      <div className="form-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={!input || running || (national !== null && !national.value.trim()) || !totalLabel.trim()}
+          onClick={() => void store.startPreview()}
+        >
+          {preview ? 'Preview again' : 'Preview'}
+        </button>
+        {stale && !running ? <p className="hint warning-text">The rules changed since this preview: preview again before exporting.</p> : null}
+      </div>
+    </section>
+  );
+}
