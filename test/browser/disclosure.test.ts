@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { disclosureReportSchema } from '../../shared/disclosure/report';
+import { createRecord } from '../../electron/register/register-service';
+import { seedRegister, testActor } from '../helpers/register-seed';
 import { makeTempDir } from '../helpers/temp-dir';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
 
@@ -113,6 +116,51 @@ describe('the Disclosure screen in Chromium, with the real handlers and worker',
     await expect(page.getByRole('button', { name: 'Export CSV…' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Export XLSX…' })).toBeDisabled();
     await screenshotWholeScreen(page, 'disclosure-refused-dark.png');
+  });
+
+  it('takes the profile from the holding’s dataset and records the holding with the export', async () => {
+    files = makeTempDir('custodian-disclosure-holding-');
+    const input = files.path('outpatients.csv');
+    const output = files.path('outpatients-published.xlsx');
+    writeFileSync(input, 'area,count\nLeeds,4\nYork,120\n');
+    app = await openApp({ hash: '#/disclosure', dialogs: { chooseFileToOpen: async () => input, chooseFileToSave: async () => output } });
+    const { page, context } = app;
+    const seeded = seedRegister(context.db);
+    const dataset = createRecord(context.db, testActor(), 'dataset', {
+      versionId: seeded.version.id,
+      name: 'HES Outpatients',
+      disclosureProfileId: 'threshold-10',
+    });
+    const holding = createRecord(context.db, testActor(), 'holding', {
+      versionId: seeded.version.id,
+      datasetId: dataset.id,
+      darsFileReference: 'NIC00574_HES_OP_2024',
+      receivedDate: '2025-06-02',
+    });
+    await page.reload();
+    await expect(page.getByLabel('Disclosure profile')).toHaveValue('nhs-secondary-care');
+    await page.getByLabel('Holding it derives from').selectOption(holding.id);
+    await expect(page.getByLabel('Disclosure profile')).toHaveValue('threshold-10');
+    await expect(page.getByText(/Set by the dataset .*HES Outpatients/)).toBeVisible();
+    await page.getByRole('button', { name: 'Open a table…' }).click();
+    await expect(page.getByText('Audit passed')).toBeVisible({ timeout: 45_000 });
+    await page.getByRole('button', { name: 'Export XLSX…' }).click();
+    await expect(page.getByText(/Recorded in the audit log as entry \d+/)).toBeVisible({ timeout: 45_000 });
+    const entry = context.db
+      .prepare("SELECT record_id AS holding, detail_json AS detail FROM audit_log WHERE action = 'export' AND record_kind = 'disclosureTable'")
+      .get() as { holding: string; detail: string };
+    expect(entry.holding).toBe(holding.id);
+    expect(JSON.parse(entry.detail).profile).toEqual({ id: 'threshold-10', version: 1 });
+    // The exported workbook: values only, the 4 suppressed.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const rows: unknown[] = [];
+    workbook.getWorksheet('Table')!.eachRow((row) => rows.push(row.values));
+    expect(rows).toEqual([
+      [undefined, 'area', 'count'],
+      [undefined, 'Leeds', '*'],
+      [undefined, 'York', 120],
+    ]);
   });
 
   it('builds a custom profile with a live preview and saves it as a file', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { builtinProfiles } from '../../../shared/disclosure/builtin-profiles';
-import { describeSuppressedRange } from '../../../shared/disclosure/profile';
+import { describeProfileRules } from '../../../shared/disclosure/describe-profile';
 import type { CliRuntime } from '../runtime';
 
 export function registerProfiles(program: Command, runtime: CliRuntime): void {
@@ -15,15 +15,7 @@ export function registerProfiles(program: Command, runtime: CliRuntime): void {
       }
       for (const profile of builtinProfiles) {
         runtime.out(`${profile.id} (version ${profile.version}): ${profile.name}`);
-        const rules = [
-          `suppress ${describeSuppressedRange(profile)} as "${profile.marker}"`,
-          profile.rounding ? `round to ${profile.rounding.base} (${profile.rounding.tie})` : 'no rounding',
-          profile.secondarySuppression ? 'complementary suppression' : 'no complementary suppression',
-          `national ${profile.national === 'exempt' ? 'exact' : 'as local'}`,
-          `totals ${profile.totals}`,
-          `protection width ${profile.protectionWidth}`,
-        ];
-        runtime.out(`  ${rules.join('; ')}`);
+        for (const line of describeProfileRules(profile)) runtime.out(`  ${line}`);
         for (const source of profile.sources) runtime.out(`  source: ${source.title}${source.url ? ` <${source.url}>` : ''}`);
         runtime.out('');
       }

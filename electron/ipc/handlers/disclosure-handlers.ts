@@ -9,7 +9,7 @@ import { chooseSheet, loadWorkbook, visibleSheetNames } from '../../disclosure/r
 import { readHead } from '../../disclosure/read/open-rows';
 import { sniffFileKind } from '../../disclosure/read/sniff';
 import { disclosureSession } from '../../disclosure/disclosure-service';
-import { sameFile } from '../../disclosure/output-paths';
+import { sameFile } from '../../files/same-file';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
 
