@@ -108,6 +108,22 @@ describe('ReportDocument', () => {
     expect(pages[0]).toContain('Lukasz “Lódz” €5');
   });
 
+  it('render() lays the document out twice and numbers pages as they are written, with the same content as a buffered one', async () => {
+    const build = (r: ReportDocument) => {
+      r.heading('Holdings');
+      r.table({ caption: 'Holdings', columns, rows: manyRows });
+      r.newPage();
+      r.paragraph('Last page.');
+    };
+    const streamed = await extractPdfText(await ReportDocument.render(base, build));
+    const buffered = await render(build);
+    expect(streamed.pages.length).toBeGreaterThan(3);
+    // The footer is drawn first on a streamed page and last on a buffered one; the words are the same.
+    const words = (page: string) => page.split(/\s+/).filter(Boolean).sort();
+    expect(streamed.pages.map(words)).toEqual(buffered.pages.map(words));
+    streamed.pages.forEach((text, i) => expect(text).toContain(`Page ${i + 1} of ${streamed.pages.length}`));
+  });
+
   describe('writeTo', () => {
     const temp = useTempDir();
     it('writes the PDF in one step, leaving no temporary file behind', async () => {

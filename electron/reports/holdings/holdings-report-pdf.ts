@@ -14,15 +14,19 @@ const severityWord = (s: Finding['severity']): string => s.toUpperCase();
  * where it is, and the findings that concern it.
  */
 export async function renderHoldingsReportPdf(model: HoldingsReportModel, meta: ExportMeta): Promise<Buffer> {
-  const report = new ReportDocument({
+  const options = {
     title: 'Holdings audit report',
     subtitle: holdingsReportTitle(model),
     organisationName: meta.organisationName,
     generatedAt: meta.generatedAt,
     details: holdingsReportDetails(model),
     subject: `Holdings, copies and findings: ${holdingsReportTitle(model)}`,
-  });
+  };
+  // Rendered in two passes so that a whole register's report (thousands of pages) never holds every page in memory.
+  return ReportDocument.render(options, (report) => layOut(report, model));
+}
 
+function layOut(report: ReportDocument, model: HoldingsReportModel): void {
   report.heading('Agreement versions');
   report.table({
     columns: [
@@ -48,7 +52,6 @@ export async function renderHoldingsReportPdf(model: HoldingsReportModel, meta: 
     report.paragraph('Findings about organisations, locations or obligations that no agreement version in this report names.', { muted: true });
     findingsTable(report, model.otherFindings, `No other findings on ${formatDate(model.asOf)}.`);
   }
-  return report.toBuffer();
 }
 
 function versionPages(report: ReportDocument, v: VersionSection, model: HoldingsReportModel): void {

@@ -5,7 +5,7 @@
  */
 export { ReportDocument, type ReportDocumentOptions, type KeyValueRows } from './report-document';
 export { drawTable, formatCell, columnWidths, type TableSpec, type TableColumn, type CellValue } from './pdf-table';
-export { ensureSpace, spaceLeft, writeTextBlock, drawLine, lineHeightFor, type PageFlow, type TextBlockOptions } from './page-flow';
+export { ensureSpace, spaceLeft, writeTextBlock, drawLine, lineHeightFor, measureWith, isDryRun, type PageFlow, type TextBlockOptions } from './page-flow';
 export { toWinAnsi, isWinAnsiDrawable } from './win-ansi';
 export { wrapText, type MeasureText } from './wrap-text';
 export { formatGeneratedAt, defaultReportTimeZone } from './generated-at';

@@ -51,7 +51,7 @@ export function writeTextBlock(flow: PageFlow, text: string, options: TextBlockO
   const indent = options.indent ?? 0;
   const width = options.width ?? flow.width - indent;
   doc.font(options.font).fontSize(options.size).fillColor(options.colour);
-  const lines = wrapText(toWinAnsi(text), width, (s) => doc.widthOfString(s));
+  const lines = wrapText(toWinAnsi(text), width, measureWith(doc, options.font, options.size));
   const height = lineHeightFor(options.size);
   for (const line of lines) {
     ensureSpace(flow, height);
@@ -67,7 +67,48 @@ export function writeTextBlock(flow: PageFlow, text: string, options: TextBlockO
  * must already be WinAnsi-safe.
  */
 export function drawLine(doc: PDFKit.PDFDocument, line: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center'): void {
+  if (dryRun.has(doc)) return;
+  if (align === 'left' || line === '') {
+    doc.text(line, x, y, { lineBreak: false });
+    return;
+  }
   const free = Math.max(0, width - doc.widthOfString(line));
-  const offset = align === 'right' ? free : align === 'center' ? free / 2 : 0;
-  doc.text(line, x + offset, y, { lineBreak: false });
+  doc.text(line, x + (align === 'right' ? free : free / 2), y, { lineBreak: false });
+}
+
+const dryRun = new WeakSet<PDFKit.PDFDocument>();
+
+/**
+ * A document being laid out only to count its pages (ReportDocument.render's first pass): the
+ * helpers measure and break pages as usual but draw nothing. Custom drawing should check it too.
+ */
+export const markDryRun = (doc: PDFKit.PDFDocument): void => void dryRun.add(doc);
+export const isDryRun = (doc: PDFKit.PDFDocument): boolean => dryRun.has(doc);
+
+const widthCaches = new WeakMap<PDFKit.PDFDocument, Map<string, Map<string, number>>>();
+
+/**
+ * Measures text in a font and size, remembering each string's width: reports repeat the same
+ * words (dataset and location names, dates) thousands of times, and pdfkit's measuring, with its
+ * kerning, is the slowest part of laying out a large table. It may change the document's current
+ * font, so set the font before drawing.
+ */
+export function measureWith(doc: PDFKit.PDFDocument, font: string, size: number): (text: string) => number {
+  let byFont = widthCaches.get(doc);
+  if (!byFont) widthCaches.set(doc, (byFont = new Map()));
+  const key = `${font}\u0000${size}`;
+  let cache = byFont.get(key);
+  if (!cache) byFont.set(key, (cache = new Map()));
+  const widths = cache;
+  return (text) => {
+    let width = widths.get(text);
+    if (width === undefined) {
+      doc.font(font).fontSize(size);
+      width = doc.widthOfString(text);
+      // Bounded, so one huge document cannot grow the cache without limit.
+      if (widths.size > 50_000) widths.clear();
+      widths.set(text, width);
+    }
+    return width;
+  };
 }

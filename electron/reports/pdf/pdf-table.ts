@@ -1,4 +1,4 @@
-import { drawLine, ensureSpace, lineHeightFor, type PageFlow } from './page-flow';
+import { drawLine, ensureSpace, isDryRun, lineHeightFor, measureWith, type PageFlow } from './page-flow';
 import { reportColours, reportFonts, reportSizes } from './report-style';
 import { toWinAnsi } from './win-ansi';
 import { wrapText } from './wrap-text';
@@ -69,10 +69,8 @@ export function drawTable<Row>(flow: PageFlow, spec: TableSpec<Row>): void {
   const widths = columnWidths(spec.columns.map((c) => c.width), flow.width);
   const xs = widths.map((_, i) => flow.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
 
-  const wrapCell = (text: string, column: number, font: string): string[] => {
-    doc.font(font).fontSize(size);
-    return wrapText(toWinAnsi(text), Math.max(1, (widths[column] ?? 0) - 2 * pad.x), (s) => doc.widthOfString(s));
-  };
+  const wrapCell = (text: string, column: number, font: string): string[] =>
+    wrapText(toWinAnsi(text), Math.max(1, (widths[column] ?? 0) - 2 * pad.x), measureWith(doc, font, size));
   const headerLines = spec.columns.map((c, i) => wrapCell(c.header, i, reportFonts.bold));
   const headerHeight = showHeader ? blockHeight(headerLines, lineHeight) : 0;
   const captionText = (continued: boolean): string | null =>
@@ -101,8 +99,7 @@ export function drawTable<Row>(flow: PageFlow, spec: TableSpec<Row>): void {
 
   if (spec.rows.length === 0) {
     const text = spec.emptyText ?? 'None.';
-    doc.font(reportFonts.italic).fontSize(size);
-    const lines = [wrapText(toWinAnsi(text), flow.width - 2 * pad.x, (s) => doc.widthOfString(s))];
+    const lines = [wrapText(toWinAnsi(text), flow.width - 2 * pad.x, measureWith(doc, reportFonts.italic, size))];
     drawRowChunk(flow, { lines, from: 0, count: lines[0]!.length, xs: [flow.left], widths: [flow.width], lineHeight, size, font: () => reportFonts.italic, fill: null, grid, align: () => 'left', colour: reportColours.muted });
     doc.x = flow.left;
     return;
@@ -161,6 +158,10 @@ function drawRowChunk(flow: PageFlow, chunk: ChunkSpec): void {
   const { doc } = flow;
   const top = doc.y;
   const height = chunk.count * chunk.lineHeight + 2 * pad.y;
+  if (isDryRun(doc)) {
+    doc.y = top + height;
+    return;
+  }
   const right = (chunk.xs[chunk.xs.length - 1] ?? flow.left) + (chunk.widths[chunk.widths.length - 1] ?? 0);
   if (chunk.fill) doc.rect(flow.left, top, right - flow.left, height).fill(chunk.fill);
   chunk.lines.forEach((cellLines, column) => {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { writeFileAtomic } from '../../files/write-file-atomic';
-import { ensureSpace, lineHeightFor, writeTextBlock, type PageFlow } from './page-flow';
+import { ensureSpace, isDryRun, lineHeightFor, markDryRun, writeTextBlock, type PageFlow } from './page-flow';
 import { drawTable, type CellValue, type TableSpec } from './pdf-table';
 import { reportColours, reportFonts, reportPage, reportSizes } from './report-style';
 import { toWinAnsi } from './win-ansi';
@@ -43,6 +43,11 @@ export type KeyValueRows = readonly (readonly [label: string, value: CellValue])
  * For drawing of your own (a QR code, a signature box), use `report.doc` at `report.doc.y`, call
  * `report.ensureSpace(height)` first, pass text through `toWinAnsi`, and leave `doc.y` below what
  * you drew.
+ *
+ * Built this way, every page stays in memory until the end, to number them "of M". For documents
+ * that may run to thousands of pages (the whole register's audit report), use
+ * `ReportDocument.render(options, build)`: it lays the document out once without drawing to count
+ * the pages, then draws it with each page written out as soon as it is full.
  */
 export class ReportDocument implements PageFlow {
   readonly doc: PDFKit.PDFDocument;
@@ -53,12 +58,31 @@ export class ReportDocument implements PageFlow {
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<Buffer>;
   private finished = false;
+  private pages = 1;
 
-  constructor(private readonly options: ReportDocumentOptions) {
+  /**
+   * Two passes in constant memory: `build` runs once on a document that only counts its pages
+   * (nothing is drawn), then again on one that numbers each page as it starts and writes it out
+   * when it is full. `build` must lay out the same content both times.
+   */
+  static async render(options: ReportDocumentOptions, build: (report: ReportDocument) => void | Promise<void>): Promise<Buffer> {
+    const counter = new ReportDocument(options, { kind: 'count' });
+    await build(counter);
+    const total = counter.pages;
+    const report = new ReportDocument(options, { kind: 'stream', total });
+    await build(report);
+    if (report.pages !== total) throw new Error(`the document laid out ${report.pages} pages after counting ${total}`);
+    return report.toBuffer();
+  }
+
+  constructor(
+    private readonly options: ReportDocumentOptions,
+    private readonly numbering: PageNumbering = { kind: 'buffered' },
+  ) {
     this.doc = new PDFDocument({
       size: reportPage.size,
       margins: reportPage.margins,
-      bufferPages: true,
+      bufferPages: numbering.kind === 'buffered',
       autoFirstPage: true,
       info: {
         Title: toWinAnsi(options.title),
@@ -70,8 +94,11 @@ export class ReportDocument implements PageFlow {
       lang: 'en-GB',
       displayTitle: true,
     });
+    if (numbering.kind === 'count') markDryRun(this.doc);
     this.ended = new Promise((resolve, reject) => {
-      this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+      this.doc.on('data', (chunk: Buffer) => {
+        if (numbering.kind !== 'count') this.chunks.push(chunk);
+      });
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
       this.doc.on('error', reject);
     });
@@ -80,13 +107,26 @@ export class ReportDocument implements PageFlow {
     this.width = page.width - reportPage.margins.left - reportPage.margins.right;
     this.top = reportPage.margins.top;
     this.bottom = page.height - reportPage.margins.bottom;
+    this.startPage();
     this.titleBlock();
   }
 
   newPage(): void {
     this.doc.addPage();
+    this.pages += 1;
+    this.startPage();
     this.doc.x = this.left;
     this.doc.y = this.top;
+  }
+
+  /** Pages so far. */
+  get pageCount(): number {
+    return this.pages;
+  }
+
+  /** When pages are not buffered, the footer goes on as each page starts, since the total is known. */
+  private startPage(): void {
+    if (this.numbering.kind === 'stream') this.drawFooter(this.pages, this.numbering.total);
   }
 
   /** Starts a new page unless `height` points are free on this one. */
@@ -104,7 +144,7 @@ export class ReportDocument implements PageFlow {
     ensureSpace(this, before + lineHeightFor(size) * 2 + 40);
     if (this.doc.y > this.top + 0.5) this.doc.y += before;
     writeTextBlock(this, text, { font: reportFonts.bold, size, colour: reportColours.text });
-    if (level === 1) {
+    if (level === 1 && !isDryRun(this.doc)) {
       this.doc.save().lineWidth(0.75).strokeColor(reportColours.rule);
       this.doc.moveTo(this.left, this.doc.y).lineTo(this.left + this.width, this.doc.y).stroke().restore();
     }
@@ -153,7 +193,7 @@ export class ReportDocument implements PageFlow {
   async toBuffer(): Promise<Buffer> {
     if (!this.finished) {
       this.finished = true;
-      this.drawFooters();
+      if (this.numbering.kind === 'buffered') this.drawBufferedFooters();
       this.doc.end();
     }
     return this.ended;
@@ -168,7 +208,7 @@ export class ReportDocument implements PageFlow {
 
   private titleBlock(): void {
     const { doc, options } = this;
-    doc.save().rect(this.left, this.top, this.width, 3).fill(reportColours.accent).restore();
+    if (!isDryRun(doc)) doc.save().rect(this.left, this.top, this.width, 3).fill(reportColours.accent).restore();
     doc.y = this.top + 12;
     writeTextBlock(this, options.title, { font: reportFonts.bold, size: reportSizes.title, colour: reportColours.text });
     if (options.subtitle) {
@@ -181,34 +221,48 @@ export class ReportDocument implements PageFlow {
       ['Generated', formatGeneratedAt(options.generatedAt, options.timeZone)],
       ...(options.details ?? []),
     ], { labelWidth: 0.2 });
-    doc.save().lineWidth(0.75).strokeColor(reportColours.rule);
-    doc.moveTo(this.left, doc.y).lineTo(this.left + this.width, doc.y).stroke().restore();
+    if (!isDryRun(doc)) {
+      doc.save().lineWidth(0.75).strokeColor(reportColours.rule);
+      doc.moveTo(this.left, doc.y).lineTo(this.left + this.width, doc.y).stroke().restore();
+    }
     doc.y += 10;
   }
 
-  /** Two footer lines on every page: who and what on the left, "Page N of M" on the right. */
-  private drawFooters(): void {
-    const { doc, options } = this;
-    const range = doc.bufferedPageRange();
-    const left = toWinAnsi(`${organisationLabel(options.organisationName)}: ${options.title}`);
-    const generated = toWinAnsi(`Generated ${formatGeneratedAt(options.generatedAt, options.timeZone)}`);
+  /** Once every page exists: go back to each and add its footer. */
+  private drawBufferedFooters(): void {
+    const range = this.doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
-      doc.switchToPage(i);
-      // Writing below the bottom margin would make pdfkit start a page of its own.
-      const margin = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const y = doc.page.height - reportPage.margins.bottom + reportPage.footerGap;
-      doc.save().lineWidth(0.5).strokeColor(reportColours.rule).moveTo(this.left, y - 4).lineTo(this.left + this.width, y - 4).stroke().restore();
-      doc.font(reportFonts.regular).fontSize(reportSizes.footer).fillColor(reportColours.muted);
-      const pageLabel = `Page ${i - range.start + 1} of ${range.count}`;
-      const pageWidth = doc.widthOfString(pageLabel);
-      doc.text(truncateToWidth(doc, left, this.width - pageWidth - 12), this.left, y, { lineBreak: false });
-      doc.text(pageLabel, this.left + this.width - pageWidth, y, { lineBreak: false });
-      doc.text(generated, this.left, y + reportSizes.footer * 1.4, { lineBreak: false });
-      doc.page.margins.bottom = margin;
+      this.doc.switchToPage(i);
+      this.drawFooter(i - range.start + 1, range.count);
     }
   }
+
+  /** Two footer lines: who and what on the left, "Page N of M" on the right, when it was generated below. */
+  private drawFooter(page: number, total: number): void {
+    const { doc, options } = this;
+    if (isDryRun(doc)) return;
+    const { x, y: savedY } = doc;
+    const left = toWinAnsi(`${organisationLabel(options.organisationName)}: ${options.title}`);
+    const generated = toWinAnsi(`Generated ${formatGeneratedAt(options.generatedAt, options.timeZone)}`);
+    // Writing below the bottom margin would make pdfkit start a page of its own.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - reportPage.margins.bottom + reportPage.footerGap;
+    doc.save().lineWidth(0.5).strokeColor(reportColours.rule).moveTo(this.left, y - 4).lineTo(this.left + this.width, y - 4).stroke().restore();
+    doc.font(reportFonts.regular).fontSize(reportSizes.footer).fillColor(reportColours.muted);
+    const pageLabel = `Page ${page} of ${total}`;
+    const pageWidth = doc.widthOfString(pageLabel);
+    doc.text(truncateToWidth(doc, left, this.width - pageWidth - 12), this.left, y, { lineBreak: false });
+    doc.text(pageLabel, this.left + this.width - pageWidth, y, { lineBreak: false });
+    doc.text(generated, this.left, y + reportSizes.footer * 1.4, { lineBreak: false });
+    doc.page.margins.bottom = margin;
+    doc.x = x;
+    doc.y = savedY;
+  }
 }
+
+/** How pages are numbered "of M": buffered to the end (the default), or known in advance (see `render`). */
+type PageNumbering = { kind: 'buffered' } | { kind: 'count' } | { kind: 'stream'; total: number };
 
 const organisationLabel = (name: string): string => (name.trim() === '' ? 'Organisation name not set (Settings)' : name.trim());
 

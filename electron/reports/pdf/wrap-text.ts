@@ -22,21 +22,28 @@ function wrapParagraph(paragraph: string, width: number, measure: MeasureText, l
     lines.push('');
     return;
   }
+  // Widths add up word by word (a space's width between them), so each word is measured once
+  // rather than measuring the growing line again for every word.
+  const space = measure(' ');
   let line = '';
+  let lineWidth = 0;
   for (const word of words) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (measure(candidate) <= width) {
-      line = candidate;
+    const wordWidth = measure(word);
+    if (line !== '' && lineWidth + space + wordWidth <= width) {
+      line = `${line} ${word}`;
+      lineWidth += space + wordWidth;
       continue;
     }
     if (line !== '') lines.push(line);
-    if (measure(word) <= width) {
+    if (wordWidth <= width) {
       line = word;
+      lineWidth = wordWidth;
       continue;
     }
     const pieces = breakWord(word, width, measure);
     lines.push(...pieces.slice(0, -1));
     line = pieces[pieces.length - 1] ?? '';
+    lineWidth = measure(line);
   }
   lines.push(line);
 }
