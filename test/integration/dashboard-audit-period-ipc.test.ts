@@ -1,10 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { archiveRecord, createRecord, patchRecord } from '../../electron/register/register-service';
 import { createServiceContext } from '../../electron/service-context';
 import type { ApiResponse } from '../../shared/ipc/contract';
+import { indexRegister, isLiveCopy } from '../../shared/register/register-index';
+import type { RegisterContent } from '../../shared/register/snapshot';
+import { asOfArbitrary, registerArbitrary } from '../helpers/register-arbitrary';
 import { seedRegister, testActor } from '../helpers/register-seed';
+import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
 
 describe('IPC dashboard.summary and audit.listInPeriod (the screens’ own methods)', () => {
@@ -38,6 +43,34 @@ describe('IPC dashboard.summary and audit.listInPeriod (the screens’ own metho
     archiveRecord(context.db, testActor(), 'copy', seeded.backupCopy.id);
     expect(await summary()).toMatchObject({ liveHoldings: 0, liveCopies: 0, holdings: 1 });
     context.db.close();
+  });
+
+  it('counts exactly what the findings count as live, on every register and date (property)', async () => {
+    /** The findings' own definition: the register index leaves out archived records and all under them. */
+    const expected = (register: RegisterContent, asOf: string) => {
+      const index = indexRegister(register);
+      const live = [...index.copies.values()].filter((c) => isLiveCopy(c, asOf));
+      return {
+        asOf,
+        liveCopies: live.length,
+        liveHoldings: new Set(live.map((c) => c.holdingId)).size,
+        organisations: index.organisations.size,
+        agreements: index.dsas.size,
+        locations: index.locations.size,
+        holdings: index.holdings.size,
+      };
+    };
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(registerArbitrary, asOfArbitrary, async (register, asOf) => {
+        const context = createServiceContext({ databasePath: temp.path(`p${run++}.sqlite`), appVersion: 't' }).context;
+        storeRegister(context.db, register);
+        const summary = value<ApiResponse<'dashboard.summary'>>(await dispatch(handlerTable, context, 'dashboard.summary', { asOf }));
+        context.db.close();
+        expect(summary).toEqual(expected(register, asOf));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('lists audit entries within a period, newest first, with the other filters still applied', async () => {

@@ -5,6 +5,7 @@ import { useRecordList } from '../hooks/useRecordList';
 import { recordHref } from '../navigation/record-route';
 import type { ListOptions, RecordListState } from '../stores/record-list-store';
 import { DataTable, type Column } from './DataTable';
+import { IncludeArchivedFilter } from './IncludeArchivedFilter';
 import { Pager } from './Pager';
 import { SearchBox } from './SearchBox';
 
@@ -26,6 +27,7 @@ interface RecordListProps<K extends RecordKind> {
   filters?: (state: RecordListState<K>, setFilter: (name: ListFilterName, value: string | boolean | undefined) => void) => ReactNode;
   /** Buttons beside the search box (e.g. "Add copy"). */
   actions?: ReactNode;
+  /** Main lists search and offer "Include archived"; a detail screen's lists show what belongs to the record. */
   searchable?: boolean;
   empty: ReactNode;
   /** What a search that matches nothing says. */
@@ -48,7 +50,12 @@ export function RecordList<K extends RecordKind>({ kind, label, columns, options
       {searchable || filters || actions ? (
         <div className="list-toolbar">
           {searchable ? <SearchBox label={`Search ${label.toLowerCase()}`} value={query.search} onSearch={setSearch} /> : null}
-          {filters ? <div className="list-filters">{filters(state, setFilter)}</div> : null}
+          {filters || searchable ? (
+            <div className="list-filters">
+              {filters?.(state, setFilter)}
+              {searchable ? <IncludeArchivedFilter filters={query.filters} setFilter={setFilter} /> : null}
+            </div>
+          ) : null}
           {actions ? <div className="list-actions">{actions}</div> : null}
         </div>
       ) : null}

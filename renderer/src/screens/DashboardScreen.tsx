@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { showDate } from '../format/display';
-import { useFindings } from '../hooks/useFindings';
+import { useFindingsStore } from '../stores/findings-store';
 import { routeHref } from '../navigation/record-route';
 import { TIMELINE_DAYS, useDashboardStore } from '../stores/dashboard-store';
 import { useRegisterChanges } from '../stores/register-changes-store';
@@ -21,10 +21,13 @@ import { DashboardTransfers } from '../transfer/screen-transfers';
 export function DashboardScreen() {
   const revision = useRegisterChanges((s) => s.revision);
   const { summary, deadlines, status, error, load } = useDashboardStore();
-  const findings = useFindings();
+  const findings = useFindingsStore();
+  const loadFindings = findings.load;
+  // Read afresh each time the dashboard opens: the CLI or an import may have changed the register.
   useEffect(() => {
     void load();
-  }, [load, revision]);
+    void loadFindings(revision, true);
+  }, [load, loadFindings, revision]);
 
   const problem = error ?? findings.error;
   const empty = summary !== null && summary.organisations + summary.agreements + summary.locations + summary.holdings === 0;

@@ -1,5 +1,4 @@
 import { FilterPicker } from '../components/FilterPicker';
-import { IncludeArchivedFilter } from '../components/IncludeArchivedFilter';
 import { NewRecordButton } from '../components/NewRecordButton';
 import { RecordList } from '../components/RecordList';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -30,12 +29,7 @@ export function LocationsScreen() {
           label="Locations"
           columns={columnsFor('location')}
           options={{ sort: { field: 'name', direction: 'asc' } }}
-          filters={(state, setFilter) => (
-            <>
-              <FilterPicker label="Operator" kind="organisation" value={String(state.query.filters.organisationId ?? '')} onChange={(v) => setFilter('organisationId', v)} />
-              <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />
-            </>
-          )}
+          filters={(state, setFilter) => <FilterPicker label="Operator" kind="organisation" value={String(state.query.filters.organisationId ?? '')} onChange={(v) => setFilter('organisationId', v)} />}
           empty="No locations are recorded. Record every place the data is stored or processed, backup and disaster-recovery sites included."
         />
       )}

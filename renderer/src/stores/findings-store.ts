@@ -14,7 +14,8 @@ interface FindingsState {
   error: string | null;
   /** The register revision the findings were computed for. */
   revision: number;
-  load: (revision: number) => Promise<void>;
+  /** Loads unless already loaded for this revision; `fresh` loads anyway (the dashboard, which must not show an old answer). */
+  load: (revision: number, fresh?: boolean) => Promise<void>;
   reset: () => void;
 }
 
@@ -23,8 +24,8 @@ let latest = 0;
 
 export const useFindingsStore = create<FindingsState>()((set, get) => ({
   ...initialState,
-  load: async (revision) => {
-    if (get().revision === revision && get().status !== 'error') return;
+  load: async (revision, fresh = false) => {
+    if (!fresh && get().revision === revision && get().status !== 'error') return;
     const ticket = ++latest;
     set({ status: 'loading', error: null, revision });
     const result = await call('findings.list', {});

@@ -1,25 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordKinds, recordSchemas, type RecordKind } from '../../../shared/register/records';
-import type { RegisterContent } from '../../../shared/register/snapshot';
+import { kindOfList, registerListNames } from '../../../shared/register/register-lists';
 import { choicesOf, draftFrom, fieldErrorFromServer, fieldMessage, isRequired, validateDraft, widgetOf } from '../../../renderer/src/forms/form-model';
 import { formSpecs } from '../../../renderer/src/forms/form-specs';
 import { registerArbitrary } from '../../helpers/register-arbitrary';
 
-const listOf: Record<RecordKind, keyof RegisterContent> = {
-  organisation: 'organisations',
-  assurance: 'assurances',
-  dsfc: 'dsfcs',
-  dsa: 'dsas',
-  dsaVersion: 'versions',
-  dataset: 'datasets',
-  location: 'locations',
-  approvedLocation: 'approvedLocations',
-  holding: 'holdings',
-  copy: 'copies',
-  obligation: 'obligations',
-  certificate: 'certificates',
-};
 
 describe('the record form model', () => {
   it('has a form field for every field of every record (but id and archived), so no field is silently dropped on save', () => {
@@ -32,8 +18,9 @@ describe('the record form model', () => {
   it('gives back exactly the record it was opened with, for every valid record of every kind (property)', () => {
     fc.assert(
       fc.property(registerArbitrary, (register) => {
-        for (const kind of recordKinds) {
-          for (const record of register[listOf[kind]] as ({ id: string; archived: boolean } & Record<string, unknown>)[]) {
+        for (const list of registerListNames) {
+          const kind: RecordKind = kindOfList[list];
+          for (const record of register[list] as ({ id: string; archived: boolean } & Record<string, unknown>)[]) {
             const result = validateDraft(kind, draftFrom(kind, record), record);
             if (!result.ok) throw new Error(`${kind} ${record.id}: ${JSON.stringify(result.errors)}`);
             const { id: _id, archived: _archived, ...fields } = record;

@@ -1,5 +1,4 @@
 import { FilterPicker } from '../../components/FilterPicker';
-import { IncludeArchivedFilter } from '../../components/IncludeArchivedFilter';
 import { NewRecordButton } from '../../components/NewRecordButton';
 import { RecordList } from '../../components/RecordList';
 import { SectionTabs } from '../../components/SectionTabs';
@@ -26,12 +25,7 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           label="DSAs"
           columns={columnsFor('dsa')}
           options={{ sort: { field: 'nicReference', direction: 'asc' } }}
-          filters={(state, setFilter) => (
-            <>
-              <FilterPicker label="Party" kind="organisation" value={String(state.query.filters.organisationId ?? '')} onChange={(v) => setFilter('organisationId', v)} />
-              <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />
-            </>
-          )}
+          filters={(state, setFilter) => <FilterPicker label="Party" kind="organisation" value={String(state.query.filters.organisationId ?? '')} onChange={(v) => setFilter('organisationId', v)} />}
           empty="No DSAs are recorded. Choose “New DSA” to record one by its NIC reference."
         />
       ) : null}
@@ -43,7 +37,6 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           columns={columnsFor('dsfc')}
           options={{ sort: { field: 'reference', direction: 'asc' } }}
           actions={<NewRecordButton kind="dsfc" label="New DSFC" primary={false} />}
-          filters={(state, setFilter) => <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />}
           empty="No DSFCs are recorded. Each data controller signs one Data Sharing Framework Contract with NHS England."
         />
       ) : null}
@@ -54,7 +47,6 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           label="Organisations"
           columns={columnsFor('organisation')}
           options={{ sort: { field: 'legalName', direction: 'asc' } }}
-          filters={(state, setFilter) => <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />}
           empty="No organisations are recorded. Start with your own organisation, then your processors."
         />
       ) : null}
@@ -66,12 +58,7 @@ export function AgreementsLists({ tab }: { tab: AgreementTab }) {
           columns={columnsFor('obligation')}
           options={{ sort: { field: 'dueDate', direction: 'asc' } }}
           actions={<NewRecordButton kind="obligation" label="New obligation" primary={false} />}
-          filters={(state, setFilter) => (
-            <>
-              <FilterPicker label="DSA version" kind="dsaVersion" value={String(state.query.filters.versionId ?? '')} onChange={(v) => setFilter('versionId', v)} />
-              <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />
-            </>
-          )}
+          filters={(state, setFilter) => <FilterPicker label="DSA version" kind="dsaVersion" value={String(state.query.filters.versionId ?? '')} onChange={(v) => setFilter('versionId', v)} />}
           empty="No obligations are recorded. Record each special condition of a DSA as an obligation with a due date and an owner."
         />
       ) : null}

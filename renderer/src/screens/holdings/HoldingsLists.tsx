@@ -1,6 +1,5 @@
 import { CheckboxFilter } from '../../components/CheckboxFilter';
 import { FilterPicker } from '../../components/FilterPicker';
-import { IncludeArchivedFilter } from '../../components/IncludeArchivedFilter';
 import { RecordList } from '../../components/RecordList';
 import { SectionTabs } from '../../components/SectionTabs';
 import { columnsFor } from '../../lists/record-columns';
@@ -28,7 +27,6 @@ export function HoldingsLists({ tab }: { tab: HoldingTab }) {
             <>
               <FilterPicker label="DSA" kind="dsa" value={String(state.query.filters.dsaId ?? '')} onChange={(v) => setFilter('dsaId', v)} />
               <FilterPicker label="Copy at location" kind="location" value={String(state.query.filters.locationId ?? '')} onChange={(v) => setFilter('locationId', v)} />
-              <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />
             </>
           )}
           empty="No holdings are recorded. Record each extract received from NHS England as a holding, then its copies."
@@ -45,7 +43,6 @@ export function HoldingsLists({ tab }: { tab: HoldingTab }) {
               <FilterPicker label="DSA" kind="dsa" value={String(state.query.filters.dsaId ?? '')} onChange={(v) => setFilter('dsaId', v)} />
               <FilterPicker label="Location" kind="location" value={String(state.query.filters.locationId ?? '')} onChange={(v) => setFilter('locationId', v)} />
               <CheckboxFilter label="Live copies only" checked={state.query.filters.live === true} onChange={(live) => setFilter('live', live ? true : undefined)} />
-              <IncludeArchivedFilter filters={state.query.filters} setFilter={setFilter} />
             </>
           )}
           empty="No copies are recorded. Add copies from a holding’s page."

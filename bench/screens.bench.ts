@@ -1,0 +1,132 @@
+/**
+ * npm run bench:screens: the register's screens in Chromium against a register the size the issue
+ * names (1,000 agreements, 20,000 holdings, 100,000 copies) and one a hundredth of that, wired to
+ * the real handlers as the browser tests are. It times what a user waits for (the copies list's
+ * first page, turning pages, a search, the dashboard) and prints the ratio of the large register to
+ * the small one: a list that reads only a page stays near 1 whatever the register's size.
+ * A benchmark, not a test. Build the renderer first (npm run build:renderer, or set
+ * CUSTODIAN_RENDERER_DIR to your own build).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from 'playwright-core';
+import { dispatch } from '../electron/ipc/dispatch';
+import { handlerTable } from '../electron/ipc/handler-table';
+import { createServiceContext } from '../electron/service-context';
+import { apiMethods } from '../shared/ipc/contract';
+import { chromiumArgs, findChromium } from '../test/browser/find-chromium';
+import { serveRenderer } from '../test/browser/static-server';
+import { storeRegister } from '../test/helpers/store-register';
+import { generateLargeRegister, issueScale, LARGE_REGISTER_AS_OF, type LargeRegisterSize } from './large-register';
+
+/** Per step: what the user waited for, and how much of it main spent answering (the rest is transport and drawing). */
+type Timings = Record<string, { shown: number; main: number }>;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+let mainMs = 0;
+
+async function timed(work: () => Promise<unknown>): Promise<{ shown: number; main: number }> {
+  mainMs = 0;
+  const start = performance.now();
+  await work();
+  return { shown: performance.now() - start, main: mainMs };
+}
+
+const medianOf = (runs: { shown: number; main: number }[]) => ({ shown: median(runs.map((r) => r.shown)), main: median(runs.map((r) => r.main)) });
+
+async function pagerText(page: Page, label: string): Promise<string> {
+  return (await page.getByRole('navigation', { name: `${label} pages` }).locator('.pager-status').textContent()) ?? '';
+}
+
+async function waitForPagerChange(page: Page, label: string, before: string): Promise<void> {
+  await page.waitForFunction(
+    ([name, previous]) => {
+      const status = document.querySelector(`nav[aria-label="${name} pages"] .pager-status`)?.textContent ?? '';
+      return status !== '' && status !== previous;
+    },
+    [label, before] as const,
+  );
+}
+
+async function measure(size: LargeRegisterSize, rendererDir: string): Promise<Timings> {
+  const dir = mkdtempSync(join(tmpdir(), 'custodian-bench-screens-'));
+  const { context } = createServiceContext({ databasePath: join(dir, 'register.sqlite'), appVersion: 'bench', now: () => new Date(`${LARGE_REGISTER_AS_OF}T10:00:00`) });
+  storeRegister(context.db, generateLargeRegister(size));
+  const server = await serveRenderer(rendererDir);
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  const timings: Timings = {};
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.exposeBinding('__custodianInvoke', async (_source, method: unknown, payload: unknown) => {
+      const start = performance.now();
+      const result = await dispatch(handlerTable, context, method, payload);
+      mainMs += performance.now() - start;
+      return result;
+    });
+    await page.addInitScript((methods: string[]) => {
+      const invoke = (window as unknown as { __custodianInvoke: (m: string, p: unknown) => Promise<unknown> }).__custodianInvoke;
+      (window as unknown as { custodian: unknown }).custodian = Object.fromEntries(methods.map((m) => [m, (request: unknown) => invoke(m, request)]));
+    }, apiMethods as string[]);
+
+    timings['Copies list, first page shown'] = await timed(async () => {
+      await page.goto(`${server.url}/index.html#/holdings/copy`);
+      await page.getByRole('navigation', { name: 'Copies pages' }).locator('.pager-status').waitFor();
+    });
+
+    const turns: { shown: number; main: number }[] = [];
+    for (let i = 0; i < 7; i++) {
+      const before = await pagerText(page, 'Copies');
+      turns.push(await timed(async () => {
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await waitForPagerChange(page, 'Copies', before);
+      }));
+    }
+    timings['Copies list, next page (median of 7)'] = medianOf(turns);
+
+    const sorts: { shown: number; main: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = await page.locator('table[aria-label="Copies"] tbody tr').first().textContent();
+      sorts.push(await timed(async () => {
+        await page.getByRole('button', { name: /^Made/ }).click();
+        await page.waitForFunction((first) => document.querySelector('table[aria-label="Copies"] tbody tr')?.textContent !== first, before);
+      }));
+    }
+    timings['Copies list, sort by date made (median of 3)'] = medianOf(sorts);
+
+    const before = await pagerText(page, 'Copies');
+    timings['Copies list, search "organisation 1" (includes the 250 ms typing pause)'] = await timed(async () => {
+      await page.getByLabel('Search copies').fill('organisation 1');
+      await waitForPagerChange(page, 'Copies', before);
+    });
+
+    timings['Dashboard: counts, findings and deadlines shown'] = await timed(async () => {
+      await page.goto(`${server.url}/index.html#/dashboard`);
+      await page.getByText('Judged on').waitFor();
+      await page.locator('.finding, .ok-note').first().waitFor();
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+    context.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return timings;
+}
+
+const rendererDir = process.env.CUSTODIAN_RENDERER_DIR ?? join(import.meta.dirname, '..', 'dist', 'renderer');
+const small: LargeRegisterSize = { agreements: issueScale.agreements / 100, holdings: issueScale.holdings / 100, copies: issueScale.copies / 100 };
+const smallTimes = await measure(small, rendererDir);
+const largeTimes = await measure(issueScale, rendererDir);
+
+const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(9);
+console.log(`Register screens in Chromium: ${issueScale.copies.toLocaleString('en-GB')} copies against ${small.copies.toLocaleString('en-GB')}`);
+console.log('"main" is the time the handlers took; the rest is the test transport (Playwright\'s exposeBinding, far slower than');
+console.log("Electron's IPC for large answers) and the page drawing.\n");
+console.log(`${'What the user waits for'.padEnd(70)} ${'small'.padStart(9)} ${'large'.padStart(9)} ${'ratio'.padStart(6)} ${'main, large'.padStart(12)}`);
+for (const [label, large] of Object.entries(largeTimes)) {
+  const base = smallTimes[label]!;
+  console.log(`${label.padEnd(70)} ${ms(base.shown)} ${ms(large.shown)} ${(large.shown / base.shown).toFixed(2).padStart(6)} ${ms(large.main).padStart(12)}`);
+}
