@@ -68,10 +68,19 @@ async function child(mode: 'read' | 'disclose', file: string): Promise<void> {
     rows = result.report.summary.rows;
   }
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms, rows, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  const cpu = process.cpuUsage();
+  const cpuMs = (cpu.user + cpu.system) / 1000; // all threads of the process, start-up included
+  process.stdout.write(JSON.stringify({ ms, cpuMs, rows, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-function runChild(mode: 'read' | 'disclose', file: string, env: NodeJS.ProcessEnv = {}): { ms: number; rows: number; maxRssMiB: number } {
+interface ChildRun {
+  ms: number;
+  cpuMs: number;
+  rows: number;
+  maxRssMiB: number;
+}
+
+function runChild(mode: 'read' | 'disclose', file: string, env: NodeJS.ProcessEnv = {}): ChildRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, file], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -108,24 +117,31 @@ async function main(): Promise<void> {
     await generateLongTable(tenMillion, 10_000_000);
     console.log(`${(statSync(million).size / 2 ** 20).toFixed(0)} MiB and ${(statSync(tenMillion).size / 2 ** 20).toFixed(0)} MiB`);
 
-    console.log('\n1. Disclose vs read+parse, 1,000,000 rows (each in a fresh child process; median of 3)');
-    const median = (values: number[]) => values.sort((a, b) => a - b)[1]!;
-    const reads = [0, 1, 2].map(() => runChild('read', million));
-    const discloses = [0, 1, 2].map(() => runChild('disclose', million));
-    const readMs = median(reads.map((r) => r.ms));
-    const discloseMs = median(discloses.map((r) => r.ms));
-    const ratio = discloseMs / readMs;
-    console.log(`   read + parse:            ${(readMs / 1000).toFixed(2)} s`);
-    console.log(`   disclose (CSV output):   ${(discloseMs / 1000).toFixed(2)} s`);
-    console.log(`   ratio:                   ${ratio.toFixed(2)} × (target ≤ ${READ_RATIO_TARGET} ×) ${ratio <= READ_RATIO_TARGET ? 'MET' : 'MISSED'}`);
+    console.log('\n1. Disclose vs read+parse, 1,000,000 rows (fresh child processes, alternating; median of 3)');
+    // Alternating runs share whatever else the machine is doing; CPU time is the steadier measure on a busy machine.
+    const reads: ChildRun[] = [];
+    const discloses: ChildRun[] = [];
+    for (let i = 0; i < 3; i++) {
+      reads.push(runChild('read', million));
+      discloses.push(runChild('disclose', million));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+    const read = { wall: median(reads.map((r) => r.ms)), cpu: median(reads.map((r) => r.cpuMs)) };
+    const disclose = { wall: median(discloses.map((r) => r.ms)), cpu: median(discloses.map((r) => r.cpuMs)) };
+    const ratio = disclose.cpu / read.cpu;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    console.log(`   read + parse:            ${seconds(read.wall)} wall, ${seconds(read.cpu)} CPU`);
+    console.log(`   disclose (CSV output):   ${seconds(disclose.wall)} wall, ${seconds(disclose.cpu)} CPU`);
+    console.log(`   ratio (CPU):             ${ratio.toFixed(2)} × (target ≤ ${READ_RATIO_TARGET} ×) ${ratio <= READ_RATIO_TARGET ? 'MET' : 'MISSED'}`);
+    console.log(`   ratio (wall clock):      ${(disclose.wall / read.wall).toFixed(2)} ×`);
     const withReport = runChild('disclose', million, { BENCH_REPORT: '1' });
-    console.log(`   disclose + JSON report:  ${(withReport.ms / 1000).toFixed(2)} s (${(withReport.ms / readMs).toFixed(2)} × read; one report entry per changed cell)`);
+    console.log(`   disclose + JSON report:  ${seconds(withReport.ms)} wall, ${seconds(withReport.cpuMs)} CPU (${(withReport.cpuMs / read.cpu).toFixed(2)} × read, CPU; one report entry per changed cell)`);
 
     console.log('\n2. Peak RSS of disclose (each size in its own child process)');
     const small = discloses[0]!;
     const large = runChild('disclose', tenMillion);
     console.log(`   1,000,000 rows:   ${small.maxRssMiB.toFixed(0)} MiB`);
-    console.log(`   10,000,000 rows:  ${large.maxRssMiB.toFixed(0)} MiB  (${(large.ms / 1000).toFixed(1)} s)`);
+    console.log(`   10,000,000 rows:  ${large.maxRssMiB.toFixed(0)} MiB  (${(large.ms / 1000).toFixed(1)} s wall)`);
     console.log(`   growth for 10× the rows: ${(large.maxRssMiB / small.maxRssMiB).toFixed(2)} ×`);
 
     console.log('\n3. Secondary suppression + attacker’s audit, 100 × 100 table with totals, 10 % primary cells');
@@ -133,12 +149,12 @@ async function main(): Promise<void> {
     const solver = await loadHighsSolver();
     const start = performance.now();
     const outcome = discloseTable(table, findBuiltinProfile('nhs-small-numbers-1-5')!, defaultTableOptions, solver);
-    const seconds = (performance.now() - start) / 1000;
+    const elapsed = (performance.now() - start) / 1000;
     console.log(`   primary cells:           ${outcome.publication.count('primary')}`);
     console.log(`   complementary cells:     ${outcome.publication.count('secondary')}`);
     console.log(`   linear programs solved:  ${outcome.audit.solverCalls} in the final audit (${solver.name})`);
     console.log(`   audit:                   ${outcome.audit.passed ? 'passed' : 'FAILED'}`);
-    console.log(`   time:                    ${seconds.toFixed(2)} s (target ≤ ${SECONDARY_TARGET_S} s) ${seconds <= SECONDARY_TARGET_S ? 'MET' : 'MISSED'}`);
+    console.log(`   time:                    ${elapsed.toFixed(2)} s (target ≤ ${SECONDARY_TARGET_S} s) ${elapsed <= SECONDARY_TARGET_S ? 'MET' : 'MISSED'}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

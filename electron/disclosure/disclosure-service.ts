@@ -33,6 +33,21 @@ interface Job {
 
 const sessions = new WeakMap<ServiceContext, DisclosureSession>();
 
+/** How many opened tables and finished jobs a window keeps: a dropped table's bytes live in memory. */
+const keepInputs = 4;
+const keepFinishedJobs = 8;
+
+/** Forgets the oldest entries of a map (insertion order) beyond `keep`, skipping those still needed. */
+function prune<K, V>(map: Map<K, V>, keep: number, needed: (value: V) => boolean): void {
+  let excess = map.size - keep;
+  for (const [key, value] of map) {
+    if (excess <= 0) break;
+    if (needed(value)) continue;
+    map.delete(key);
+    excess--;
+  }
+}
+
 export function disclosureSession(context: ServiceContext): DisclosureSession {
   let session = sessions.get(context);
   if (!session) sessions.set(context, (session = new DisclosureSession(context)));
@@ -49,6 +64,8 @@ export class DisclosureSession {
     const token = globalThis.crypto.randomUUID();
     const entry = { info: { ...info, token }, input };
     this.inputs.set(token, entry);
+    const inUse = new Set([...this.jobs.values()].filter((j) => j.status.state === 'running').map((j) => j.input));
+    prune(this.inputs, keepInputs, (e) => inUse.has(e));
     return entry.info;
   }
 
@@ -132,6 +149,7 @@ export class DisclosureSession {
     );
     const job: Job = { status, running, request, input, profile, outputPath: output?.path ?? null };
     this.jobs.set(jobId, job);
+    prune(this.jobs, keepFinishedJobs, (j) => j.status.state === 'running');
     running.result.then(
       (result) => {
         status.result = result;

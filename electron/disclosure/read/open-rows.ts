@@ -28,7 +28,8 @@ export async function openRows(input: Exclude<TableInput, { kind: 'table' }>, sh
   const head = readHead(path, Math.min(size, headBytes));
   const kind = sniffFileKind(head, size);
   if (kind === 'xlsx') return (await import('./xlsx-rows')).openXlsxRows(readFileSync(path), sheet);
-  return openCsvRows(createReadStream(path, { highWaterMark: 1 << 20 }), head, size);
+  // 256 KiB at a time: batches of about ten thousand rows keep the live set small.
+  return openCsvRows(createReadStream(path, { highWaterMark: 1 << 18 }), head, size);
 }
 
 /** The first `length` bytes of a file (fewer if it is shorter). */
@@ -51,5 +52,5 @@ export function readHead(path: string, length: number): Uint8Array {
 
 async function* oneChunk(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   // Chunked so that progress moves and the decoder never holds one huge string.
-  for (let offset = 0; offset < bytes.byteLength; offset += 1 << 20) yield bytes.subarray(offset, offset + (1 << 20));
+  for (let offset = 0; offset < bytes.byteLength; offset += 1 << 18) yield bytes.subarray(offset, offset + (1 << 18));
 }

@@ -60,8 +60,10 @@ export async function openTable(input: TableInput, options: { sheet?: string; to
   };
 
   async function* batches(): AsyncGenerator<TableRow[]> {
-    yield convert(sample);
-    if (at < pending.length) yield convert(pending.slice(at));
+    yield convert(sample.splice(0));
+    const rest = pending.slice(at);
+    pending = []; // the first batch is not kept for the whole run
+    if (rest.length > 0) yield convert(rest);
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
