@@ -5,6 +5,7 @@ import { discloseTable, type DisclosureOutcome } from '../../shared/disclosure/d
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { legendLines } from '../../shared/disclosure/legend';
 import type { LpSolver } from '../../shared/disclosure/linear-program';
+import type { PublishedPercentage } from '../../shared/disclosure/percentages';
 import type { DisclosurePreview, PreviewRow } from '../../shared/disclosure/preview';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
 import {
@@ -80,7 +81,13 @@ export async function discloseFile(request: DiscloseFileRequest): Promise<Disclo
   const open = () => openTable(request.input, { sheet: request.sheet, totalLabel: request.tableOptions.totalLabel });
   const reader = await open();
   checkNationalColumn(reader, request.tableOptions);
-  if (!reader.layout.countColumns.some((name) => isTotalLabel(name, request.tableOptions.totalLabel))) {
+  const hasTotalColumn = reader.layout.countColumns.some((name) => isTotalLabel(name, request.tableOptions.totalLabel));
+  if (request.tableOptions.percentages && !hasTotalColumn) {
+    throw new DisclosureInputError(
+      `percentages are shares of a count column headed "${request.tableOptions.totalLabel}"; this table has none (use a wide table with a Total column)`,
+    );
+  }
+  if (!hasTotalColumn) {
     try {
       return await streamingPass(reader, request);
     } catch (error) {
@@ -113,16 +120,24 @@ class Emitter {
     private readonly layout: { labelColumns: string[]; countColumns: string[] },
   ) {
     this.changes = new ReportChanges(request.reportPath ?? null);
+    const { totalLabel, percentages } = request.tableOptions;
+    this.percentColumns = percentages
+      ? layout.countColumns.flatMap((name, c) => (isTotalLabel(name, totalLabel) ? [] : [c]))
+      : [];
     const output = request.output;
     this.writer = output ? (output.format === 'xlsx' ? createXlsxWriter(output.path) : createCsvWriter(output.path, this.width)) : null;
   }
 
   get width(): number {
-    return this.layout.labelColumns.length + this.layout.countColumns.length;
+    return this.layout.labelColumns.length + this.layout.countColumns.length + this.percentColumns.length;
   }
 
+  /** With percentages, each count column but the Total gets a "% of Total" column after the counts. */
+  readonly percentColumns: number[];
+
   async header(): Promise<void> {
-    await this.writer?.writeRow([...this.layout.labelColumns, ...this.layout.countColumns]);
+    const percentHeaders = this.percentColumns.map((c) => `${this.layout.countColumns[c]} %`);
+    await this.writer?.writeRow([...this.layout.labelColumns, ...this.layout.countColumns, ...percentHeaders]);
   }
 
   rule(reason: CellReason, protects: string | null): string {
@@ -141,6 +156,7 @@ class Emitter {
     reasons: CellReason[],
     notes: (string | null)[],
     keysOf: (column: number) => Record<string, string>,
+    percentages: PublishedPercentage[] = [],
   ): Promise<void> {
     this.rows++;
     if (this.request.output?.format === 'xlsx' && this.rows >= xlsxMaxRows) {
@@ -154,12 +170,25 @@ class Emitter {
         if (pending) await pending;
       }
     }
+    const percentCells = this.percentColumns.map((c) => {
+      const p = percentages[c];
+      return p === null ? marker : p === undefined ? '' : p;
+    });
     if (this.previewRows.length < (this.request.previewRows ?? 0)) {
-      this.previewRows.push({ row: row.sourceRow, labels: row.labels, original: row.counts, published, reasons, notes });
+      this.previewRows.push({
+        row: row.sourceRow,
+        labels: row.labels,
+        original: row.counts,
+        published,
+        reasons,
+        notes,
+        percentages: percentCells.map(String),
+      });
     }
     if (this.writer) {
       const cells: (string | number)[] = [...row.labels];
       for (const value of published) cells.push(value ?? marker);
+      cells.push(...percentCells);
       const pending = this.writer.writeRow(cells);
       if (pending) await pending;
     }
@@ -295,7 +324,7 @@ async function wholeTablePass(reader: TableReader, request: DiscloseFileRequest)
         notes.push(actionOf(reason) ? emitter.rule(reason, protects >= 0 ? describeCell(table, protects) : null) : null);
         tally(counts, reason);
       }
-      await emitter.row(rows[r]!, published, reasons, notes, (c) => cellKeys(table, r * width + c));
+      await emitter.row(rows[r]!, published, reasons, notes, (c) => cellKeys(table, r * width + c), outcome.percentages?.slice(r * width, (r + 1) * width));
     }
     counts.rows = rows.length;
     counts.cells = rows.length * width;
@@ -365,7 +394,11 @@ async function finish(
     },
     output,
     profile: { id: profile.id, version: profile.version, name: profile.name, parameters: profileParameters(profile), sources: profile.sources },
-    options: { totalLabel: request.tableOptions.totalLabel, national: request.tableOptions.national },
+    options: {
+      totalLabel: request.tableOptions.totalLabel,
+      national: request.tableOptions.national,
+      percentages: Boolean(request.tableOptions.percentages),
+    },
     summary,
     audit,
     exportRefused: refused,
@@ -379,6 +412,7 @@ async function finish(
     preview: {
       labelColumns: reader.layout.labelColumns,
       countColumns: reader.layout.countColumns,
+      percentColumns: emitter.percentColumns.map((c) => `${reader.layout.countColumns[c]} %`),
       rows: emitter.previewRows,
       totalRows: summary.rows,
       marker: profile.marker,

@@ -1,5 +1,6 @@
 import { attackerKnowledge, type AttackerKnowledge } from './attacker';
 import type { LinearProgram, LinearRow, LpSolver } from './linear-program';
+import type { RatioConstraint } from './percentages';
 import type { Publication } from './publication';
 import type { DisclosureSubject } from './subject';
 
@@ -47,11 +48,12 @@ export function auditPublication(
   publication: Publication,
   solver: LpSolver,
   cellsToAudit?: readonly number[],
+  ratios: readonly RatioConstraint[] = [],
 ): AuditResult {
   const width = subject.profile.protectionWidth;
   const knowledge = attackerKnowledge(subject, publication);
   const primaries = cellsToAudit ?? primaryCells(publication);
-  const system = unknownsSystem(subject, knowledge);
+  const system = unknownsSystem(subject, knowledge, ratios);
   const results: PrimaryCellAudit[] = [];
   let solverCalls = 0;
 
@@ -109,18 +111,21 @@ function judge(cell: number, low: number, high: number, width: number, solved: b
   return { cell, low, high, possibleValues, passed: possibleValues >= width, solved };
 }
 
-/** The equations restricted to unknown cells, with known cells moved to the right-hand side. */
+/**
+ * The totals equations (and any percentage inequalities) restricted to unknown cells, with known
+ * cells moved into the bounds.
+ */
 interface UnknownsSystem {
   variableOfCell: Map<number, number>;
   cellOfVariable: number[];
   lower: number[];
   upper: number[];
-  rows: { variables: number[]; coefficients: number[]; rhs: number }[];
+  rows: { variables: number[]; coefficients: number[]; lower: number; upper: number }[];
   rowsOfComponent: Map<number, number[]>;
   component: (variable: number) => number;
 }
 
-function unknownsSystem(subject: DisclosureSubject, knowledge: AttackerKnowledge): UnknownsSystem {
+function unknownsSystem(subject: DisclosureSubject, knowledge: AttackerKnowledge, ratios: readonly RatioConstraint[]): UnknownsSystem {
   const variableOfCell = new Map<number, number>();
   const cellOfVariable: number[] = [];
   const lower: number[] = [];
@@ -149,28 +154,35 @@ function unknownsSystem(subject: DisclosureSubject, knowledge: AttackerKnowledge
     return v;
   };
   const rows: UnknownsSystem['rows'] = [];
-  for (const equation of subject.structure.equations) {
-    // members − total = 0
+  /** Adds Σ coefficient·cell within [lower, upper], known cells folded into the bounds. */
+  const addRow = (terms: [number, number][], lower: number, upper: number) => {
     const variables: number[] = [];
     const coefficients: number[] = [];
-    let rhs = 0;
-    const add = (cell: number, coefficient: number) => {
+    let constant = 0;
+    for (const [cell, coefficient] of terms) {
       const v = variableOf(cell);
-      if (v === undefined) rhs -= coefficient * knowledge.lower[cell]!;
+      if (v === undefined) constant += coefficient * knowledge.lower[cell]!;
       else {
         variables.push(v);
         coefficients.push(coefficient);
       }
-    };
-    for (const member of equation.members) add(member, 1);
-    add(equation.total, -1);
-    if (variables.length === 0) continue;
-    rows.push({ variables, coefficients, rhs });
+    }
+    if (variables.length === 0) return;
+    rows.push({ variables, coefficients, lower: lower - constant, upper: upper - constant });
     for (let i = 1; i < variables.length; i++) {
       const a = find(variables[0]!);
       const b = find(variables[i]!);
       if (a !== b) parent[a] = b;
     }
+  };
+  for (const equation of subject.structure.equations) {
+    // members − total = 0
+    addRow([...equation.members.map((m): [number, number] => [m, 1]), [equation.total, -1]], 0, 0);
+  }
+  for (const ratio of ratios) {
+    // lowShare·T ≤ n ≤ highShare·T
+    addRow([[ratio.numerator, 1], [ratio.denominator, -ratio.lowShare]], 0, Infinity);
+    addRow([[ratio.numerator, 1], [ratio.denominator, -ratio.highShare]], -Infinity, 0);
   }
   const rowsOfComponent = new Map<number, number[]>();
   rows.forEach((row, index) => {
@@ -198,7 +210,7 @@ function componentProgram(system: UnknownsSystem, root: number): { program: Line
   };
   const rows: LinearRow[] = system.rowsOfComponent.get(root)!.map((index) => {
     const row = system.rows[index]!;
-    return { lower: row.rhs, upper: row.rhs, columns: row.variables.map(columnOf), coefficients: row.coefficients };
+    return { lower: row.lower, upper: row.upper, columns: row.variables.map(columnOf), coefficients: row.coefficients };
   });
   return { program: { columnLower, columnUpper, rows }, columnOfVariable };
 }

@@ -3,6 +3,7 @@ import { decideCell } from './cell-rules';
 import { DisclosureInputError } from './input-error';
 import type { LpSolver } from './linear-program';
 import type { DisclosureProfile } from './profile';
+import { percentageConstraints, publishPercentages, type PublishedPercentage } from './percentages';
 import { Publication } from './publication';
 import { addComplementarySuppressions, type SecondaryResult } from './secondary-suppression';
 import { analyseStructure, checkTotalsAddUp } from './structure';
@@ -15,6 +16,8 @@ export interface DisclosureOutcome {
   publication: Publication;
   audit: AuditResult;
   secondary: SecondaryResult | null;
+  /** Per cell, its row percentage when they were asked for (null: the marker). */
+  percentages: PublishedPercentage[] | null;
 }
 
 export type ProgressListener = (message: string) => void;
@@ -35,6 +38,11 @@ export function discloseTable(
   checkOptions(table, options);
   const structure = analyseStructure(table, options);
   checkTotalsAddUp(table, structure);
+  if (options.percentages && (structure.totalColumn < 0 || table.countColumns.length < 2)) {
+    throw new DisclosureInputError(
+      `percentages are shares of a count column headed "${options.totalLabel}"; this table has none (use a wide table with a Total column)`,
+    );
+  }
   const subject = buildSubject(table, options, structure, profile);
   const publication = applyLocalRules(subject);
   if (profile.totals === 'sum-of-published') recomputeTotals(subject, publication);
@@ -44,12 +52,15 @@ export function discloseTable(
     onProgress('choosing complementary suppressions');
     secondary = addComplementarySuppressions(subject, publication, solver, onProgress);
   }
-  let audit = secondary?.finalAudit ?? null;
+  const percentages = options.percentages ? publishPercentages(subject, publication) : null;
+  const ratios = percentages ? percentageConstraints(subject, percentages) : [];
+  // The audit must see everything that is published, percentages included.
+  let audit = ratios.length === 0 ? (secondary?.finalAudit ?? null) : null;
   if (!audit) {
     onProgress('running the attacker’s audit');
-    audit = auditPublication(subject, publication, solver);
+    audit = auditPublication(subject, publication, solver, undefined, ratios);
   }
-  return { subject, publication, audit, secondary };
+  return { subject, publication, audit, secondary, percentages };
 }
 
 /** The national marker must name a label column and match at least one row, or it is a typo. */

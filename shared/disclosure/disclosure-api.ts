@@ -33,6 +33,8 @@ export const startRequestSchema = z.strictObject({
   national: z.strictObject({ column: z.string().min(1).max(200), value: z.string().min(1).max(200) }).nullable(),
   /** The holding the table derives from, recorded with the export. */
   holdingId: z.string().min(1).max(64).nullable(),
+  /** Add row percentages (a wide table with a Total column). */
+  percentages: z.boolean().default(false),
 });
 export type StartDisclosureRequest = z.infer<typeof startRequestSchema>;
 

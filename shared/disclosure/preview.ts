@@ -14,6 +14,8 @@ export const previewRowSchema = z
     published: z.array(z.number().nullable()),
     reasons: z.array(z.enum(cellReasons)),
     notes: z.array(z.string().nullable()),
+    /** As published: a number, the marker, or empty; one per column of `percentColumns`. */
+    percentages: z.array(z.string()),
   })
   .strict();
 export type PreviewRow = z.infer<typeof previewRowSchema>;
@@ -22,6 +24,8 @@ export const disclosurePreviewSchema = z
   .object({
     labelColumns: z.array(z.string()),
     countColumns: z.array(z.string()),
+    /** Row-percentage columns, when asked for ("Female %"). */
+    percentColumns: z.array(z.string()),
     rows: z.array(previewRowSchema),
     totalRows: z.number().int(),
     marker: z.string(),

@@ -76,7 +76,12 @@ export const disclosureReportSchema = z
     output: fileSchema.strict().nullable(),
     profile: z.object({ id: z.string(), version: z.number().int(), name: z.string(), parameters: z.record(z.string(), z.unknown()), sources: disclosureProfileSchema.shape.sources }).strict(),
     options: z
-      .object({ totalLabel: z.string(), national: z.object({ column: z.string(), value: z.string() }).strict().nullable() })
+      .object({
+        totalLabel: z.string(),
+        national: z.object({ column: z.string(), value: z.string() }).strict().nullable(),
+        /** Whether row percentages were published (their basis and decimals are the profile's). */
+        percentages: z.boolean(),
+      })
       .strict(),
     summary: summarySchema,
     audit: auditSummarySchema,

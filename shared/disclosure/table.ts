@@ -26,6 +26,8 @@ export interface TableOptions {
   totalLabel: string;
   /** Rows whose label in `column` equals `value` are national figures. */
   national: NationalMarker | null;
+  /** Add each count column's share of the row's Total column (wide tables with a Total column). */
+  percentages?: boolean;
 }
 
 export const defaultTotalLabel = 'Total';

@@ -163,6 +163,25 @@ describe('the Disclosure screen in Chromium, with the real handlers and worker',
     ]);
   });
 
+  it('adds row percentages on request, the marker where a count is suppressed', async () => {
+    app = await openApp({ hash: '#/disclosure' });
+    const { page } = app;
+    await page.getByLabel('Disclosure profile').selectOption('nhs-community-mental-health');
+    await page.getByText('Totals and national rows').click();
+    await page.getByLabel('Add row percentages').check();
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['area,Female,Male,Total\nLeeds,2,400,402\nHull,50,60,110\n'], 'wide.csv', { type: 'text/csv' }));
+      return transfer;
+    });
+    await page.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer });
+    await expect(page.getByText('Audit passed')).toBeVisible({ timeout: 45_000 });
+    const published = page.getByRole('table', { name: 'Published table' });
+    await expect(published.getByRole('columnheader')).toHaveText(['area', 'Female', 'Male', 'Total', 'Female %', 'Male %']);
+    await expect(published.getByRole('row', { name: /Leeds/ }).locator('td')).toHaveText(['P*, 0–4 suppressed', '400', 'R400, rounded to 5', '*', '100']);
+    await expect(published.getByRole('row', { name: /Hull/ }).locator('td').nth(4)).toHaveText('55');
+  });
+
   it('builds a custom profile with a live preview and saves it as a file', async () => {
     files = makeTempDir('custodian-disclosure-profile-');
     const saved = files.path('our-tre.json');

@@ -258,6 +258,35 @@ describe('custodian disclose: what leaves the machine', () => {
   });
 });
 
+describe('custodian disclose --percentages', () => {
+  it('adds each column’s share of the Total column, the marker where a count is suppressed', async () => {
+    const input = write('in.csv', 'area,Female,Male,Total\nLeeds,2,400,402\nHull,50,60,110\n');
+    const run = await runCliCaptured(['disclose', input, '--profile', 'nhs-community-mental-health', '--percentages', '--output', temp.path('o.csv'), '--report', temp.path('r.json')]);
+    expect(run.code).toBe(0);
+    expect(readCsv(temp.path('o.csv')).slice(0, 3)).toEqual(['area,Female,Male,Total,Female %,Male %', 'Leeds,*,400,400,*,100', 'Hull,50,60,110,45,55']);
+    expect(JSON.parse(readFileSync(temp.path('r.json'), 'utf8')).options.percentages).toBe(true);
+  });
+
+  it('refuses the export when a percentage from true counts gives a suppressed count away', async () => {
+    // Male 40 of a true total 43 is 93 %: only Female = 3 fits both the rounded counts and that share.
+    const input = write('in.csv', 'area,Female,Male,Total\nLeeds,3,40,43\nHull,50,60,110\n');
+    const plain = await runCliCaptured(['disclose', input, '--profile', 'nhs-community-mental-health', '--output', temp.path('plain.csv')]);
+    expect(plain.code).toBe(0);
+    const run = await runCliCaptured(['disclose', input, '--profile', 'nhs-community-mental-health', '--percentages', '--output', temp.path('o.csv')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('(Leeds/Female, row 2, can be narrowed to 1 possible value)');
+    expect(existsSync(temp.path('o.csv'))).toBe(false);
+  });
+
+  it('refuses percentages for a table without a Total column', async () => {
+    const input = write('in.csv', 'area,count\nLeeds,3\nYork,40\n');
+    const run = await runCliCaptured(['disclose', input, '--profile', 'threshold-10', '--percentages', '--output', temp.path('o.csv')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('percentages are shares of a count column headed "Total"');
+    expect(readdirSync(temp.dir)).toEqual(['in.csv']);
+  });
+});
+
 describe('custodian profiles, tabulate, and the audit log', () => {
   it('profiles --json lists the five profiles in the custom-profile schema', async () => {
     const run = await runCliCaptured(['profiles', '--json']);

@@ -19,6 +19,7 @@ interface DiscloseOptions {
   national?: string;
   totalLabel: string;
   sheet?: string;
+  percentages?: boolean;
   force?: boolean;
   db?: string;
 }
@@ -35,6 +36,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
     .option('--national <column=value>', 'rows whose COLUMN equals VALUE are national figures')
     .option('--total-label <text>', 'the label that marks totals', defaultTotalLabel)
     .option('--sheet <name>', 'the sheet to read from an XLSX workbook')
+    .option('--percentages', 'add each count column’s share of the Total column (wide tables), computed as the profile says')
     .option('--force', 'replace the output or report if it already exists')
     .action(async (input: string, options: DiscloseOptions) => {
       const output = options.output ?? defaultOutputPath(input);
@@ -50,7 +52,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
           input: { kind: 'path', path: input },
           sheet: options.sheet,
           profile,
-          tableOptions: { totalLabel: options.totalLabel, national: parseNational(options.national) },
+          tableOptions: { totalLabel: options.totalLabel, national: parseNational(options.national), percentages: Boolean(options.percentages) },
           output: { path: output, format: extname(output).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv' },
           reportPath: options.report ?? null,
           loadSolver: loadHighsSolver,

@@ -38,9 +38,9 @@ function useHoldings(): { holdings: HoldingOption[]; error: string | null } {
 /** Step 2: which rules. The profile defaults from the holding's dataset when the agreement fixes one. */
 export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
   const store = useDisclosureStore();
-  const { profiles, profileId, profileSource, holdingId, totalLabel, national, input, preview, previewRules } = store;
+  const { profiles, profileId, profileSource, holdingId, totalLabel, national, percentages, input, preview, previewRules } = store;
   const { holdings, error: holdingsError } = useHoldings();
-  const ids = { holding: useId(), profile: useId(), total: useId(), nationalColumn: useId(), nationalValue: useId() };
+  const ids = { holding: useId(), profile: useId(), total: useId(), nationalColumn: useId(), nationalValue: useId(), percentages: useId() };
   const all = profiles ? [...profiles.builtin, ...profiles.custom] : [];
   const profile = all.find((p) => p.id === profileId);
   const labelColumns = preview?.result?.report.input.labelColumns ?? [];
@@ -150,6 +150,16 @@ export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
               ))}
             </select>
             <p className="hint">{labelColumns.length === 0 ? 'Preview the table first to choose one of its columns.' : 'Rows with this label are national figures.'}</p>
+          </div>
+          <div className="field">
+            <label className="check" htmlFor={ids.percentages}>
+              <input id={ids.percentages} type="checkbox" checked={percentages} onChange={(e) => store.setRules({ percentages: e.target.checked })} />
+              Add row percentages
+            </label>
+            <p className="hint">
+              Each count column’s share of the Total column, from {profile?.percentages.basis ?? 'unrounded'} counts to {profile?.percentages.decimals ?? 0}{' '}
+              decimals; {profile?.marker ?? '*'} where a count is suppressed. The audit takes them into account.
+            </p>
           </div>
           <div className="field">
             <label htmlFor={ids.nationalValue}>National rows: label</label>

@@ -30,8 +30,8 @@ export function ReasonLegend() {
  * by its reason, carries a letter, and explains itself on hover and on keyboard focus.
  */
 export function SideBySide({ preview }: { preview: DisclosurePreview }) {
-  const { labelColumns, countColumns, rows, totalRows, marker } = preview;
-  const header = (
+  const { labelColumns, countColumns, percentColumns, rows, totalRows, marker } = preview;
+  const header = (extra: string[]) => (
     <thead>
       <tr>
         {labelColumns.map((c) => (
@@ -39,7 +39,7 @@ export function SideBySide({ preview }: { preview: DisclosurePreview }) {
             {c}
           </th>
         ))}
-        {countColumns.map((c) => (
+        {[...countColumns, ...extra].map((c) => (
           <th key={`c-${c}`} scope="col" className="align-end">
             {c}
           </th>
@@ -63,7 +63,7 @@ export function SideBySide({ preview }: { preview: DisclosurePreview }) {
         <div className="side-table">
           <table className="data-table compare-table" aria-label="Original table (stays on this computer)">
             <caption>Original</caption>
-            {header}
+            {header([])}
             <tbody>
               {rows.map((row) => (
                 <tr key={row.row}>
@@ -85,7 +85,7 @@ export function SideBySide({ preview }: { preview: DisclosurePreview }) {
         <div className="side-table">
           <table className="data-table compare-table" aria-label="Published table">
             <caption>Published</caption>
-            {header}
+            {header(percentColumns)}
             <tbody>
               {rows.map((row) => (
                 <tr key={row.row}>
@@ -116,6 +116,11 @@ export function SideBySide({ preview }: { preview: DisclosurePreview }) {
                       </td>
                     );
                   })}
+                  {row.percentages.map((text, i) => (
+                    <td key={`p-${i}`} className="align-end percent-cell">
+                      {text}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>

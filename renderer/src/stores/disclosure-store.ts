@@ -20,6 +20,7 @@ interface Rules {
   holdingId: string | null;
   totalLabel: string;
   national: NationalChoice | null;
+  percentages: boolean;
 }
 
 interface DisclosureState extends Rules {
@@ -54,6 +55,7 @@ export const initialState = {
   holdingId: null,
   totalLabel: defaultTotalLabel,
   national: null,
+  percentages: false,
   profileSource: null,
   preview: null,
   previewRules: null,
@@ -67,7 +69,7 @@ let generation = 0;
 const pollEvery = 200;
 
 export const rulesKey = (state: Rules & { input: DisclosureInputInfo | null }) =>
-  JSON.stringify([state.input?.token, state.sheet, state.profileId, state.holdingId, state.totalLabel, state.national]);
+  JSON.stringify([state.input?.token, state.sheet, state.profileId, state.holdingId, state.totalLabel, state.national, state.percentages]);
 
 export const useDisclosureStore = create<DisclosureState>()((set, get) => {
   async function follow(jobId: string, slot: 'preview' | 'exportJob'): Promise<void> {
@@ -157,6 +159,7 @@ export const useDisclosureStore = create<DisclosureState>()((set, get) => {
         totalLabel: state.totalLabel,
         national: state.national,
         holdingId: state.holdingId,
+        percentages: state.percentages,
       });
       if (!result.ok) {
         set({ error: result.error.message });
