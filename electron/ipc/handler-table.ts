@@ -7,7 +7,6 @@ import { disclosureHandlers } from './handlers/disclosure-handlers';
 import { registerHandlers } from './handlers/register-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
 import { findingsHandlers } from './handlers/findings-handlers';
-import { auditPeriodHandlers } from './handlers/audit-period-handlers';
 import { dashboardHandlers } from './handlers/dashboard-handlers';
 import { destructionHandlers } from './handlers/destruction-handlers';
 import { exportsHandlers } from './handlers/exports-handlers';
@@ -30,7 +29,6 @@ export const handlerTable: HandlerTable = {
   ...registerHandlers,
   ...auditHandlers,
   ...findingsHandlers,
-  ...auditPeriodHandlers,
   ...dashboardHandlers,
   ...destructionHandlers,
   ...exportsHandlers,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formulaLeadCharacters } from '../exports/spreadsheet-safety';
 import { tieRules } from './rounding';
 
 /**
@@ -6,9 +7,6 @@ import { tieRules } from './rounding';
  * profiles and the custom profiles users save as JSON files share this schema, so a saved file is
  * checked exactly as strictly as the shipped ones.
  */
-
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP ASVS 1.2.10). */
-export const formulaLeadCharacters = ['=', '+', '-', '@', '\t', '\r'] as const;
 
 const markerSchema = z
   .string()

@@ -46,7 +46,6 @@ import {
   verifyAbsenceRequestSchema,
 } from '../destruction/destruction-api';
 import { absenceCheckSchema } from '../destruction/destruction-record';
-import { auditPeriodListRequestSchema } from '../audit/audit-period-api';
 import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
 import { exportSaveRequestSchema, exportSaveResponseSchema } from '../exports/exports-api';
 import { durImportRequestSchema, durImportResponseSchema } from '../imports/imports-api';
@@ -108,7 +107,6 @@ export const apiContract = {
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
-  'audit.listInPeriod': { request: auditPeriodListRequestSchema, response: auditListResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },
   'destruction.record': { request: destructionRecordRequestSchema, response: destructionRecordResponseSchema },

@@ -12,7 +12,7 @@ import { seedRegister, testActor } from '../helpers/register-seed';
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
 
-describe('IPC dashboard.summary and audit.listInPeriod (the screens’ own methods)', () => {
+describe('IPC dashboard.summary and audit.list over a period (what the Audit log screen asks)', () => {
   const temp = useTempDir();
   const open = (today = '2026-01-20') =>
     createServiceContext({ databasePath: temp.path('r.sqlite'), appVersion: 't', now: () => new Date(`${today}T10:00:00`) }).context;
@@ -82,7 +82,7 @@ describe('IPC dashboard.summary and audit.listInPeriod (the screens’ own metho
     patchRecord(context.db, testActor('2026-01-18T00:00:00.000Z'), 'organisation', organisation.id, { odsCode: 'RR9' });
 
     const list = async (request: Record<string, unknown>) =>
-      value<ApiResponse<'audit.listInPeriod'>>(await dispatch(handlerTable, context, 'audit.listInPeriod', request));
+      value<ApiResponse<'audit.list'>>(await dispatch(handlerTable, context, 'audit.list', request));
     const all = await list({ limit: 500 });
     const onThe17th = await list({ from: '2026-01-17T00:00:00Z', until: '2026-01-18T00:00:00.000Z', limit: 500 });
     expect(onThe17th.total).toBe(all.entries.filter((e) => e.at.startsWith('2026-01-17')).length);
@@ -100,7 +100,7 @@ describe('IPC dashboard.summary and audit.listInPeriod (the screens’ own metho
 
   it('refuses a bound that is not an instant, naming the field', async () => {
     const context = open();
-    const result = await dispatch(handlerTable, context, 'audit.listInPeriod', { from: '17/01/2026' });
+    const result = await dispatch(handlerTable, context, 'audit.list', { from: '17/01/2026' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(!result.ok && result.error.message).toMatch(/^from: /);
     context.db.close();

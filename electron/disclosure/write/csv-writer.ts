@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { neutraliseText } from '../../../shared/disclosure/spreadsheet-safety';
+import { neutraliseFormula } from '../../../shared/exports/spreadsheet-safety';
 import { createAtomicFile } from './atomic-file';
 import type { OutputCell, TableWriter } from './table-writer';
 
@@ -59,7 +59,7 @@ export function formatCsvRow(cells: readonly OutputCell[]): string {
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) line += ',';
     const cell = cells[i]!;
-    line += typeof cell === 'number' ? String(cell) : quoteCsv(neutraliseText(cell));
+    line += typeof cell === 'number' ? String(cell) : quoteCsv(neutraliseFormula(cell));
   }
   return line;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { neutraliseText } from '../../../shared/disclosure/spreadsheet-safety';
+import { neutraliseFormula } from '../../../shared/exports/spreadsheet-safety';
 import { createAtomicFile } from './atomic-file';
 import type { OutputCell, TableWriter } from './table-writer';
 
@@ -16,7 +16,7 @@ export function createXlsxWriter(target: string): TableWriter {
   workbook.creator = 'Custodian';
   const sheet = workbook.addWorksheet('Table');
 
-  const safe = (cells: readonly OutputCell[]) => cells.map((cell) => (typeof cell === 'number' ? cell : neutraliseText(cell)));
+  const safe = (cells: readonly OutputCell[]) => cells.map((cell) => (typeof cell === 'number' ? cell : neutraliseFormula(cell)));
 
   return {
     writeRow(cells) {

@@ -65,7 +65,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
     const ticket = ++latest;
     const { filters, offset, limit } = get();
     set({ status: 'loading', error: null });
-    const request: ApiRequest<'audit.listInPeriod'> = {
+    const request: ApiRequest<'audit.list'> = {
       offset,
       limit,
       ...(filters.kind ? { kind: filters.kind } : {}),
@@ -75,7 +75,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
       ...(filters.fromDate ? { from: startOfLocalDay(filters.fromDate) } : {}),
       ...(filters.toDate ? { until: startOfLocalDay(filters.toDate, 1) } : {}),
     };
-    const result = await call('audit.listInPeriod', request);
+    const result = await call('audit.list', request);
     if (ticket !== latest) return;
     if (result.ok) set({ status: 'ready', entries: result.value.entries, total: result.value.total });
     else set({ status: 'error', error: result.error.message });
