@@ -1,11 +1,17 @@
 import type { IsoDate } from '../register/dates';
 import type { Copy, DsaVersion, Holding } from '../register/records';
-import { finalVersion, isLiveCopy } from '../register/register-index';
+import type { HoldingCopies } from '../register/group-copies';
+import { finalVersion, versionInForce, type RegisterIndex } from '../register/register-index';
 import type { RuleContext } from './finding-rule';
 
 export interface LiveHolding {
   holding: Holding;
-  liveCopies: Copy[];
+  /** The holding's copies, live or not, and where they start in the index's copy columns. */
+  group: HoldingCopies;
+  /** In no particular order (sort before listing them). Shared with the index when every copy is live: read-only. */
+  liveCopies: readonly Copy[];
+  /** The version the data is held under on the as-of date: the holding's version, or a renewal of it that has started. */
+  heldUnder: DsaVersion;
   /** The last agreed version of the holding's renewal chain: its end and rule decide destruction. */
   governing: DsaVersion;
   deadline: IsoDate | null;
@@ -13,7 +19,11 @@ export interface LiveHolding {
 
 const computed = new WeakMap<RuleContext, LiveHolding[]>();
 
-/** Holdings that still have at least one live copy on the as-of date, with their destruction deadline (once per computation). */
+/**
+ * Holdings that still have at least one live copy on the as-of date, with the versions and the
+ * destruction deadline the rules ask about: the one pass over every copy that the rules share,
+ * made once per computation.
+ */
 export function liveHoldings(context: RuleContext): LiveHolding[] {
   let result = computed.get(context);
   if (!result) computed.set(context, (result = findLiveHoldings(context)));
@@ -21,12 +31,30 @@ export function liveHoldings(context: RuleContext): LiveHolding[] {
 }
 
 function findLiveHoldings({ index, asOf, deadlineOf }: RuleContext): LiveHolding[] {
+  // Holdings share a few thousand versions: the renewal chain is walked once per version.
+  const versionsOf = new Map<string, { heldUnder: DsaVersion; governing: DsaVersion } | null>();
   const result: LiveHolding[] = [];
-  for (const [holdingId, copies] of index.copiesByHolding) {
-    if (!copies.some((c) => isLiveCopy(c, asOf))) continue; // most holdings of ended agreements: no array built
-    const holding = index.holdings.get(holdingId)!;
-    const governing = finalVersion(index, holding.versionId);
-    if (governing) result.push({ holding, liveCopies: copies.filter((c) => isLiveCopy(c, asOf)), governing, deadline: deadlineOf(holding) });
+  const { destroyedDate } = index.copyColumns;
+  for (const group of index.holdingCopies) {
+    const { holding, copies, start } = group;
+    // Liveness from the date column, in order, rather than from each copy record.
+    let live = 0;
+    for (let row = start; row < start + copies.length; row++) if (isLiveOn(destroyedDate[row]!, asOf)) live++;
+    if (live === 0) continue;
+    const liveCopies = live === copies.length ? copies : copies.filter((_, j) => isLiveOn(destroyedDate[start + j]!, asOf));
+    if (liveCopies.length === 0) continue;
+    let versions = versionsOf.get(holding.versionId);
+    if (versions === undefined) versionsOf.set(holding.versionId, (versions = chainOf(index, holding.versionId, asOf)));
+    if (versions) result.push({ holding, group, liveCopies, heldUnder: versions.heldUnder, governing: versions.governing, deadline: deadlineOf(holding) });
   }
   return result;
 }
+
+function chainOf(index: RegisterIndex, versionId: string, asOf: IsoDate): { heldUnder: DsaVersion; governing: DsaVersion } | null {
+  const heldUnder = versionInForce(index, versionId, asOf);
+  const governing = finalVersion(index, versionId);
+  return heldUnder && governing ? { heldUnder, governing } : null;
+}
+
+/** A copy not archived (the index holds none) is live unless destroyed on or before the date. */
+export const isLiveOn = (destroyed: IsoDate | null, asOf: IsoDate): boolean => destroyed === null || destroyed > asOf;

@@ -23,35 +23,29 @@ export function destructionDeadline(holding: Holding, register: RegisterContent)
 }
 
 /**
- * The same rule over an index, for callers that compute many deadlines at once. Answers are
- * remembered per holding, and per version for the rules that do not depend on the holding, so
- * every rule that asks costs a Map lookup after the first.
+ * The same rule over an index, for callers that compute many deadlines at once (each holding once).
+ * Answers that do not depend on the holding are remembered per version, and rolling deadlines per
+ * arrival date and number of weeks, so date arithmetic runs once per distinct answer.
  */
 export function createDeadlineCalculator(index: RegisterIndex): (holding: Holding) => IsoDate | null {
   const nextDataYearArrival = createNextDataYearArrival(index);
-  const afterWeeks = new Map<string, IsoDate>();
+  const byWeeks = new Map<number, Map<IsoDate, IsoDate>>();
   const byVersion = new Map<string, IsoDate>();
-  const byHolding = new Map<string, IsoDate | null>();
-  const compute = (holding: Holding): IsoDate | null => {
+  return (holding) => {
     const governing = finalVersion(index, holding.versionId);
     if (!governing) return null;
     const rule = governing.destructionRule;
     if (rule.kind === 'rolling') {
       const arrival = nextDataYearArrival(holding);
       if (arrival === null) return null;
-      // Many extracts share an arrival date and rule: date arithmetic once per pair.
-      const key = `${arrival}+${rule.weeks}`;
-      let deadline = afterWeeks.get(key);
-      if (deadline === undefined) afterWeeks.set(key, (deadline = addDays(arrival, rule.weeks * 7)));
+      let byArrival = byWeeks.get(rule.weeks);
+      if (!byArrival) byWeeks.set(rule.weeks, (byArrival = new Map()));
+      let deadline = byArrival.get(arrival);
+      if (deadline === undefined) byArrival.set(arrival, (deadline = addDays(arrival, rule.weeks * 7)));
       return deadline;
     }
     let deadline = byVersion.get(governing.id);
     if (deadline === undefined) byVersion.set(governing.id, (deadline = rule.kind === 'fixed-date' ? rule.date : addDays(governing.endDate, rule.days)));
-    return deadline;
-  };
-  return (holding) => {
-    let deadline = byHolding.get(holding.id);
-    if (deadline === undefined) byHolding.set(holding.id, (deadline = compute(holding)));
     return deadline;
   };
 }

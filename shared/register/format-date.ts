@@ -7,8 +7,7 @@ const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * and the same in main, the renderer and the CLI because it does not depend on locale data.
  */
 export function formatDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${months[m - 1]} ${y}`;
+  return `${Number(date.slice(8, 10))} ${months[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
 }
 
 /** "1 day", "3 days". */

@@ -5,60 +5,59 @@ import type { RegisterIndex } from './register-index';
 /** The first year of a data year: "2024/25" → 2024, "2024" → 2024. */
 const dataYearStart = (dataYear: string | null): number | null => (dataYear === null ? null : Number(dataYear.slice(0, 4)));
 
+/** The yearly extracts of one dataset of one DSA, whatever version each came under: receipt dates by first year. */
+type Series = Map<number, IsoDate>;
+
 /**
  * For the rolling destruction rule: when the next data year of a holding's dataset arrived, that is
  * the first date any later year of the same dataset (same DSA, dataset name, in any version of
  * the DSA) was received; null while none has.
  *
- * Built on first use over the whole register: per DSA and dataset name, the answer for every year at
- * once (a suffix minimum over the years), so a long run of yearly extracts costs n log n, not n².
- * Keys are nested maps (DSA, then name, then year), so no string is built per holding.
+ * Built on first use over the whole register: each dataset is mapped once to its series (DSA and
+ * normalised name), then each holding costs two lookups, one by dataset id and one by year; the
+ * answer for every year of a series comes from one suffix minimum over its years, so a long run of
+ * yearly extracts costs n log n, not n². A holding's dataset belongs to the holding's version (the
+ * register refuses anything else), so the dataset alone names the series.
  */
 export function createNextDataYearArrival(index: RegisterIndex): (holding: Holding) => IsoDate | null {
-  const nameOfDataset = new Map<string, string | null>();
-  const datasetName = (datasetId: string): string | null => {
-    let name = nameOfDataset.get(datasetId);
-    if (name === undefined) nameOfDataset.set(datasetId, (name = index.datasets.get(datasetId)?.name.trim().toLowerCase() ?? null));
-    return name;
-  };
-  let arrivals: Map<string, Map<string, Map<number, IsoDate>>> | undefined;
-
+  let laterArrivals: Map<string, Series> | undefined;
   return (holding) => {
     const year = dataYearStart(holding.dataYear);
-    const dsaId = index.versions.get(holding.versionId)?.dsaId;
-    const name = datasetName(holding.datasetId);
-    if (year === null || dsaId === undefined || name === null) return null;
-    arrivals ??= laterYearArrivals(index, datasetName);
-    return arrivals.get(dsaId)?.get(name)?.get(year) ?? null;
+    if (year === null) return null;
+    laterArrivals ??= laterYearArrivals(index);
+    return laterArrivals.get(holding.datasetId)?.get(year) ?? null;
   };
 }
 
-function laterYearArrivals(index: RegisterIndex, datasetName: (id: string) => string | null): Map<string, Map<string, Map<number, IsoDate>>> {
-  // First, the earliest receipt of each year of each dataset.
-  const firstReceived = new Map<string, Map<string, Map<number, IsoDate>>>();
+/** For each dataset id, its series' "first receipt of any later year", by year. */
+function laterYearArrivals(index: RegisterIndex): Map<string, Series> {
+  const seriesByKey = new Map<string, Series>();
+  const seriesOfDataset = new Map<string, Series>();
+  for (const dataset of index.datasets.values()) {
+    const dsaId = index.versions.get(dataset.versionId)?.dsaId;
+    if (dsaId === undefined) continue;
+    const key = `${dsaId}\u0000${dataset.name.trim().toLowerCase()}`;
+    let series = seriesByKey.get(key);
+    if (!series) seriesByKey.set(key, (series = new Map()));
+    seriesOfDataset.set(dataset.id, series);
+  }
+  // First, the earliest receipt of each year of each series.
   for (const holding of index.holdings.values()) {
     const year = dataYearStart(holding.dataYear);
-    const dsaId = index.versions.get(holding.versionId)?.dsaId;
-    const name = datasetName(holding.datasetId);
-    if (year === null || dsaId === undefined || name === null) continue;
-    let byName = firstReceived.get(dsaId);
-    if (!byName) firstReceived.set(dsaId, (byName = new Map()));
-    let byYear = byName.get(name);
-    if (!byYear) byName.set(name, (byYear = new Map()));
-    const known = byYear.get(year);
-    if (known === undefined || holding.receivedDate < known) byYear.set(year, holding.receivedDate);
+    const series = seriesOfDataset.get(holding.datasetId);
+    if (year === null || !series) continue;
+    const known = series.get(year);
+    if (known === undefined || holding.receivedDate < known) series.set(year, holding.receivedDate);
   }
-  // Then, for each year, the earliest receipt among the years after it.
-  for (const byName of firstReceived.values())
-    for (const [name, byYear] of byName) {
-      const later = new Map<number, IsoDate>();
-      let earliestLater: IsoDate | null = null;
-      for (const year of [...byYear.keys()].sort((a, b) => b - a)) {
-        if (earliestLater !== null) later.set(year, earliestLater);
-        const received = byYear.get(year)!;
-        if (earliestLater === null || received < earliestLater) earliestLater = received;
-      }
-      byName.set(name, later);
+  // Then, in place, for each year the earliest receipt among the years after it.
+  for (const series of seriesByKey.values()) {
+    let earliestLater: IsoDate | null = null;
+    for (const year of [...series.keys()].sort((a, b) => b - a)) {
+      const received = series.get(year)!;
+      if (earliestLater === null) series.delete(year);
+      else series.set(year, earliestLater);
+      if (earliestLater === null || received < earliestLater) earliestLater = received;
     }
-  return firstReceived;
+  }
+  return seriesOfDataset;
 }

@@ -1,4 +1,5 @@
 import { compareStrings } from './compare';
+import { groupCopiesByHolding, type CopyColumns, type HoldingCopies } from './group-copies';
 import type { IsoDate } from './dates';
 import type {
   ApprovedLocation,
@@ -23,8 +24,10 @@ import type { RegisterContent } from './snapshot';
  * of an archived version, a copy of an archived holding or at an archived location): archiving takes
  * a record and everything hanging from it out of the checks.
  *
- * Order: every grouped list (copies of a holding, approvals of a version…) is sorted by id, so
- * whatever order the register arrives in, a rule sees each group in the same order. The top-level
+ * Order: every grouped list (approvals of a version, holdings of a version…) is sorted by id, so
+ * whatever order the register arrives in, a rule sees each group in the same order, except the
+ * copies of a holding, which keep the input order (see groupCopiesByHolding): whoever lists copies
+ * sorts them. The top-level
  * maps keep the input order (sorting 100,000 copies on every call would cost more than the checks):
  * a rule that builds a list from them sorts it, and computeFindings sorts its result.
  */
@@ -36,7 +39,7 @@ export interface RegisterIndex {
   readonly datasets: ReadonlyMap<string, VersionDataset>;
   readonly locations: ReadonlyMap<string, Location>;
   readonly holdings: ReadonlyMap<string, Holding>;
-  /** Built on first use: the findings read copies through copiesByHolding. */
+  /** Built on first use: the findings read copies through holdingCopies. */
   readonly copies: ReadonlyMap<string, Copy>;
   readonly obligations: ReadonlyMap<string, Obligation>;
   readonly assurancesByOrganisation: ReadonlyMap<string, readonly Assurance[]>;
@@ -44,7 +47,12 @@ export interface RegisterIndex {
   readonly approvalsByVersion: ReadonlyMap<string, readonly ApprovedLocation[]>;
   /** The same approvals by version, then by location: the question every live copy asks. */
   readonly approvalsByVersionLocation: ReadonlyMap<string, ReadonlyMap<string, readonly ApprovedLocation[]>>;
+  /** Built on first use: the findings never ask, and grouping 20,000 holdings is a fifth of the index's cost. */
   readonly holdingsByVersion: ReadonlyMap<string, readonly Holding[]>;
+  /** Every holding that has copies, with them: what a check over all copies iterates. */
+  readonly holdingCopies: readonly HoldingCopies[];
+  readonly copyColumns: CopyColumns;
+  /** The same groups by holding id, for lookups, built on first use. In input order, not by id: sort before listing. */
   readonly copiesByHolding: ReadonlyMap<string, readonly Copy[]>;
   /** Holdings named by at least one certificate of destruction. */
   readonly certifiedHoldingIds: ReadonlySet<string>;
@@ -95,14 +103,7 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
   const holdings = liveById(register.holdings, (h) => versions.has(h.versionId) && datasets.has(h.datasetId));
   // Copies are most of the register: grouped by holding in one pass, and mapped by id only if
   // someone asks (the findings never do), as a Map of 100,000 entries costs more than a rule.
-  const copiesByHolding = new Map<string, Copy[]>();
-  for (const copy of register.copies) {
-    if (copy.archived || !holdings.has(copy.holdingId) || !locations.has(copy.locationId)) continue;
-    const group = copiesByHolding.get(copy.holdingId);
-    if (group) group.push(copy);
-    else copiesByHolding.set(copy.holdingId, [copy]);
-  }
-  sortGroups(copiesByHolding);
+  const { groups: holdingCopies, columns: copyColumns } = groupCopiesByHolding(register.copies, holdings, locations);
   const dsfcs = liveById(register.dsfcs);
   const obligations = liveById(register.obligations, (o) => (o.versionId === null || versions.has(o.versionId)) && (o.organisationId === null || organisations.has(o.organisationId)));
   const assurances = liveById(register.assurances, (a) => organisations.has(a.organisationId));
@@ -126,6 +127,8 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
   for (const [versionId, list] of approvalsByVersion) approvalsByVersionLocation.set(versionId, groupBy(list, (a) => a.locationId));
 
   let copies: Map<string, Copy> | undefined;
+  let holdingsByVersion: Map<string, Holding[]> | undefined;
+  let copiesByHolding: Map<string, readonly Copy[]> | undefined;
   return {
     organisations,
     dsfcs,
@@ -137,7 +140,7 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
     get copies() {
       if (!copies) {
         copies = new Map();
-        for (const group of copiesByHolding.values()) for (const copy of group) copies.set(copy.id, copy);
+        for (const group of holdingCopies) for (const copy of group.copies) copies.set(copy.id, copy);
       }
       return copies;
     },
@@ -146,8 +149,18 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
     dsfcsByController: groupBy(dsfcs.values(), (d) => d.controllerOrganisationId),
     approvalsByVersion,
     approvalsByVersionLocation,
-    holdingsByVersion: groupBy(holdings.values(), (h) => h.versionId),
-    copiesByHolding,
+    get holdingsByVersion() {
+      return (holdingsByVersion ??= groupBy(holdings.values(), (h) => h.versionId));
+    },
+    holdingCopies,
+    copyColumns,
+    get copiesByHolding() {
+      if (!copiesByHolding) {
+        copiesByHolding = new Map();
+        for (const group of holdingCopies) copiesByHolding.set(group.holding.id, group.copies);
+      }
+      return copiesByHolding;
+    },
     certifiedHoldingIds,
     successorOf,
     successorsOf,
@@ -157,8 +170,9 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
 /** A copy still exists on `asOf`: not archived, and not destroyed by then. */
 export const isLiveCopy = (copy: Copy, asOf: IsoDate): boolean => !copy.archived && (copy.destroyedDate === null || copy.destroyedDate > asOf);
 
+/** The live copies of a holding, in id order. */
 export function liveCopiesOf(index: RegisterIndex, holdingId: string, asOf: IsoDate): Copy[] {
-  return (index.copiesByHolding.get(holdingId) ?? []).filter((c) => isLiveCopy(c, asOf));
+  return (index.copiesByHolding.get(holdingId) ?? []).filter((c) => isLiveCopy(c, asOf)).sort(byId);
 }
 
 /**

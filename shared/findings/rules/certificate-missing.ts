@@ -9,9 +9,8 @@ import { makeFinding, type FindingRule } from '../finding-rule';
  */
 export const certificateMissing: FindingRule = ({ index, asOf }) => {
   const findings = [];
-  for (const holding of index.holdings.values()) {
-    const copies = index.copiesByHolding.get(holding.id) ?? [];
-    if (copies.length === 0 || index.certifiedHoldingIds.has(holding.id)) continue;
+  for (const { holding, copies } of index.holdingCopies) {
+    if (index.certifiedHoldingIds.has(holding.id)) continue;
     let lastDestroyed = '';
     for (const copy of copies) {
       if (copy.destroyedDate === null || copy.destroyedDate > asOf) {

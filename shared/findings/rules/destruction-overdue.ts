@@ -1,5 +1,6 @@
 import { formatDate, plural } from '../../register/format-date';
 import { holdingLabel, refs } from '../../register/record-labels';
+import { byId } from '../../register/register-index';
 import { makeFinding, type FindingRule } from '../finding-rule';
 import { liveHoldings } from '../live-holdings';
 
@@ -16,7 +17,7 @@ export const destructionOverdue: FindingRule = (context) =>
         severity: 'high',
         title: `${holdingLabel(context.index, holding)} was due for destruction on ${formatDate(deadline!)} and ${plural(liveCopies.length, 'copy', 'copies')} remain`,
         action: 'Destroy the remaining copies now, record each destruction, and tell NHS England (DARS) the data was held past its deadline.',
-        subjects: [refs.holding(context.index, holding), ...liveCopies.map((c) => refs.copy(context.index, c))],
+        subjects: [refs.holding(context.index, holding), ...[...liveCopies].sort(byId).map((c) => refs.copy(context.index, c))],
         dueDate: deadline,
       }),
     );

@@ -1,9 +1,10 @@
 import { plural } from '../../register/format-date';
 import { refs, versionLabel } from '../../register/record-labels';
-import type { DsaVersion, Location } from '../../register/records';
+import type { Copy, DsaVersion, Location } from '../../register/records';
+import { byId } from '../../register/register-index';
 import { isInTerritory } from '../../register/territory';
 import { makeFinding, type FindingRule } from '../finding-rule';
-import { byCopyId, liveCopies, type LiveCopy } from '../live-copies';
+import { placementCopies, placements } from '../placements';
 
 /**
  * LOCATION_OUTSIDE_TERRITORY: a location whose country lies outside a version's territory of use,
@@ -14,14 +15,18 @@ import { byCopyId, liveCopies, type LiveCopy } from '../live-copies';
  */
 export const locationOutsideTerritory: FindingRule = (context) => {
   const { index, asOf } = context;
-  const pairs = new Map<string, { version: DsaVersion; location: Location; copies: LiveCopy[] }>();
+  const pairs = new Map<string, { version: DsaVersion; location: Location; copies: Copy[] }>();
   const pairOf = (version: DsaVersion, location: Location) => {
     const key = `${version.id}\u0000${location.id}`;
     let pair = pairs.get(key);
     if (!pair) pairs.set(key, (pair = { version, location, copies: [] }));
     return pair;
   };
-  for (const live of liveCopies(context)) if (!isInTerritory(live.location.country, live.version.territory)) pairOf(live.version, live.location).copies.push(live);
+  for (const placement of placements(context)) {
+    if (isInTerritory(placement.location.country, placement.version.territory)) continue;
+    const pair = pairOf(placement.version, placement.location);
+    for (const copy of placementCopies(context, placement)) pair.copies.push(copy);
+  }
   for (const [versionId, approvals] of index.approvalsByVersion) {
     const version = index.versions.get(versionId);
     if (!version || version.endDate < asOf || (version.status !== 'active' && version.status !== 'draft')) continue;
@@ -31,7 +36,7 @@ export const locationOutsideTerritory: FindingRule = (context) => {
     }
   }
   return [...pairs.values()].map(({ version, location, copies }) => {
-    copies.sort(byCopyId);
+    copies.sort(byId);
     const held = copies.length > 0;
     const agreement = versionLabel(index, version);
     return makeFinding('LOCATION_OUTSIDE_TERRITORY', {
@@ -43,7 +48,7 @@ export const locationOutsideTerritory: FindingRule = (context) => {
       action: held
         ? `Move the data to a location inside the territory of use (${version.territory}) and destroy the copies in ${location.country}, or have NHS England (DARS) amend the territory first.`
         : `Correct the location's country or withdraw the approval, unless NHS England (DARS) amends the territory of use to include ${location.country}.`,
-      subjects: [refs.location(location), refs.version(index, version), ...copies.map((c) => refs.copy(index, c.copy))],
+      subjects: [refs.location(location), refs.version(index, version), ...copies.map((c) => refs.copy(index, c))],
       dueDate: null,
     });
   });
