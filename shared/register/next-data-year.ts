@@ -1,6 +1,6 @@
 import type { IsoDate } from './dates';
 import type { Holding } from './records';
-import type { RegisterIndex } from './register-index';
+import { finalVersion, type RegisterIndex } from './register-index';
 
 /** The first year of a data year: "2024/25" → 2024, "2024" → 2024. */
 const dataYearStart = (dataYear: string | null): number | null => (dataYear === null ? null : Number(dataYear.slice(0, 4)));
@@ -31,11 +31,15 @@ export function createNextDataYearArrival(index: RegisterIndex): (holding: Holdi
 
 /** For each dataset id, its series' "first receipt of any later year", by year. */
 function laterYearArrivals(index: RegisterIndex): Map<string, Series> {
+  // Only extracts governed by a rolling rule ask (through the last version of their renewal chain):
+  // the other agreements' extracts are not indexed.
+  const rollingDsaIds = new Set<string>();
+  for (const version of index.versions.values()) if (finalVersion(index, version.id)?.destructionRule.kind === 'rolling') rollingDsaIds.add(version.dsaId);
   const seriesByKey = new Map<string, Series>();
   const seriesOfDataset = new Map<string, Series>();
   for (const dataset of index.datasets.values()) {
     const dsaId = index.versions.get(dataset.versionId)?.dsaId;
-    if (dsaId === undefined) continue;
+    if (dsaId === undefined || !rollingDsaIds.has(dsaId)) continue;
     const key = `${dsaId}\u0000${dataset.name.trim().toLowerCase()}`;
     let series = seriesByKey.get(key);
     if (!series) seriesByKey.set(key, (series = new Map()));
@@ -43,9 +47,10 @@ function laterYearArrivals(index: RegisterIndex): Map<string, Series> {
   }
   // First, the earliest receipt of each year of each series.
   for (const holding of index.holdings.values()) {
-    const year = dataYearStart(holding.dataYear);
     const series = seriesOfDataset.get(holding.datasetId);
-    if (year === null || !series) continue;
+    if (!series) continue;
+    const year = dataYearStart(holding.dataYear);
+    if (year === null) continue;
     const known = series.get(year);
     if (known === undefined || holding.receivedDate < known) series.set(year, holding.receivedDate);
   }
