@@ -1,0 +1,44 @@
+import type { CellReason } from '../../shared/disclosure/cell-rules';
+import type { DisclosureSummary, ReportAction } from '../../shared/disclosure/report';
+
+/** How a cell's reason shows in the report: its line in the changes list (null when unchanged) and its summary count. */
+export function actionOf(reason: CellReason): ReportAction | null {
+  switch (reason) {
+    case 'primary':
+    case 'secondary':
+      return 'suppressed';
+    case 'rounded':
+      return 'rounded';
+    case 'total-recomputed':
+      return 'recomputed';
+    default:
+      return null;
+  }
+}
+
+export function emptySummary(): DisclosureSummary {
+  return { rows: 0, cells: 0, primarySuppressions: 0, complementarySuppressions: 0, rounded: 0, totalsRecomputed: 0, nationalExact: 0, unchanged: 0 };
+}
+
+export function tally(summary: DisclosureSummary, reason: CellReason): void {
+  switch (reason) {
+    case 'primary':
+      summary.primarySuppressions++;
+      break;
+    case 'secondary':
+      summary.complementarySuppressions++;
+      break;
+    case 'rounded':
+      summary.rounded++;
+      break;
+    case 'total-recomputed':
+      summary.totalsRecomputed++;
+      break;
+    case 'national':
+      summary.nationalExact++;
+      break;
+    case 'unchanged':
+      summary.unchanged++;
+      break;
+  }
+}

@@ -1,0 +1,50 @@
+import type { LpSolver } from '../../shared/disclosure/linear-program';
+import type { DisclosurePreview } from '../../shared/disclosure/preview';
+import type { DisclosureProfile } from '../../shared/disclosure/profile';
+import type { DisclosureReportHead, ReportChange } from '../../shared/disclosure/report';
+import type { TableOptions } from '../../shared/disclosure/table';
+import type { TableInput } from './read/table-input';
+import type { OutputFormat } from './write/table-writer';
+
+/** What protecting a table file is asked to do, what it reports as it goes, and what it returns. */
+export interface DiscloseFileRequest {
+  input: TableInput;
+  sheet?: string;
+  profile: DisclosureProfile;
+  tableOptions: TableOptions;
+  output?: { path: string; format: OutputFormat } | null;
+  reportPath?: string | null;
+  previewRows?: number;
+  loadSolver: () => Promise<LpSolver>;
+  signal?: AbortSignal;
+  onProgress?: (progress: DisclosureProgress) => void;
+  now?: () => Date;
+  toolVersion: string;
+}
+
+export interface DisclosureProgress {
+  phase: 'reading' | 'protecting' | 'auditing' | 'writing';
+  /** 0–1 where known. */
+  fraction: number | null;
+  message: string;
+}
+
+export interface DiscloseFileResult {
+  report: DisclosureReportHead;
+  changesPreview: ReportChange[];
+  changeCount: number;
+  preview: DisclosurePreview;
+  /** Set when the attacker's audit failed: nothing was written but the report. */
+  refusal: string | null;
+}
+
+export class DisclosureCancelled extends Error {
+  constructor() {
+    super('Cancelled.');
+    this.name = 'DisclosureCancelled';
+  }
+}
+
+export const checkCancelled = (signal: AbortSignal | undefined) => {
+  if (signal?.aborted) throw new DisclosureCancelled();
+};
