@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { isoDate } from '../register/dates';
 import { deadlineSchema } from '../register/deadlines';
 import { findingSchema } from '../register/findings';
+import { findingsFilterSchema } from './findings-query';
 
 /**
- * Request and response schemas of `findings.list` and `deadlines.upcoming`. Without `asOf`, main
- * judges the register on today's date (the user's clock) and says which date it used.
+ * Request and response schemas of `findings.list` (filtered and paged: see findings-query.ts) and
+ * `deadlines.upcoming`. Without `asOf`, main judges the register on today's date (the user's clock)
+ * and says which date it used.
  */
-export const findingsListRequestSchema = z.strictObject({ asOf: isoDate.optional() });
-export const findingsListResponseSchema = z.object({ asOf: isoDate, findings: z.array(findingSchema) });
+export const findingsListRequestSchema = findingsFilterSchema;
+/** `total` counts every finding matching the filter; `findings` is the page asked for (all of them without offset and limit). */
+export const findingsListResponseSchema = z.object({ asOf: isoDate, total: z.number().int().min(0), findings: z.array(findingSchema) });
 
 /** Up to ten years ahead: enough for any agreement's term, and a bound on the work a request can ask for. */
 export const MAX_HORIZON_DAYS = 3660;

@@ -29,6 +29,7 @@ import {
   findingsListRequestSchema,
   findingsListResponseSchema,
 } from '../findings/findings-api';
+import { findingsOverviewRequestSchema, findingsOverviewSchema } from '../findings/findings-query';
 import {
   attachEvidenceRequestSchema,
   attachEvidenceResponseSchema,
@@ -106,6 +107,7 @@ export const apiContract = {
   'audit.list': { request: auditListRequestSchema, response: auditListResponseSchema },
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
+  'findings.overview': { request: findingsOverviewRequestSchema, response: findingsOverviewSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },

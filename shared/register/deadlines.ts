@@ -27,7 +27,10 @@ export type Deadline = z.infer<typeof deadlineSchema>;
  * ICO registrations to renew. Past dates are not here: the findings report what is already late.
  */
 export function upcomingDeadlines(register: RegisterContent, asOf: IsoDate, horizonDays: number): Deadline[] {
-  const index = indexRegister(register);
+  return upcomingDeadlinesIn(indexRegister(register), asOf, horizonDays);
+}
+
+export function upcomingDeadlinesIn(index: RegisterIndex, asOf: IsoDate, horizonDays: number): Deadline[] {
   const until = addDays(asOf, horizonDays);
   const inWindow = (date: IsoDate | null): date is IsoDate => date !== null && date >= asOf && date <= until;
   const deadlines = [

@@ -27,7 +27,7 @@ describe('IPC findings.list and deadlines.upcoming', () => {
     const { findings } = (today.ok ? today.value : null) as ApiResponse<'findings.list'>;
     expect(findings.map((f) => f.id)).toEqual(['ICO_REGISTRATION_EXPIRED:aws']);
     const before = await dispatch(handlerTable, context, 'findings.list', { asOf: '2026-05-31' });
-    expect(before).toEqual({ ok: true, value: { asOf: '2026-05-31', findings: [] } });
+    expect(before).toEqual({ ok: true, value: { asOf: '2026-05-31', total: 0, findings: [] } });
     context.db.close();
   });
 

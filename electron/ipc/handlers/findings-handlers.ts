@@ -1,20 +1,36 @@
-import { computeFindings } from '../../../shared/findings';
+import { selectFindings, summariseFindings } from '../../../shared/findings/findings-query';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
-import { upcomingDeadlines } from '../../../shared/register/deadlines';
+import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
+import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
 import { incidentFindings } from '../../incidents/incident-findings-source';
-import { loadRegister } from '../../register/load-register';
+import { cachedFindings, cachedRegister } from '../../register/register-cache';
+import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
 
-/** The dashboard's findings (the register's and the incident clocks') and timeline, computed from the whole register on each call. */
-export const findingsHandlers: PartialHandlerTable<'findings.list' | 'deadlines.upcoming'> = {
-  'findings.list': ({ asOf }, context) => {
+/**
+ * The findings (the register's and the incident clocks') and the deadlines. The register's part is
+ * computed once per change to the register and date (register-cache.ts); each call sends only what
+ * its screen shows: the dashboard's counts and first few, one severity, or those about a record.
+ */
+export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'deadlines.upcoming'> = {
+  'findings.list': ({ asOf, ...filter }, context) => {
     const date = asOf ?? localIsoDate(context.now());
-    const registerFindings = computeFindings(loadRegister(context.db), date);
-    return { asOf: date, findings: mergeFindings(registerFindings, incidentFindings(context.db, clockMomentFor(date, context.now()))) };
+    return { asOf: date, ...selectFindings(allFindings(context, date), filter) };
+  },
+  'findings.overview': ({ asOf, first }, context) => {
+    const date = asOf ?? localIsoDate(context.now());
+    return { asOf: date, ...summariseFindings(allFindings(context, date), first) };
   },
   'deadlines.upcoming': ({ asOf, horizonDays }, context) => {
     const date = asOf ?? localIsoDate(context.now());
-    return { asOf: date, deadlines: upcomingDeadlines(loadRegister(context.db), date, horizonDays) };
+    return { asOf: date, deadlines: upcomingDeadlinesIn(cachedRegister(context.db).index, date, horizonDays) };
   },
 };
+
+function allFindings(context: ServiceContext, date: string): readonly Finding[] {
+  const register = cachedFindings(context.db, date);
+  const incidents = incidentFindings(context.db, clockMomentFor(date, context.now()));
+  // Most days there is no open incident: the register's findings are already in order.
+  return incidents.length === 0 ? register : mergeFindings(register, incidents);
+}

@@ -1,4 +1,4 @@
-import { useFindings } from '../hooks/useFindings';
+import { useFindingsAbout } from '../hooks/useFindingsAbout';
 import { FindingItem } from './FindingItem';
 
 /**
@@ -6,21 +6,19 @@ import { FindingItem } from './FindingItem';
  * its versions' and holdings' ids. Says so plainly when there are none.
  */
 export function FindingsAbout({ ids, title = 'Findings' }: { ids: readonly string[]; title?: string }) {
-  const { findings, status, error } = useFindings();
-  const wanted = new Set(ids);
-  const about = findings.filter((f) => f.subjects.some((s) => wanted.has(s.id)));
+  const about = useFindingsAbout(ids);
   return (
     <section className="related findings-about" aria-label={title}>
       <h3>{title}</h3>
-      {status === 'error' ? (
+      {about.status === 'error' ? (
         <p role="alert" className="error-banner">
-          {error}
+          {about.message}
         </p>
-      ) : about.length === 0 ? (
-        <p className="muted">{status === 'ready' ? 'No findings: nothing here needs attention today.' : 'Checking…'}</p>
+      ) : about.status === 'loading' || about.findings.length === 0 ? (
+        <p className="muted">{about.status === 'ready' ? 'No findings: nothing here needs attention today.' : 'Checking…'}</p>
       ) : (
         <ul className="finding-list">
-          {about.map((finding) => (
+          {about.findings.map((finding) => (
             <FindingItem key={finding.id} finding={finding} compact />
           ))}
         </ul>

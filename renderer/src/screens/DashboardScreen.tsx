@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { showDate } from '../format/display';
-import { useFindingsStore } from '../stores/findings-store';
 import { routeHref } from '../navigation/record-route';
 import { TIMELINE_DAYS, useDashboardStore } from '../stores/dashboard-store';
 import { useRegisterChanges } from '../stores/register-changes-store';
@@ -20,16 +19,13 @@ import { DashboardTransfers } from '../transfer/screen-transfers';
  */
 export function DashboardScreen() {
   const revision = useRegisterChanges((s) => s.revision);
-  const { summary, deadlines, status, error, load } = useDashboardStore();
-  const findings = useFindingsStore();
-  const loadFindings = findings.load;
+  const { summary, findings, deadlines, status, error, load } = useDashboardStore();
   // Read afresh each time the dashboard opens: the CLI or an import may have changed the register.
   useEffect(() => {
     void load();
-    void loadFindings(revision, true);
-  }, [load, loadFindings, revision]);
+  }, [load, revision]);
 
-  const problem = error ?? findings.error;
+  const problem = error;
   const empty = summary !== null && summary.organisations + summary.agreements + summary.locations + summary.holdings === 0;
   return (
     <>
@@ -54,10 +50,10 @@ export function DashboardScreen() {
           </p>
         </EmptyState>
       ) : null}
-      {summary && !empty ? (
+      {summary && findings && !empty ? (
         <>
-          <p className="lede">Judged on {showDate(findings.asOf ?? summary.asOf)}.</p>
-          <SummaryStats summary={summary} findings={findings.findings} />
+          <p className="lede">Judged on {showDate(findings.asOf)}.</p>
+          <SummaryStats summary={summary} findings={findings} />
           {deadlines.length ? (
             <section className="panel timeline-panel" aria-labelledby="timeline-heading">
               <h2 id="timeline-heading">Next twelve months</h2>
@@ -67,12 +63,12 @@ export function DashboardScreen() {
           <div className="dashboard-grid">
             <section className="panel" aria-labelledby="findings-heading">
               <h2 id="findings-heading">Findings</h2>
-              {findings.status === 'ready' || findings.findings.length ? <FindingsBySeverity findings={findings.findings} /> : <p className="muted">Checking the register…</p>}
+              <FindingsBySeverity overview={findings} />
             </section>
             <div className="panel-column">
               <section className="panel" aria-labelledby="overdue-heading">
                 <h2 id="overdue-heading">Overdue obligations</h2>
-                <OverdueObligations findings={findings.findings} />
+                <OverdueObligations overview={findings} />
               </section>
               <section className="panel" aria-labelledby="deadlines-heading">
                 <h2 id="deadlines-heading">Next deadlines</h2>

@@ -1,17 +1,23 @@
 import { create } from 'zustand';
 import type { RegisterSummary } from '../../../shared/dashboard/register-summary';
+import type { FindingsOverview } from '../../../shared/findings/findings-query';
 import type { Deadline } from '../../../shared/register/deadlines';
 import { call } from '../api/client';
 
 /** How far ahead the dashboard's timeline looks. */
 export const TIMELINE_DAYS = 365;
 
+/** Findings drawn per severity before "Show all": a large register has thousands. */
+export const FIRST_FINDINGS = 50;
+
 /**
- * The dashboard's counts (live holdings and copies) and upcoming deadlines, on the user's date.
- * The findings come from the shared findings store.
+ * The dashboard's counts (live holdings and copies), findings (counts by severity and the first
+ * few of each) and upcoming deadlines, on the user's date. Three calls in parallel; main answers
+ * the findings and deadlines from one computation per change to the register.
  */
 interface DashboardState {
   summary: RegisterSummary | null;
+  findings: FindingsOverview | null;
   deadlines: Deadline[];
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
@@ -19,7 +25,7 @@ interface DashboardState {
   reset: () => void;
 }
 
-const initialState = { summary: null, deadlines: [] as Deadline[], status: 'idle' as const, error: null };
+const initialState = { summary: null, findings: null, deadlines: [] as Deadline[], status: 'idle' as const, error: null };
 let latest = 0;
 
 export const useDashboardStore = create<DashboardState>()((set) => ({
@@ -27,13 +33,18 @@ export const useDashboardStore = create<DashboardState>()((set) => ({
   load: async () => {
     const ticket = ++latest;
     set({ status: 'loading', error: null });
-    const [summary, deadlines] = await Promise.all([call('dashboard.summary', {}), call('deadlines.upcoming', { horizonDays: TIMELINE_DAYS })]);
+    const [summary, findings, deadlines] = await Promise.all([
+      call('dashboard.summary', {}),
+      call('findings.overview', { first: FIRST_FINDINGS }),
+      call('deadlines.upcoming', { horizonDays: TIMELINE_DAYS }),
+    ]);
     if (ticket !== latest) return;
-    if (!summary.ok || !deadlines.ok) {
-      set({ status: 'error', error: (!summary.ok ? summary.error : !deadlines.ok ? deadlines.error : null)?.message ?? null });
+    const failed = [summary, findings, deadlines].find((r) => !r.ok);
+    if (failed && !failed.ok) {
+      set({ status: 'error', error: failed.error.message });
       return;
     }
-    set({ status: 'ready', summary: summary.value, deadlines: deadlines.value.deadlines });
+    if (summary.ok && findings.ok && deadlines.ok) set({ status: 'ready', summary: summary.value, findings: findings.value, deadlines: deadlines.value.deadlines });
   },
   reset: () => {
     latest++;

@@ -1,19 +1,23 @@
 import { useState } from 'react';
-import type { Finding } from '../../../../shared/register/findings';
+import type { FindingsOverview } from '../../../../shared/findings/findings-query';
 import { RecordLink } from '../../components/RecordLink';
 import { showDate } from '../../format/display';
+import { useAllFindings } from '../../hooks/useAllFindings';
 
+/** A side panel: fewer than the findings' first few. */
 const FIRST = 20;
 
 /** The obligations past their due date (from OBLIGATION_OVERDUE findings), each linking to the obligation and its agreement. */
-export function OverdueObligations({ findings }: { findings: readonly Finding[] }) {
-  const [all, setAll] = useState(false);
-  const overdue = findings.filter((f) => f.code === 'OBLIGATION_OVERDUE');
-  if (overdue.length === 0) return <p className="ok-note">No obligation is overdue.</p>;
+export function OverdueObligations({ overview }: { overview: FindingsOverview }) {
+  const [request, setRequest] = useState(0);
+  const { total } = overview.overdueObligations;
+  const first = overview.overdueObligations.first.slice(0, FIRST);
+  const all = useAllFindings({ code: 'OBLIGATION_OVERDUE', asOf: overview.asOf }, request);
+  if (total === 0) return <p className="ok-note">No obligation is overdue.</p>;
   return (
     <>
       <ul className="overdue-list">
-        {(all ? overdue : overdue.slice(0, FIRST)).map((finding) => {
+        {(all.findings ?? first).map((finding) => {
           const [obligation, ...others] = finding.subjects;
           return (
             <li key={finding.id}>
@@ -29,9 +33,14 @@ export function OverdueObligations({ findings }: { findings: readonly Finding[] 
           );
         })}
       </ul>
-      {overdue.length > FIRST && !all ? (
-        <button type="button" onClick={() => setAll(true)}>
-          Show all {overdue.length} overdue obligations
+      {all.error ? (
+        <p role="alert" className="error-banner">
+          {all.error}
+        </p>
+      ) : null}
+      {total > first.length && !all.findings ? (
+        <button type="button" disabled={request > 0 && !all.error} onClick={() => setRequest(request + 1)}>
+          {request > 0 && !all.error ? `Loading all ${total} overdue obligations…` : `Show all ${total} overdue obligations`}
         </button>
       ) : null}
     </>

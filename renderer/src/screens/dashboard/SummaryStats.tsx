@@ -1,10 +1,10 @@
 import type { RegisterSummary } from '../../../../shared/dashboard/register-summary';
-import type { Finding } from '../../../../shared/register/findings';
+import type { FindingsOverview } from '../../../../shared/findings/findings-query';
 import { showNumber } from '../../format/display';
 
 /** The figures an IG lead is asked first: live holdings and copies, and findings by severity. */
-export function SummaryStats({ summary, findings }: { summary: RegisterSummary; findings: readonly Finding[] }) {
-  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length;
+export function SummaryStats({ summary, findings }: { summary: RegisterSummary; findings: FindingsOverview }) {
+  const count = (severity: keyof FindingsOverview['bySeverity']) => findings.bySeverity[severity].total;
   const stats = [
     { label: 'Live holdings', value: summary.liveHoldings, tone: '' },
     { label: 'Live copies', value: summary.liveCopies, tone: '' },
