@@ -4,8 +4,10 @@ import { basename, dirname, extname } from 'node:path';
 import { formatsByExport, type ExportFormat, type ExportKind } from '../../shared/exports/exports-api';
 import { toICalendar } from '../../shared/exports/icalendar';
 import { computeFindings } from '../../shared/findings';
+import { clockMomentFor, mergeFindings } from '../../shared/incidents/incident-findings';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { IsoDate } from '../../shared/register/dates';
+import type { Finding } from '../../shared/register/findings';
 import { upcomingDeadlines } from '../../shared/register/deadlines';
 import type { RegisterContent } from '../../shared/register/snapshot';
 import { buildHoldingsReport, type HoldingsReportModel } from '../../shared/reports/holdings-report-model';
@@ -13,6 +15,7 @@ import { readSettings } from '../db/settings-repository';
 import { sha256OfFile } from '../files/file-digest';
 import { isRegisterFile } from '../files/same-file';
 import { temporaryPathFor } from '../files/write-file-atomic';
+import { incidentFindings } from '../incidents/incident-findings-source';
 import { appendAudit, type AuditActor } from '../register/audit-log';
 import { loadRegister } from '../register/load-register';
 import { renderHoldingsReportPdf } from '../reports/holdings/holdings-report-pdf';
@@ -56,7 +59,9 @@ export async function runExport(db: Database, actor: AuditActor, registerPath: s
   const meta: ExportMeta = { title: titles[request.what], asOf: request.asOf, generatedAt: actor.now(), organisationName: readSettings(db).organisationName };
   const temporary = temporaryPathFor(request.path);
   try {
-    await produce(request, format, register, agreement?.nicReference ?? null, meta, temporary);
+    // The findings export is the findings list on paper: the incident clocks are findings too.
+    const allFindings = () => mergeFindings(computeFindings(register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now())));
+    await produce(request, format, register, allFindings, agreement?.nicReference ?? null, meta, temporary);
     const sha256 = sha256OfFile(temporary);
     db.transaction(() => {
       appendAudit(db, actor, {
@@ -111,13 +116,21 @@ function findAgreement(register: RegisterContent, which: { id: string } | { nicR
   return dsa;
 }
 
-async function produce(request: ExportRequest, format: ExportFormat, register: RegisterContent, nicReference: string | null, meta: ExportMeta, target: string): Promise<void> {
+async function produce(
+  request: ExportRequest,
+  format: ExportFormat,
+  register: RegisterContent,
+  allFindings: () => Finding[],
+  nicReference: string | null,
+  meta: ExportMeta,
+  target: string,
+): Promise<void> {
   // The holdings export lists copies, not findings: it skips computing them.
   const report = (withFindings: boolean): HoldingsReportModel =>
     buildHoldingsReport(register, withFindings ? computeFindings(register, request.asOf) : [], request.asOf, nicReference)!;
   switch (request.what) {
     case 'findings':
-      return writeTableFile(target, format as 'xlsx' | 'csv', findingsSheets(computeFindings(register, request.asOf), meta));
+      return writeTableFile(target, format as 'xlsx' | 'csv', findingsSheets(allFindings(), meta));
     case 'holdings':
       return writeTableFile(target, format as 'xlsx' | 'csv', holdingsSheets(report(false), meta));
     case 'holdingsReport':

@@ -7,11 +7,13 @@ import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { openDatabase } from '../../electron/db/open-database';
 import { writeSettings } from '../../electron/db/settings-repository';
 import { runExport, type ExportRequest } from '../../electron/exports/run-export';
+import { createIncident } from '../../electron/incidents/incident-service';
 import { listAuditEntries } from '../../electron/register/audit-log';
 import { loadRegister } from '../../electron/register/load-register';
 import { computeFindings } from '../../shared/findings';
 import { upcomingDeadlines } from '../../shared/register/deadlines';
 import { compliantRegister, SCENARIO_AS_OF } from '../helpers/compliant-register';
+import { incidentFields, london } from '../helpers/incident-fixtures';
 import { extractPdfText } from '../helpers/pdf-text';
 import { testActor } from '../helpers/register-seed';
 import { storeRegister } from '../helpers/store-register';
@@ -99,6 +101,13 @@ describe('export findings', () => {
     const about = rowsOf(workbook.getWorksheet('About')!);
     expect(about).toContainEqual(['Register judged on', asOf]);
     expect(about).toContainEqual(['Organisation', 'University of Exampleton']);
+  });
+
+  it('includes the incident clocks, as the findings list does', async () => {
+    createIncident(db, actor, incidentFields({ occurredAt: london('2026-05-30T09:00:00Z'), discoveredAt: london('2026-05-31T08:00:00Z'), becameAwareAt: london('2026-05-31T08:30:00Z') }));
+    const csv = readFileSync((await exportTo('findings', 'with-incident.csv')).path, 'utf8');
+    expect(csv).toContain('INCIDENT_NOTIFICATION_DUE');
+    expect(csv).toContain('COPY_AT_UNAPPROVED_LOCATION');
   });
 
   it('judges the register on --as-of: a later date finds more', async () => {
