@@ -1,17 +1,15 @@
 import type { Database } from 'better-sqlite3';
-import { computeFindingsIn } from '../../shared/findings';
-import type { IsoDate } from '../../shared/register/dates';
-import type { Finding } from '../../shared/register/findings';
 import { indexRegister, type RegisterIndex } from '../../shared/register/register-index';
 import type { RegisterContent } from '../../shared/register/snapshot';
 import { prepared } from '../db/statement-cache';
 import { loadRegister } from './load-register';
 
 /**
- * The stored register, loaded and indexed once per change, and its findings once per change and
- * date. The dashboard, "Show all", every detail screen's findings and the timeline all ask within
- * moments of each other; with 100,000 copies, loading and checking the register takes most of a
- * second, so each of them doing it again is what made the dashboard slow.
+ * The stored register, loaded and indexed once per change, and what is computed from it (the
+ * findings on a date, the deadlines, the dashboard's counts) once per change and question. The
+ * dashboard, "Show all", every detail screen's findings and the timeline all ask within moments of
+ * each other; with 100,000 copies, loading and checking the register takes most of a second, so
+ * each of them doing it again is what made the dashboard slow.
  *
  * A change is seen from two numbers SQLite keeps: `total_changes()`, the rows this connection has
  * written (every write in the app goes through it), and `PRAGMA data_version`, which moves when
@@ -23,8 +21,11 @@ interface Entry {
   revision: string;
   content: RegisterContent;
   index: RegisterIndex;
-  findings: Map<IsoDate, Finding[]>;
+  derived: Map<string, unknown>;
 }
+
+/** A handful of dates and horizons are asked for (today, and what a user types): keep the last few answers. */
+const MAX_DERIVED = 16;
 
 const entries = new WeakMap<Database, Entry>();
 
@@ -40,7 +41,7 @@ function entryFor(db: Database): Entry {
   let entry = entries.get(db);
   if (!entry || entry.revision !== revision) {
     const content = loadRegister(db);
-    entry = { revision, content, index: indexRegister(content), findings: new Map() };
+    entry = { revision, content, index: indexRegister(content), derived: new Map() };
     entries.set(db, entry);
   }
   return entry;
@@ -52,15 +53,16 @@ export function cachedRegister(db: Database): { content: RegisterContent; index:
   return { content, index };
 }
 
-/** The register's findings on `asOf` (not the incidents': they move with the clock, not the register). Shared: read-only. */
-export function cachedFindings(db: Database, asOf: IsoDate): readonly Finding[] {
+/**
+ * `compute` over the register as stored now, remembered under `key` until the register changes.
+ * The key must name everything the answer depends on besides the register (the date, the horizon).
+ * Shared between callers: read-only.
+ */
+export function cachedFromRegister<T>(db: Database, key: string, compute: (index: RegisterIndex) => T): T {
   const entry = entryFor(db);
-  let findings = entry.findings.get(asOf);
-  if (!findings) {
-    findings = computeFindingsIn(entry.index, asOf);
-    // Only a few dates are asked for (today, and what a user types): keep the last few.
-    if (entry.findings.size >= 4) entry.findings.delete(entry.findings.keys().next().value!);
-    entry.findings.set(asOf, findings);
-  }
-  return findings;
+  if (entry.derived.has(key)) return entry.derived.get(key) as T;
+  const value = compute(entry.index);
+  if (entry.derived.size >= MAX_DERIVED) entry.derived.delete(entry.derived.keys().next().value!);
+  entry.derived.set(key, value);
+  return value;
 }

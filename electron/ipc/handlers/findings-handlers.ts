@@ -1,10 +1,11 @@
+import { computeFindingsIn } from '../../../shared/findings';
 import { selectFindings, summariseFindings } from '../../../shared/findings/findings-query';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
 import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
 import { incidentFindings } from '../../incidents/incident-findings-source';
-import { cachedFindings, cachedRegister } from '../../register/register-cache';
+import { cachedFromRegister } from '../../register/register-cache';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
 
@@ -24,12 +25,12 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
   },
   'deadlines.upcoming': ({ asOf, horizonDays }, context) => {
     const date = asOf ?? localIsoDate(context.now());
-    return { asOf: date, deadlines: upcomingDeadlinesIn(cachedRegister(context.db).index, date, horizonDays) };
+    return { asOf: date, deadlines: cachedFromRegister(context.db, `deadlines:${date}:${horizonDays}`, (index) => upcomingDeadlinesIn(index, date, horizonDays)) };
   },
 };
 
 function allFindings(context: ServiceContext, date: string): readonly Finding[] {
-  const register = cachedFindings(context.db, date);
+  const register = cachedFromRegister(context.db, `findings:${date}`, (index): readonly Finding[] => computeFindingsIn(index, date));
   const incidents = incidentFindings(context.db, clockMomentFor(date, context.now()));
   // Most days there is no open incident: the register's findings are already in order.
   return incidents.length === 0 ? register : mergeFindings(register, incidents);
