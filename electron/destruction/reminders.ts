@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { dueReminders, type DueReminder } from '../../shared/destruction/notification-schedule';
-import { pendingDestructions } from '../../shared/register/destruction-deadline';
+import { pendingDestructionsIn } from '../../shared/register/destruction-deadline';
 import { localIsoDate } from '../../shared/register/local-date';
 import { prepared } from '../db/statement-cache';
-import { loadRegister } from '../register/load-register';
+import { cachedRegister } from '../register/register-cache';
+
 
 /**
  * The OS reminders due now (30, 7 and 1 days before a destruction deadline), leaving out those
@@ -13,7 +14,7 @@ import { loadRegister } from '../register/load-register';
  */
 export function remindersDue(db: Database, now: Date): DueReminder[] {
   const shown = new Set(prepared(db, 'SELECT key FROM destruction_notices').pluck(true).all() as string[]);
-  return dueReminders(pendingDestructions(loadRegister(db), localIsoDate(now)), shown);
+  return dueReminders(pendingDestructionsIn(cachedRegister(db).index, localIsoDate(now)), shown);
 }
 
 export function markRemindersShown(db: Database, reminders: readonly DueReminder[], now: Date): void {

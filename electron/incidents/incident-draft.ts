@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import { computeFindings } from '../../shared/findings';
+import { computeFindingsIn } from '../../shared/findings';
 import { draftFromFinding } from '../../shared/incidents/draft-from-finding';
 import { incidentFieldsSchema, type IncidentFields } from '../../shared/incidents/incident-records';
 import { UserFacingError } from '../../shared/ipc/result';
 import { localIsoDate } from '../../shared/register/local-date';
-import { indexRegister } from '../../shared/register/register-index';
-import { loadRegister } from '../register/load-register';
+import { cachedRegister } from '../register/register-cache';
 import { linkLabels } from './incident-detail';
 import { readIncidentSettings } from './incident-settings-store';
+
 
 /**
  * A new incident pre-filled from one of today's findings, not yet saved: the Dashboard's "Open
@@ -16,8 +16,8 @@ import { readIncidentSettings } from './incident-settings-store';
  * keeps working while the problem lasts; once it is fixed the finding is gone and the user is told.
  */
 export function draftIncidentFromFinding(db: Database, findingId: string, now: Date): { fields: IncidentFields; labels: Record<string, string> } {
-  const register = loadRegister(db);
-  const finding = computeFindings(register, localIsoDate(now)).find((f) => f.id === findingId);
+  const { index } = cachedRegister(db);
+  const finding = computeFindingsIn(index, localIsoDate(now)).find((f) => f.id === findingId);
   if (!finding) {
     throw new UserFacingError(
       'NOT_FOUND',
@@ -25,6 +25,6 @@ export function draftIncidentFromFinding(db: Database, findingId: string, now: D
     );
   }
   const { defaultTimeZone } = readIncidentSettings(db);
-  const fields = incidentFieldsSchema.parse(draftFromFinding(finding, indexRegister(register), { at: now.toISOString(), timeZone: defaultTimeZone }));
+  const fields = incidentFieldsSchema.parse(draftFromFinding(finding, index, { at: now.toISOString(), timeZone: defaultTimeZone }));
   return { fields, labels: linkLabels(db, fields.links) };
 }

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { localIsoDate } from '../../../shared/register/local-date';
-import { indexRegister } from '../../../shared/register/register-index';
 import { copyLabel } from '../../../shared/register/record-labels';
 import { markAcknowledged, markSent } from '../../destruction/certificate-status';
 import { allCertificateContents } from '../../destruction/destruction-store';
@@ -11,7 +10,7 @@ import { verifyAbsence } from '../../destruction/verify-absence';
 import { CertificateFileError } from '../../destruction/read-certificate-file';
 import { verifyCertificate } from '../../destruction/verify-certificate';
 import { UserFacingError } from '../../../shared/ipc/result';
-import { loadRegister } from '../../register/load-register';
+import { cachedRegister } from '../../register/register-cache';
 import type { Certificate } from '../../../shared/register/records';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
@@ -29,7 +28,7 @@ type DestructionMethods =
   | 'certificate.verify';
 
 function summaryOf(context: ServiceContext, certificate: Certificate) {
-  const index = indexRegister(loadRegister(context.db));
+  const { index } = cachedRegister(context.db);
   return certificateSummary(index, certificate, allCertificateContents(context.db).get(certificate.id)?.contentHash ?? null);
 }
 
@@ -39,7 +38,7 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
   'destruction.record': async ({ destruction, evidenceTokens }, context) => {
     const paths = evidenceTokens.map((token) => context.grantedPaths.resolve(token, 'read'));
     const result = await recordDestruction(context.db, context, context.dataDir, destruction, paths);
-    const index = indexRegister(loadRegister(context.db));
+    const { index } = cachedRegister(context.db);
     return {
       recordId: result.record.id,
       copy: { kind: 'copy' as const, id: result.copy.id, label: copyLabel(index, result.copy) },
