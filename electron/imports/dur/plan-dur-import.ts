@@ -11,7 +11,6 @@ import { OrganisationPlanner } from './plan-dur-organisations';
 import { VersionPlanner } from './plan-dur-versions';
 import { sameRecord } from './same-record';
 
-export { compareVersionNumbers } from './plan-dur-versions';
 
 interface RecordByKind {
   organisation: Organisation;

@@ -1,5 +1,6 @@
 import { dsaVersionSchema, type DsaVersion, type Party } from '../../../shared/register/records';
 import type { RegisterContent } from '../../../shared/register/snapshot';
+import { compareVersions } from '../../../shared/register/version-order';
 import { nonNull, validated } from './build-dur-record';
 import { DurImportError } from './dur-import-error';
 import { versionKey } from './dur-plan-keys';
@@ -8,17 +9,6 @@ import type { DurAgreement, DurContent, DurDataset, DurRelease } from './parse-d
 import type { DsaPlanner } from './plan-dur-agreements';
 import type { OrganisationPlanner } from './plan-dur-organisations';
 import { Touched } from './touched-records';
-
-/** "4.10" after "4.9": versions compare number by number. */
-export function compareVersionNumbers(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * Versions of agreements by version number: created, or updated with the register's dates, flags,
@@ -121,8 +111,8 @@ export class VersionPlanner {
     for (const { before, after, place } of this.touched.changes()) {
       if (before !== null) continue;
       const siblings = (this.versionsOfDsa.get(after.dsaId) ?? []).map((v) => this.touched.current(v));
-      const earlier = siblings.filter((v) => compareVersionNumbers(v.version, after.version) < 0).sort((a, b) => compareVersionNumbers(b.version, a.version))[0];
-      const later = siblings.some((v) => compareVersionNumbers(v.version, after.version) > 0);
+      const earlier = siblings.filter((v) => compareVersions(v.version, after.version) < 0).sort((a, b) => compareVersions(b.version, a.version))[0];
+      const later = siblings.some((v) => compareVersions(v.version, after.version) > 0);
       const next = { ...this.touched.current(after), predecessorVersionId: earlier?.id ?? null, status: later ? ('superseded' as const) : ('active' as const) };
       this.touched.created(next, place);
     }

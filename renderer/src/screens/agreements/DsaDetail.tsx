@@ -4,7 +4,7 @@ import { FieldList } from '../../components/FieldList';
 import { FindingsAbout } from '../../components/FindingsAbout';
 import { RecordFormDialog } from '../../components/form/RecordFormDialog';
 import { SectionTabs } from '../../components/SectionTabs';
-import { compareVersions } from '../../format/version-order';
+import { compareVersions } from '../../../../shared/register/version-order';
 import { useRecordIds } from '../../hooks/useRecordIds';
 import { routeHref } from '../../navigation/record-route';
 import { VersionPanel } from './VersionPanel';
