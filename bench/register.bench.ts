@@ -12,7 +12,10 @@ import { verifyAuditChain } from '../electron/register/audit-verify';
 import { loadRegister } from '../electron/register/load-register';
 import { listRecords } from '../electron/register/register-list';
 import { importRegisterSnapshot } from '../electron/register/snapshot-import';
+import { importDur } from '../electron/imports/dur/import-dur';
 import { computeFindings } from '../shared/findings';
+import { writeDurWorkbook } from '../test/helpers/dur-fixture';
+import { generateLargeDur } from './large-dur';
 import type { RegisterContent, RegisterSnapshot } from '../shared/register/snapshot';
 
 const actor = { now: () => new Date('2026-01-15T09:30:00Z'), osUser: 'bench' };
@@ -167,6 +170,17 @@ try {
   const smallImport = time(() => importRegisterSnapshot(fresh, actor, JSON.parse(JSON.stringify(snapshotOf(small))), 'small.json'));
   report(`Import a ${smallCount.toLocaleString('en-GB')}-record snapshot into an empty register`, smallImport.ms, 5000);
   fresh.close();
+
+  // NHS England's Data Uses Register as a workbook: reading the XLSX, planning and writing every
+  // record with its audit entry, in one transaction.
+  const dur = generateLargeDur(3334);
+  const rows = dur.Agreements.length + dur.Datasets.length + dur.DataReleases.length;
+  const workbook = await writeDurWorkbook(join(dir, 'dur.xlsx'), dur);
+  const { db: durDb } = openDatabase(join(dir, 'dur.sqlite'), { create: true });
+  const started = performance.now();
+  await importDur(durDb, actor, [workbook]);
+  report(`Import a ${rows.toLocaleString('en-GB')}-row DUR workbook into an empty register`, performance.now() - started, 10_000);
+  durDb.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import { prepared } from './statement-cache';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 
 /** Settings are stored one JSON value per key so that adding a setting needs no migration. */
 export function readSettings(db: Database): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  // Read before every audit entry (for the display name): prepared once per connection.
+  const rows = prepared(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const row of rows) {
     try {
