@@ -28,7 +28,7 @@ export interface FindingParts {
 /** A finding whose id is its code plus the ids that identify it, so it stays the same from run to run. */
 export function makeFinding(code: FindingCode, parts: FindingParts): Finding {
   return {
-    id: [code, ...parts.key].join(':'),
+    id: parts.key.length === 0 ? code : `${code}:${parts.key.join(':')}`,
     code,
     severity: parts.severity,
     title: parts.title,
