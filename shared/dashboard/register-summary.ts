@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { isLiveOn } from '../findings/live-holdings';
 import { isoDate, type IsoDate } from '../register/dates';
-import type { RegisterIndex } from '../register/register-index';
+import { countLive, type RegisterIndex } from '../register/register-index';
 
 /**
  * What the dashboard counts. "Live" follows the findings' own rules (shared/register/register-index.ts):
@@ -26,15 +25,12 @@ export const registerSummaryRequestSchema = z.strictObject({ asOf: isoDate.optio
 /**
  * The counts from the indexed register, which already leaves out archived records and everything
  * under them: a live copy is one not destroyed by `asOf`, a live holding one with a live copy.
- * Reads the copies' destruction dates from the index's columns, in order.
  */
 export function summariseRegister(index: RegisterIndex, asOf: IsoDate): RegisterSummary {
-  const { destroyedDate } = index.copyColumns;
   let liveCopies = 0;
   let liveHoldings = 0;
-  for (const { start, copies } of index.holdingCopies) {
-    let live = 0;
-    for (let row = start; row < start + copies.length; row++) if (isLiveOn(destroyedDate[row]!, asOf)) live++;
+  for (const group of index.holdingCopies) {
+    const live = countLive(index, group, asOf);
     liveCopies += live;
     if (live > 0) liveHoldings++;
   }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../register/dates';
 import type { Copy, DsaVersion, Holding } from '../register/records';
 import type { HoldingCopies } from '../register/group-copies';
-import { finalVersion, versionInForce, type RegisterIndex } from '../register/register-index';
+import { finalVersion, liveCopiesOfGroup, versionInForce, type RegisterIndex } from '../register/register-index';
 import type { RuleContext } from './finding-rule';
 
 export interface LiveHolding {
@@ -34,14 +34,9 @@ function findLiveHoldings({ index, asOf, deadlineOf }: RuleContext): LiveHolding
   // Holdings share a few thousand versions: the renewal chain is walked once per version.
   const versionsOf = new Map<string, { heldUnder: DsaVersion; governing: DsaVersion } | null>();
   const result: LiveHolding[] = [];
-  const { destroyedDate } = index.copyColumns;
   for (const group of index.holdingCopies) {
-    const { holding, copies, start } = group;
-    // Liveness from the date column, in order, rather than from each copy record.
-    let live = 0;
-    for (let row = start; row < start + copies.length; row++) if (isLiveOn(destroyedDate[row]!, asOf)) live++;
-    if (live === 0) continue;
-    const liveCopies = live === copies.length ? copies : copies.filter((_, j) => isLiveOn(destroyedDate[start + j]!, asOf));
+    const { holding } = group;
+    const liveCopies = liveCopiesOfGroup(index, group, asOf);
     if (liveCopies.length === 0) continue;
     let versions = versionsOf.get(holding.versionId);
     if (versions === undefined) versionsOf.set(holding.versionId, (versions = chainOf(index, holding.versionId, asOf)));
@@ -55,6 +50,3 @@ function chainOf(index: RegisterIndex, versionId: string, asOf: IsoDate): { held
   const governing = finalVersion(index, versionId);
   return heldUnder && governing ? { heldUnder, governing } : null;
 }
-
-/** A copy not archived (the index holds none) is live unless destroyed on or before the date. */
-export const isLiveOn = (destroyed: IsoDate | null, asOf: IsoDate): boolean => destroyed === null || destroyed > asOf;

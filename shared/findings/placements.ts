@@ -1,6 +1,7 @@
 import type { Copy, DsaVersion, Location } from '../register/records';
 import type { RuleContext } from './finding-rule';
-import { isLiveOn, liveHoldings, type LiveHolding } from './live-holdings';
+import { isLiveOn } from '../register/register-index';
+import { liveHoldings, type LiveHolding } from './live-holdings';
 
 /** Live copies that put data of one version at one location. */
 export interface Placement {

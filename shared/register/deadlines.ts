@@ -4,7 +4,7 @@ import { addDays, isoDate, type IsoDate } from './dates';
 import { createDeadlineCalculator } from './destruction-deadline';
 import { assuranceLabel, recordRefSchema, refs, versionLabel } from './record-labels';
 import type { Assurance } from './records';
-import { indexRegister, liveCopiesOf, type RegisterIndex } from './register-index';
+import { countLive, indexRegister, type RegisterIndex } from './register-index';
 import type { RegisterContent } from './snapshot';
 
 export const deadlineKinds = ['version-end', 'destruction', 'obligation', 'assurance-expiry', 'ico-renewal'] as const;
@@ -53,9 +53,9 @@ function versionEnds(index: RegisterIndex): Candidate[] {
 
 function destructions(index: RegisterIndex, asOf: IsoDate): Candidate[] {
   const deadlineOf = createDeadlineCalculator(index);
-  return [...index.holdings.values()]
-    .filter((h) => liveCopiesOf(index, h.id, asOf).length > 0)
-    .map((h) => {
+  return index.holdingCopies
+    .filter((group) => countLive(index, group, asOf) > 0)
+    .map(({ holding: h }) => {
       const record = refs.holding(index, h);
       return { id: `destruction:${h.id}`, date: deadlineOf(h), kind: 'destruction', label: `Destroy every copy of ${record.label}`, record };
     });

@@ -4,7 +4,7 @@ import { addDays, daysBetween, isoDate, type IsoDate } from './dates';
 import { recordRefSchema, refs } from './record-labels';
 import { destructionRuleSchema, type DestructionRule, type Holding } from './records';
 import { createNextDataYearArrival } from './next-data-year';
-import { finalVersion, indexRegister, liveCopiesOf, type RegisterIndex } from './register-index';
+import { byId, finalVersion, indexRegister, liveCopiesOfGroup, type RegisterIndex } from './register-index';
 import type { RegisterContent } from './snapshot';
 
 /**
@@ -74,8 +74,9 @@ export function pendingDestructions(register: RegisterContent, asOf: IsoDate): P
 export function pendingDestructionsIn(index: RegisterIndex, asOf: IsoDate): PendingDestruction[] {
   const deadlineOf = createDeadlineCalculator(index);
   const pending: PendingDestruction[] = [];
-  for (const holding of index.holdings.values()) {
-    const live = liveCopiesOf(index, holding.id, asOf);
+  for (const group of index.holdingCopies) {
+    const { holding } = group;
+    const live = liveCopiesOfGroup(index, group, asOf);
     const governing = finalVersion(index, holding.versionId);
     if (live.length === 0 || !governing) continue;
     const deadline = deadlineOf(holding);
@@ -86,7 +87,7 @@ export function pendingDestructionsIn(index: RegisterIndex, asOf: IsoDate): Pend
       deadline,
       daysLeft: deadline === null ? null : daysBetween(asOf, deadline),
       overdue: deadline !== null && deadline < asOf,
-      liveCopies: live.map((c) => refs.copy(index, c)),
+      liveCopies: (live.length > 1 ? [...live].sort(byId) : live).map((c) => refs.copy(index, c)),
     });
   }
   return pending.sort(

@@ -170,9 +170,24 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
 /** A copy still exists on `asOf`: not archived, and not destroyed by then. */
 export const isLiveCopy = (copy: Copy, asOf: IsoDate): boolean => !copy.archived && (copy.destroyedDate === null || copy.destroyedDate > asOf);
 
-/** The live copies of a holding, in id order. */
-export function liveCopiesOf(index: RegisterIndex, holdingId: string, asOf: IsoDate): Copy[] {
-  return (index.copiesByHolding.get(holdingId) ?? []).filter((c) => isLiveCopy(c, asOf)).sort(byId);
+/** A copy of the index (none is archived) is live unless destroyed on or before the date. */
+export const isLiveOn = (destroyed: IsoDate | null, asOf: IsoDate): boolean => destroyed === null || destroyed > asOf;
+
+/** How many of a group's copies are live, read from the index's date column in order rather than from each copy record. */
+export function countLive(index: RegisterIndex, group: HoldingCopies, asOf: IsoDate): number {
+  const { destroyedDate } = index.copyColumns;
+  let live = 0;
+  for (let row = group.start; row < group.start + group.copies.length; row++) if (isLiveOn(destroyedDate[row]!, asOf)) live++;
+  return live;
+}
+
+/** The live copies of a group, in input order; the group's own array when all are live (most are), so nothing is copied. */
+export function liveCopiesOfGroup(index: RegisterIndex, group: HoldingCopies, asOf: IsoDate): readonly Copy[] {
+  const live = countLive(index, group, asOf);
+  if (live === group.copies.length) return group.copies;
+  if (live === 0) return [];
+  const { destroyedDate } = index.copyColumns;
+  return group.copies.filter((_, j) => isLiveOn(destroyedDate[group.start + j]!, asOf));
 }
 
 /**
