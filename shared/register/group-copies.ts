@@ -31,9 +31,9 @@ export interface GroupedCopies {
 const kindIndex = new Map<string, number>(copyKinds.map((k, i) => [k, i]));
 
 /**
- * The copies of each holding that has any (leaving out archived copies and copies at archived or unknown
- * locations), in the holdings' order, each group in input order: the one pass over every copy that indexRegister makes,
- * so it is written for 100,000 copies arriving in any order.
+ * The copies of each holding that has any (leaving out archived copies and copies at archived or
+ * unknown locations), in the holdings' order, each group in input order: the one pass over every
+ * copy that indexRegister makes, so it is written for 100,000 copies arriving in any order.
  *
  * A counting sort rather than pushing into one growing array per holding: the first pass finds each
  * copy's holding (one Map lookup per copy) and counts, the second places every copy in one flat
