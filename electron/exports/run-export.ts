@@ -3,7 +3,6 @@ import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { basename, dirname, extname } from 'node:path';
 import { formatsByExport, type ExportFormat, type ExportKind } from '../../shared/exports/exports-api';
 import { toICalendar } from '../../shared/exports/icalendar';
-import { computeFindings } from '../../shared/findings';
 import { clockMomentFor, mergeFindings } from '../../shared/incidents/incident-findings';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { IsoDate } from '../../shared/register/dates';
@@ -18,6 +17,7 @@ import { temporaryPathFor } from '../files/write-file-atomic';
 import { incidentFindings } from '../incidents/incident-findings-source';
 import { appendAudit, type AuditActor } from '../register/audit-log';
 import { loadRegister } from '../register/load-register';
+import { storedRegisterFindings } from '../register/register-findings';
 import { renderHoldingsReportPdf } from '../reports/holdings/holdings-report-pdf';
 import { holdingsReportSheets } from '../reports/holdings/holdings-report-sheets';
 import { deadlineEvents } from './deadline-events';
@@ -60,8 +60,8 @@ export async function runExport(db: Database, actor: AuditActor, registerPath: s
   const temporary = temporaryPathFor(request.path);
   try {
     // The findings export is the findings list on paper: the incident clocks are findings too.
-    const allFindings = () => mergeFindings(computeFindings(register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now())));
-    await produce(request, format, register, allFindings, agreement?.nicReference ?? null, meta, temporary);
+    const allFindings = () => mergeFindings(storedRegisterFindings(db, register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now())));
+    await produce(request, format, register, allFindings, () => storedRegisterFindings(db, register, request.asOf), agreement?.nicReference ?? null, meta, temporary);
     const sha256 = sha256OfFile(temporary);
     db.transaction(() => {
       appendAudit(db, actor, {
@@ -121,13 +121,14 @@ async function produce(
   format: ExportFormat,
   register: RegisterContent,
   allFindings: () => Finding[],
+  registerFindings: () => Finding[],
   nicReference: string | null,
   meta: ExportMeta,
   target: string,
 ): Promise<void> {
   // The holdings export lists copies, not findings: it skips computing them.
   const report = (withFindings: boolean): HoldingsReportModel =>
-    buildHoldingsReport(register, withFindings ? computeFindings(register, request.asOf) : [], request.asOf, nicReference)!;
+    buildHoldingsReport(register, withFindings ? registerFindings() : [], request.asOf, nicReference)!;
   switch (request.what) {
     case 'findings':
       return writeTableFile(target, format as 'xlsx' | 'csv', findingsSheets(allFindings(), meta));

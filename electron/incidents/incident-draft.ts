@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { computeFindingsIn } from '../../shared/findings';
 import { draftFromFinding } from '../../shared/incidents/draft-from-finding';
 import { incidentFieldsSchema, type IncidentFields } from '../../shared/incidents/incident-records';
 import { UserFacingError } from '../../shared/ipc/result';
 import { localIsoDate } from '../../shared/register/local-date';
 import { cachedRegister } from '../register/register-cache';
+import { storedRegisterFindings } from '../register/register-findings';
 import { linkLabels } from './incident-detail';
 import { readIncidentSettings } from './incident-settings-store';
 
@@ -17,7 +17,7 @@ import { readIncidentSettings } from './incident-settings-store';
  */
 export function draftIncidentFromFinding(db: Database, findingId: string, now: Date): { fields: IncidentFields; labels: Record<string, string> } {
   const { index } = cachedRegister(db);
-  const finding = computeFindingsIn(index, localIsoDate(now)).find((f) => f.id === findingId);
+  const finding = storedRegisterFindings(db, index, localIsoDate(now)).find((f) => f.id === findingId);
   if (!finding) {
     throw new UserFacingError(
       'NOT_FOUND',

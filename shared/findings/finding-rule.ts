@@ -4,11 +4,24 @@ import type { RecordRef } from '../register/record-labels';
 import type { Holding } from '../register/records';
 import type { RegisterIndex } from '../register/register-index';
 
-/** What every rule reads: the indexed register, the date it is judged on, and each holding's destruction deadline. */
+/**
+ * What the findings know besides the register's records: the destruction records' dated exceptions.
+ * A copy whose latest destruction was recorded as "destroyed with exceptions" (backup tapes that age
+ * out, say) is kept, knowingly and on record, until the exception's end date.
+ */
+export interface FindingsFacts {
+  /** Copy id → the date the copy must be gone by under its recorded exception. */
+  retainedUntil: ReadonlyMap<string, IsoDate>;
+}
+
+export const noFacts: FindingsFacts = { retainedUntil: new Map() };
+
+/** What every rule reads: the indexed register, the date it is judged on, each holding's destruction deadline, and the facts. */
 export interface RuleContext {
   index: RegisterIndex;
   asOf: IsoDate;
   deadlineOf: (holding: Holding) => IsoDate | null;
+  facts: FindingsFacts;
 }
 
 /** One finding code's check. A rule returns its findings in any order; computeFindings sorts them. */

@@ -4,7 +4,7 @@ import { createDeadlineCalculator } from '../register/destruction-deadline';
 import { severities, type Finding, type FindingCode } from '../register/findings';
 import { indexRegister, type RegisterIndex } from '../register/register-index';
 import type { RegisterContent } from '../register/snapshot';
-import type { FindingRule } from './finding-rule';
+import { noFacts, type FindingRule, type FindingsFacts } from './finding-rule';
 import { assuranceExpired } from './rules/assurance-expired';
 import { certificateMissing } from './rules/certificate-missing';
 import { copyAtUnapprovedLocation } from './rules/copy-at-unapproved-location';
@@ -43,12 +43,12 @@ export const findingRules: Record<FindingCode, FindingRule> = {
  * by code and id. The same register gives the same findings in the same order whatever order its
  * records arrive in. Archived records, and records hanging from archived ones, are ignored.
  */
-export function computeFindings(register: RegisterContent, asOf: IsoDate): Finding[] {
-  return computeFindingsIn(indexRegister(register), asOf);
+export function computeFindings(register: RegisterContent, asOf: IsoDate, facts: FindingsFacts = noFacts): Finding[] {
+  return computeFindingsIn(indexRegister(register), asOf, facts);
 }
 
-export function computeFindingsIn(index: RegisterIndex, asOf: IsoDate): Finding[] {
-  const context = { index, asOf, deadlineOf: createDeadlineCalculator(index) };
+export function computeFindingsIn(index: RegisterIndex, asOf: IsoDate, facts: FindingsFacts = noFacts): Finding[] {
+  const context = { index, asOf, deadlineOf: createDeadlineCalculator(index), facts };
   const findings = Object.values(findingRules).flatMap((rule) => rule(context));
   // A register whose approvals are not yet entered has a finding per copy (100,000): sort on one
   // precomputed string per finding, the same order as compareFindings, rather than calling it

@@ -8,6 +8,8 @@ import { destructionRecordsOf, evidenceOfRecord } from '../../electron/destructi
 import { attachEvidence, recordDestruction } from '../../electron/destruction/record-destruction';
 import { localPathOf, verifyAbsence } from '../../electron/destruction/verify-absence';
 import { listAuditEntries } from '../../electron/register/audit-log';
+import { loadRegister } from '../../electron/register/load-register';
+import { storedRegisterFindings } from '../../electron/register/register-findings';
 import { getRecord, patchRecord } from '../../electron/register/register-service';
 import { compliantRegister } from '../helpers/compliant-register';
 import { destructionOf, openScenario } from '../helpers/destruction-scenario';
@@ -52,6 +54,22 @@ describe('recording a destruction', () => {
     );
     const { copy } = await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-vault', { outcome: 'destroyed-with-exceptions', exceptionReason: 'Tapes age out', exceptionEndDate: '2028-07-31' }));
     expect(copy.destroyedDate).toBeNull();
+  });
+
+  it('the findings treat a copy kept under a dated exception as overdue only after the exception ends', async () => {
+    const s = openScenario(temp.dir);
+    const overdue = (asOf: string) => storedRegisterFindings(s.db, loadRegister(s.db), asOf).filter((f) => f.code === 'DESTRUCTION_OVERDUE').map((f) => f.id);
+    // The agreement ended on 31 March 2028; its 30 days ran out on 30 April.
+    expect(overdue('2028-05-15')).toContain('DESTRUCTION_OVERDUE:hes-2024');
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-aws'));
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-tre'));
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-vault', { outcome: 'destroyed-with-exceptions', exceptionReason: 'Tapes age out', exceptionEndDate: '2028-07-31' }));
+    expect(overdue('2028-05-15')).not.toContain('DESTRUCTION_OVERDUE:hes-2024');
+    expect(overdue('2028-07-31')).not.toContain('DESTRUCTION_OVERDUE:hes-2024');
+    expect(overdue('2028-08-01')).toContain('DESTRUCTION_OVERDUE:hes-2024');
+    // A later record replaces the exception: "not destroyed" after all makes the copy overdue again.
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-vault', { outcome: 'not-destroyed' }));
+    expect(overdue('2028-05-15')).toContain('DESTRUCTION_OVERDUE:hes-2024');
   });
 
   it('refuses bad input with one line naming the field, and records nothing', async () => {

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { computeFindings } from '../../../shared/findings';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { formatDate } from '../../../shared/register/format-date';
 import { severities, type Finding } from '../../../shared/register/findings';
 import { latestSchemaVersion } from '../../db/migrations';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { loadRegister } from '../../register/load-register';
+import { storedRegisterFindings } from '../../register/register-findings';
 import { AS_OF_FLAGS, AS_OF_HELP, parseAsOf } from '../as-of-option';
 import { CliError } from '../cli-error';
 import { dbOption, type CliRuntime } from '../runtime';
@@ -23,7 +23,7 @@ export function registerFindings(program: Command, runtime: CliRuntime): void {
       const asOf = parseAsOf(options.asOf, new Date());
       const findings = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) => {
         if (opened.schemaVersion < latestSchemaVersion) throw new CliError(`${opened.path} needs migrating: run "custodian init --db ${opened.path}" first`, 2);
-        return mergeFindings(computeFindings(loadRegister(opened.db), asOf), incidentFindings(opened.db, clockMomentFor(asOf, new Date())));
+        return mergeFindings(storedRegisterFindings(opened.db, loadRegister(opened.db), asOf), incidentFindings(opened.db, clockMomentFor(asOf, new Date())));
       });
       const counts = Object.fromEntries(severities.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Finding['severity'], number>;
       if (options.json) runtime.out(JSON.stringify({ asOf, counts, findings }, null, 2));

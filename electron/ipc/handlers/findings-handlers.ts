@@ -1,4 +1,3 @@
-import { computeFindingsIn } from '../../../shared/findings';
 import { selectFindings, summariseFindings } from '../../../shared/findings/findings-query';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
@@ -6,6 +5,7 @@ import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { cachedFromRegister } from '../../register/register-cache';
+import { storedRegisterFindings } from '../../register/register-findings';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
 
@@ -30,7 +30,7 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
 };
 
 function allFindings(context: ServiceContext, date: string): readonly Finding[] {
-  const register = cachedFromRegister(context.db, `findings:${date}`, (index): readonly Finding[] => computeFindingsIn(index, date));
+  const register = cachedFromRegister(context.db, `findings:${date}`, (index): readonly Finding[] => storedRegisterFindings(context.db, index, date));
   const incidents = incidentFindings(context.db, clockMomentFor(date, context.now()));
   // Most days there is no open incident: the register's findings are already in order.
   return incidents.length === 0 ? register : mergeFindings(register, incidents);

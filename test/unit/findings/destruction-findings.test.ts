@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeFindings } from '../../../shared/findings';
 import { compliantRegister, SCENARIO_AS_OF } from '../../helpers/compliant-register';
 import { codesOf, subjectIds, theFinding, withCode } from './finding-helpers';
 
@@ -61,6 +62,25 @@ describe('DESTRUCTION_OVERDUE', () => {
     const register = endedOn('2026-04-01').update('copy', 'c-2023-tre', { destroyedDate: '2026-04-20' });
     const finding = withCode(register, 'DESTRUCTION_OVERDUE').find((f) => f.id === 'DESTRUCTION_OVERDUE:hes-2023')!;
     expect(subjectIds(finding)).toEqual(['hes-2023', 'c-2023-vault']);
+    expect(finding.title).toContain('and 1 copy remain');
+  });
+
+  it('leaves out a copy kept under a recorded dated exception until the day after its end date', () => {
+    const register = endedOn('2026-04-01').update('copy', 'c-2023-tre', { destroyedDate: '2026-04-20' }).build();
+    // The backup vault's tapes age out on 30 June: recorded as "destroyed with exceptions".
+    const facts = { retainedUntil: new Map([['c-2023-vault', '2026-06-30']]) };
+    const overdue = (date: string) => computeFindings(register, date, facts).filter((f) => f.code === 'DESTRUCTION_OVERDUE').map((f) => f.id);
+    expect(overdue(asOf)).toEqual(['DESTRUCTION_OVERDUE:hes-2024']);
+    expect(overdue('2026-06-30')).toEqual(['DESTRUCTION_OVERDUE:hes-2024']);
+    expect(overdue('2026-07-01')).toEqual(['DESTRUCTION_OVERDUE:hes-2023', 'DESTRUCTION_OVERDUE:hes-2024']);
+    // Without the exception on record, the backup is overdue like any other copy.
+    expect(computeFindings(register, asOf).filter((f) => f.code === 'DESTRUCTION_OVERDUE').map((f) => f.id)).toEqual(['DESTRUCTION_OVERDUE:hes-2023', 'DESTRUCTION_OVERDUE:hes-2024']);
+  });
+
+  it('names only the copies not covered by an exception', () => {
+    const register = endedOn('2026-04-01').build();
+    const finding = computeFindings(register, asOf, { retainedUntil: new Map([['c-2023-vault', '2026-06-30']]) }).find((f) => f.id === 'DESTRUCTION_OVERDUE:hes-2023')!;
+    expect(subjectIds(finding)).toEqual(['hes-2023', 'c-2023-tre']);
     expect(finding.title).toContain('and 1 copy remain');
   });
 

@@ -1,0 +1,17 @@
+import type { Database } from 'better-sqlite3';
+import { computeFindingsIn } from '../../shared/findings';
+import type { IsoDate } from '../../shared/register/dates';
+import type { Finding } from '../../shared/register/findings';
+import { indexRegister, type RegisterIndex } from '../../shared/register/register-index';
+import type { RegisterContent } from '../../shared/register/snapshot';
+import { findingsFacts } from '../destruction/findings-facts';
+
+/**
+ * The stored register's findings on a date, with what the database knows besides the records (the
+ * destruction records' dated exceptions). Every screen, export and command that shows the register's
+ * findings computes them here, so none can leave the facts out.
+ */
+export function storedRegisterFindings(db: Database, register: RegisterContent | RegisterIndex, asOf: IsoDate): Finding[] {
+  const index = 'holdingCopies' in register ? register : indexRegister(register);
+  return computeFindingsIn(index, asOf, findingsFacts(db));
+}
