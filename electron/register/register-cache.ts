@@ -37,6 +37,12 @@ export function registerRevision(db: Database): string {
 }
 
 function entryFor(db: Database): Entry {
+  // Inside a write transaction the register may hold changes that are about to be rolled back (and
+  // total_changes() would not move back): answer from it, but remember nothing.
+  if (db.inTransaction) {
+    const content = loadRegister(db);
+    return { revision: '', content, index: indexRegister(content), derived: new Map() };
+  }
   const revision = registerRevision(db);
   let entry = entries.get(db);
   if (!entry || entry.revision !== revision) {

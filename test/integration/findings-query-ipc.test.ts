@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
+import { cachedFromRegister } from '../../electron/register/register-cache';
 import { patchRecord } from '../../electron/register/register-service';
 import { createServiceContext } from '../../electron/service-context';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/ipc/contract';
@@ -70,6 +71,25 @@ describe('IPC findings.list filters and findings.overview', () => {
     other.close();
     expect((await ask(ctx, 'findings.list', {})).findings.map((f) => f.id)).toEqual(['ICO_REGISTRATION_EXPIRED:aws']);
     expect((await ask(ctx, 'deadlines.upcoming', { horizonDays: 365 })).deadlines.filter((d) => d.kind === 'ico-renewal').map((d) => d.record.id)).toEqual(['uni', 'csu']);
+    ctx.db.close();
+  });
+
+  it('remembers nothing computed inside a write transaction that is then rolled back', () => {
+    const ctx = context();
+    const rolledBack = ctx.db.transaction(() => {
+      ctx.db.prepare("UPDATE organisations SET ico_renewal_date = '2027-06-01' WHERE id = 'aws'").run();
+      const inside = cachedFromRegister(ctx.db, 'probe', (index) => index.organisations.get('aws')!.icoRenewalDate);
+      throw Object.assign(new Error('roll back'), { inside });
+    });
+    const inside = (() => {
+      try {
+        rolledBack();
+      } catch (error) {
+        return (error as { inside: string }).inside;
+      }
+    })();
+    expect(inside).toBe('2027-06-01');
+    expect(cachedFromRegister(ctx.db, 'probe', (index) => index.organisations.get('aws')!.icoRenewalDate)).toBe('2026-05-31');
     ctx.db.close();
   });
 });
