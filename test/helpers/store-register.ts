@@ -2,22 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { insertRecordRow } from '../../electron/register/record-rows';
 import { recordTables } from '../../electron/register/record-tables';
 import type { RecordKind } from '../../shared/register/records';
+import { kindOfList } from '../../shared/register/register-lists';
 import type { RegisterContent } from '../../shared/register/snapshot';
-
-const kindOfList: Record<keyof RegisterContent, RecordKind> = {
-  organisations: 'organisation',
-  assurances: 'assurance',
-  dsfcs: 'dsfc',
-  dsas: 'dsa',
-  versions: 'dsaVersion',
-  datasets: 'dataset',
-  locations: 'location',
-  approvedLocations: 'approvedLocation',
-  holdings: 'holding',
-  copies: 'copy',
-  obligations: 'obligation',
-  certificates: 'certificate',
-};
 
 /**
  * Writes a whole register (e.g. from RegisterBuilder) into a real database through the storage
