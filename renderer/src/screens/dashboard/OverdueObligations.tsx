@@ -1,23 +1,22 @@
-import { useState } from 'react';
 import type { FindingsOverview } from '../../../../shared/findings/findings-query';
 import { RecordLink } from '../../components/RecordLink';
 import { showDate } from '../../format/display';
-import { useAllFindings } from '../../hooks/useAllFindings';
+import { useMoreFindings } from '../../hooks/useMoreFindings';
+import { ShowMoreFindings } from '../../components/ShowMoreFindings';
 
 /** A side panel: fewer than the findings' first few. */
 const FIRST = 20;
 
 /** The obligations past their due date (from OBLIGATION_OVERDUE findings), each linking to the obligation and its agreement. */
 export function OverdueObligations({ overview }: { overview: FindingsOverview }) {
-  const [request, setRequest] = useState(0);
   const { total } = overview.overdueObligations;
   const first = overview.overdueObligations.first.slice(0, FIRST);
-  const all = useAllFindings({ code: 'OBLIGATION_OVERDUE', asOf: overview.asOf }, request);
+  const more = useMoreFindings({ code: 'OBLIGATION_OVERDUE', asOf: overview.asOf }, first, total);
   if (total === 0) return <p className="ok-note">No obligation is overdue.</p>;
   return (
     <>
       <ul className="overdue-list">
-        {(all.findings ?? first).map((finding) => {
+        {more.shown.map((finding) => {
           const [obligation, ...others] = finding.subjects;
           return (
             <li key={finding.id}>
@@ -33,16 +32,7 @@ export function OverdueObligations({ overview }: { overview: FindingsOverview })
           );
         })}
       </ul>
-      {all.error ? (
-        <p role="alert" className="error-banner">
-          {all.error}
-        </p>
-      ) : null}
-      {total > first.length && !all.findings ? (
-        <button type="button" disabled={request > 0 && !all.error} onClick={() => setRequest(request + 1)}>
-          {request > 0 && !all.error ? `Loading all ${total} overdue obligations…` : `Show all ${total} overdue obligations`}
-        </button>
-      ) : null}
+      <ShowMoreFindings more={more} what="overdue obligations" />
     </>
   );
 }
