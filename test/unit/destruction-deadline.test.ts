@@ -41,7 +41,17 @@ describe('destructionDeadline', () => {
       expect(deadlineOf(next, 'hes-2024')).toBe('2026-07-27');
     });
 
+    it('follows the holding’s agreement, even when its dataset record was later moved to another agreement’s version', () => {
+      // The dataset form lets a user move a dataset to another version; the holdings stay where they were received.
+      const moved = rolling()
+        .dsa('other', 'DARS-NIC-12345-ZZ9ZZ')
+        .version('other-v1', { dsa: 'other', start: '2025-01-01', end: '2027-12-31', controllers: ['uni'] })
+        .update('dataset', 'hes-4.2', { versionId: 'other-v1' });
+      expect(deadlineOf(moved, 'hes-2023')).toBe('2025-07-24');
+    });
+
     it('takes the earliest arrival of any later year, so a skipped year still starts the clock', () => {
+
       const register = rolling()
         .holding('hes-2026', 'v4.2', 'hes-4.2', { receivedDate: '2025-05-01', dataYear: '2026/27' })
         .holding('hes-2025', 'v4.2', 'hes-4.2', { receivedDate: '2025-09-01', dataYear: '2025/26' });
