@@ -7,6 +7,7 @@ import type { Certificate } from '../../shared/register/records';
 import type { RegisterIndex } from '../../shared/register/register-index';
 import { cachedRegister } from '../register/register-cache';
 import { allCertificateContents, loadDestructionFacts } from './destruction-store';
+import { findingsFacts } from './findings-facts';
 import { localPathOf } from './verify-absence';
 
 /**
@@ -59,7 +60,7 @@ export function destructionOverview(db: Database, asOf: string): DestructionOver
     .filter((c) => !c.archived)
     .map((c) => certificateSummary(index, c, contents.get(c.id)?.contentHash ?? null))
     .sort((a, b) => compareStrings(b.issuedDate, a.issuedDate) || compareStrings(b.number, a.number));
-  return { asOf, pending: pendingDestructionsIn(index, asOf), copies, versions, certificates };
+  return { asOf, pending: pendingDestructionsIn(index, asOf, findingsFacts(db, asOf).retainedUntil), copies, versions, certificates };
 }
 
 export function certificateSummary(index: RegisterIndex, certificate: Certificate, contentHash: string | null): CertificateSummary {

@@ -4,6 +4,7 @@ import { pendingDestructionsIn } from '../../shared/register/destruction-deadlin
 import { localIsoDate } from '../../shared/register/local-date';
 import { prepared } from '../db/statement-cache';
 import { cachedRegister } from '../register/register-cache';
+import { findingsFacts } from './findings-facts';
 
 
 /**
@@ -14,7 +15,8 @@ import { cachedRegister } from '../register/register-cache';
  */
 export function remindersDue(db: Database, now: Date): DueReminder[] {
   const shown = new Set(prepared(db, 'SELECT key FROM destruction_notices').pluck(true).all() as string[]);
-  return dueReminders(pendingDestructionsIn(cachedRegister(db).index, localIsoDate(now)), shown);
+  const today = localIsoDate(now);
+  return dueReminders(pendingDestructionsIn(cachedRegister(db).index, today, findingsFacts(db, today).retainedUntil), shown);
 }
 
 export function markRemindersShown(db: Database, reminders: readonly DueReminder[], now: Date): void {

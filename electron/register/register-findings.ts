@@ -13,5 +13,5 @@ import { findingsFacts } from '../destruction/findings-facts';
  */
 export function storedRegisterFindings(db: Database, register: RegisterContent | RegisterIndex, asOf: IsoDate): Finding[] {
   const index = 'holdingCopies' in register ? register : indexRegister(register);
-  return computeFindingsIn(index, asOf, findingsFacts(db));
+  return computeFindingsIn(index, asOf, findingsFacts(db, asOf));
 }

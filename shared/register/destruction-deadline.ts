@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareNullableDates, compareStrings } from './compare';
 import { addDays, daysBetween, isoDate, type IsoDate } from './dates';
 import { recordRefSchema, refs } from './record-labels';
-import { destructionRuleSchema, type DestructionRule, type Holding } from './records';
+import { destructionRuleSchema, type Copy, type DestructionRule, type Holding } from './records';
 import { createNextDataYearArrival } from './next-data-year';
 import { byId, finalVersion, indexRegister, liveCopiesOfGroup, type RegisterIndex } from './register-index';
 import type { RegisterContent } from './snapshot';
@@ -67,11 +67,20 @@ export type PendingDestruction = z.infer<typeof pendingDestructionSchema>;
  * Every holding that still has live copies on `asOf`, with its deadline: soonest first, holdings
  * without a deadline (rolling rule, next year not yet received) last.
  */
-export function pendingDestructions(register: RegisterContent, asOf: IsoDate): PendingDestruction[] {
-  return pendingDestructionsIn(indexRegister(register), asOf);
+export function pendingDestructions(register: RegisterContent, asOf: IsoDate, retainedUntil: ReadonlyMap<string, IsoDate> = new Map()): PendingDestruction[] {
+  return pendingDestructionsIn(indexRegister(register), asOf, retainedUntil);
 }
 
-export function pendingDestructionsIn(index: RegisterIndex, asOf: IsoDate): PendingDestruction[] {
+/**
+ * `retainedUntil`: copies kept under a recorded dated exception, with its end date (see
+ * electron/destruction/findings-facts.ts). A holding whose live copies are all kept under an
+ * exception that has not ended is not overdue, as in the DESTRUCTION_OVERDUE finding.
+ */
+export function pendingDestructionsIn(index: RegisterIndex, asOf: IsoDate, retainedUntil: ReadonlyMap<string, IsoDate> = new Map()): PendingDestruction[] {
+  const outstanding = (copy: Copy): boolean => {
+    const until = retainedUntil.get(copy.id);
+    return until === undefined || until < asOf;
+  };
   const deadlineOf = createDeadlineCalculator(index);
   const pending: PendingDestruction[] = [];
   for (const group of index.holdingCopies) {
@@ -86,7 +95,7 @@ export function pendingDestructionsIn(index: RegisterIndex, asOf: IsoDate): Pend
       rule: governing.destructionRule satisfies DestructionRule,
       deadline,
       daysLeft: deadline === null ? null : daysBetween(asOf, deadline),
-      overdue: deadline !== null && deadline < asOf,
+      overdue: deadline !== null && deadline < asOf && live.some(outstanding),
       liveCopies: (live.length > 1 ? [...live].sort(byId) : live).map((c) => refs.copy(index, c)),
     });
   }

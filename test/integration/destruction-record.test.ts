@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open-database';
+import { destructionOverview } from '../../electron/destruction/destruction-overview';
 import { destructionRecordsOf, evidenceOfRecord } from '../../electron/destruction/destruction-store';
 import { attachEvidence, recordDestruction } from '../../electron/destruction/record-destruction';
 import { localPathOf, verifyAbsence } from '../../electron/destruction/verify-absence';
@@ -12,7 +13,7 @@ import { loadRegister } from '../../electron/register/load-register';
 import { storedRegisterFindings } from '../../electron/register/register-findings';
 import { getRecord, patchRecord } from '../../electron/register/register-service';
 import { compliantRegister } from '../helpers/compliant-register';
-import { destructionOf, openScenario } from '../helpers/destruction-scenario';
+import { actorAt, destructionOf, openScenario } from '../helpers/destruction-scenario';
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -70,6 +71,21 @@ describe('recording a destruction', () => {
     // A later record replaces the exception: "not destroyed" after all makes the copy overdue again.
     await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-vault', { outcome: 'not-destroyed' }));
     expect(overdue('2028-05-15')).toContain('DESTRUCTION_OVERDUE:hes-2024');
+  });
+
+  it('an exception recorded after a date does not excuse that date, in the findings or on the Destruction screen', async () => {
+    const s = openScenario(temp.dir, compliantRegister(), actorAt('2028-06-10T10:00:00.000Z'));
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-aws'));
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-tre'));
+    // The backup's exception was recorded on 1 June, after the deadline of 30 April had passed.
+    await recordDestruction(s.db, s.actor, s.dataDir, destructionOf('c-2024-vault', { performedAt: '2028-06-01T09:00:00Z', outcome: 'destroyed-with-exceptions', exceptionReason: 'Tapes age out', exceptionEndDate: '2028-07-31' }));
+    const overdueOn = (asOf: string) => storedRegisterFindings(s.db, loadRegister(s.db), asOf).some((f) => f.id === 'DESTRUCTION_OVERDUE:hes-2024');
+    expect(overdueOn('2028-05-15')).toBe(true);
+    expect(overdueOn('2028-06-05')).toBe(false);
+    const pendingOn = (asOf: string) => destructionOverview(s.db, asOf).pending.find((p) => p.holding.id === 'hes-2024');
+    expect(pendingOn('2028-05-15')).toMatchObject({ overdue: true });
+    // Still pending (the tapes exist) but not overdue while the exception runs.
+    expect(pendingOn('2028-06-05')).toMatchObject({ overdue: false, liveCopies: [{ id: 'c-2024-vault' }] });
   });
 
   it('refuses bad input with one line naming the field, and records nothing', async () => {

@@ -10,6 +10,7 @@ import { formatDate, plural } from '../../../shared/register/format-date';
 import { formatJsonPath } from '../../../shared/validation/json-path';
 import { latestSchemaVersion } from '../../db/migrations';
 import type { OpenedDatabase } from '../../db/open-database';
+import { findingsFacts } from '../../destruction/findings-facts';
 import { commitDestruction, prepareDestruction, type PreparedDestruction, type RecordedDestruction } from '../../destruction/record-destruction';
 import { verifyAbsence } from '../../destruction/verify-absence';
 import type { AuditActor } from '../../register/audit-log';
@@ -180,7 +181,7 @@ export function registerDestruction(program: Command, runtime: CliRuntime): void
       const asOf = parseAsOf(options.asOf, new Date());
       const pending = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) => {
         if (opened.schemaVersion < latestSchemaVersion) throw new CliError(`${opened.path} needs migrating: run "custodian init --db ${opened.path}" first`, 2);
-        return pendingDestructions(loadRegister(opened.db), asOf);
+        return pendingDestructions(loadRegister(opened.db), asOf, findingsFacts(opened.db, asOf).retainedUntil);
       });
       if (options.json) {
         runtime.out(JSON.stringify({ asOf, pending }, null, 2));
