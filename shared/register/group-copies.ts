@@ -1,6 +1,7 @@
 import type { IsoDate } from './dates';
 import { copyKinds } from './vocabulary';
 import type { Copy, Holding, Location } from './records';
+import type { RecordsById } from './records-by-id';
 
 /** A holding and its copies: the unit every check over copies works in. */
 export interface HoldingCopies {
@@ -36,7 +37,7 @@ const kindIndex = new Map<string, number>(copyKinds.map((k, i) => [k, i]));
  * copy that indexRegister makes, so it is written for 100,000 copies arriving in any order.
  *
  * A counting sort rather than pushing into one growing array per holding: the first pass finds each
- * copy's holding (one Map lookup per copy) and counts, the second places every copy in one flat
+ * copy's holding by its number in the holdings table (one Map lookup per copy) and counts, the second places every copy in one flat
  * array at its holding's offset, and each group is then one exact-size slice. Pushing into 20,000
  * small arrays costs twice as much in allocation and copying. Groups are not sorted: once grouped,
  * the copies sit in memory in no useful order, and reading each id again to sort 20,000 groups cost
@@ -44,23 +45,18 @@ const kindIndex = new Map<string, number>(copyKinds.map((k, i) => [k, i]));
  */
 export function groupCopiesByHolding(
   copies: readonly Copy[],
-  holdings: ReadonlyMap<string, Holding>,
+  holdings: RecordsById<Holding>,
   locations: ReadonlyMap<string, Location>,
 ): GroupedCopies {
-  const slots = new Map<string, number>();
-  const holdingIds: string[] = [];
-  for (const id of holdings.keys()) {
-    slots.set(id, holdingIds.length);
-    holdingIds.push(id);
-  }
+  const holdingCount = holdings.size;
   const slotOfCopy = new Int32Array(copies.length);
   const locationOf = new Array<Location | undefined>(copies.length);
   const kindOf = new Uint8Array(copies.length);
   // starts[s + 1] counts holding s's copies; the running sum below turns counts into offsets.
-  const starts = new Int32Array(holdingIds.length + 1);
+  const starts = new Int32Array(holdingCount + 1);
   for (let i = 0; i < copies.length; i++) {
     const copy = copies[i]!;
-    const slot = copy.archived ? undefined : slots.get(copy.holdingId);
+    const slot = copy.archived ? undefined : holdings.slotOf(copy.holdingId);
     const location = slot === undefined ? undefined : locations.get(copy.locationId);
     if (slot === undefined || !location) {
       slotOfCopy[i] = -1;
@@ -72,12 +68,12 @@ export function groupCopiesByHolding(
     starts[slot + 1]!++;
   }
   for (let s = 1; s < starts.length; s++) starts[s]! += starts[s - 1]!;
-  const total = starts[holdingIds.length]!;
+  const total = starts[holdingCount]!;
   const placed = new Array<Copy>(total);
   const location = new Array<Location>(total);
   const destroyedDate = new Array<IsoDate | null>(total);
   const kind = new Uint8Array(total);
-  const next = starts.slice(0, holdingIds.length);
+  const next = starts.slice(0, holdingCount);
   for (let i = 0; i < copies.length; i++) {
     const slot = slotOfCopy[i]!;
     if (slot < 0) continue;
@@ -89,9 +85,9 @@ export function groupCopiesByHolding(
     kind[row] = kindOf[i]!;
   }
   const groups: HoldingCopies[] = [];
-  for (let s = 0; s < holdingIds.length; s++) {
+  for (let s = 0; s < holdingCount; s++) {
     if (starts[s + 1] === starts[s]) continue;
-    groups.push({ holding: holdings.get(holdingIds[s]!)!, copies: placed.slice(starts[s], starts[s + 1]), start: starts[s]! });
+    groups.push({ holding: holdings.at(s), copies: placed.slice(starts[s], starts[s + 1]), start: starts[s]! });
   }
   return { groups, columns: { location, destroyedDate, kind } };
 }

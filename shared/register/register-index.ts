@@ -1,5 +1,6 @@
 import { compareStrings } from './compare';
 import { groupCopiesByHolding, type CopyColumns, type HoldingCopies } from './group-copies';
+import { RecordsById } from './records-by-id';
 import type { IsoDate } from './dates';
 import type {
   ApprovedLocation,
@@ -38,7 +39,8 @@ export interface RegisterIndex {
   readonly versions: ReadonlyMap<string, DsaVersion>;
   readonly datasets: ReadonlyMap<string, VersionDataset>;
   readonly locations: ReadonlyMap<string, Location>;
-  readonly holdings: ReadonlyMap<string, Holding>;
+  /** Numbered as well as keyed by id: the pass over every copy finds its holding's group by number. */
+  readonly holdings: RecordsById<Holding>;
   /** Built on first use: the findings read copies through holdingCopies. */
   readonly copies: ReadonlyMap<string, Copy>;
   readonly obligations: ReadonlyMap<string, Obligation>;
@@ -100,7 +102,8 @@ export function indexRegister(register: RegisterContent): RegisterIndex {
   const versions = liveById(register.versions, (v) => dsas.has(v.dsaId));
   const datasets = liveById(register.datasets, (d) => versions.has(d.versionId));
   const locations = liveById(register.locations);
-  const holdings = liveById(register.holdings, (h) => versions.has(h.versionId) && datasets.has(h.datasetId));
+  const holdings = new RecordsById<Holding>();
+  for (const h of register.holdings) if (!h.archived && versions.has(h.versionId) && datasets.has(h.datasetId)) holdings.add(h);
   // Copies are most of the register: grouped by holding in one pass, and mapped by id only if
   // someone asks (the findings never do), as a Map of 100,000 entries costs more than a rule.
   const { groups: holdingCopies, columns: copyColumns } = groupCopiesByHolding(register.copies, holdings, locations);
