@@ -1,9 +1,9 @@
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compliantRegister } from '../helpers/compliant-register';
 import { storeRegister } from '../helpers/store-register';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest } from './harness';
 
 /**
  * A register with more findings than the dashboard draws: 260 analysts' exports on an unapproved
@@ -17,17 +17,10 @@ function manyFindings() {
 }
 
 describe('the dashboard with thousands of findings in mind', () => {
-  let app: AppUnderTest | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    if (app) expect(app.errors).toEqual([]);
-    await app?.close();
-    app = null;
-  });
+  const apps = appPerTest();
 
   it('counts every finding, draws the first 50 of a severity, and the rest a page at a time on "Show more"', { timeout: 60_000 }, async () => {
-    app = await openApp({ hash: '#/dashboard', now: () => new Date('2026-06-01T10:00:00') });
+    const app = await apps.open({ hash: '#/dashboard', now: () => new Date('2026-06-01T10:00:00') });
     storeRegister(app.context.db, manyFindings());
     await app.page.reload();
     const { page } = app;

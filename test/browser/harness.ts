@@ -1,4 +1,6 @@
+import { expect } from '@playwright/test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { apiMethods } from '../../shared/ipc/contract';
 import type { Dialogs } from '../../electron/files/granted-paths';
@@ -92,4 +94,24 @@ export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTes
       temp.remove();
     },
   };
+}
+
+/**
+ * For a describe block whose tests each open the app: starts Chromium once for the block, and after
+ * each test closes the app it opened and fails the test if the page logged an error.
+ */
+export function appPerTest(): { open: (options?: OpenAppOptions) => Promise<AppUnderTest>; track: (app: AppUnderTest) => AppUnderTest } {
+  let current: AppUnderTest | null = null;
+  beforeAll(startBrowser);
+  afterAll(stopBrowser);
+  afterEach(async () => {
+    const app = current;
+    current = null;
+    if (!app) return;
+    const errors = [...app.errors];
+    await app.close();
+    expect(errors).toEqual([]);
+  });
+  const track = (app: AppUnderTest) => (current = app);
+  return { open: async (options) => track(await openApp(options)), track };
 }

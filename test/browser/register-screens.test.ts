@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compliantRegister } from '../helpers/compliant-register';
 import { storeRegister } from '../helpers/store-register';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest, openApp, type AppUnderTest } from './harness';
 
 const artefacts = join(import.meta.dirname, '..', 'artefacts');
 mkdirSync(artefacts, { recursive: true });
@@ -59,17 +59,10 @@ async function shot(page: Page, name: string) {
 }
 
 describe('every register screen, on a realistic register', () => {
-  let app: AppUnderTest | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    if (app) expect(app.errors).toEqual([]);
-    await app?.close();
-    app = null;
-  });
+  const apps = appPerTest();
 
   it('Dashboard: counts, findings by severity linking to their records, overdue obligations, and the deadline timeline with its text alternative', async () => {
-    app = await openScenario({ hash: '#/dashboard' });
+    const app = apps.track(await openScenario({ hash: '#/dashboard' }));
     const { page } = app;
     await expect(page.locator('.stat', { hasText: 'Live holdings' }).locator('dd')).toHaveText('2');
     await expect(page.locator('.stat', { hasText: 'Live copies' }).locator('dd')).toHaveText('6');
@@ -93,13 +86,13 @@ describe('every register screen, on a realistic register', () => {
   });
 
   it('Dashboard in the dark theme', async () => {
-    app = await openScenario({ hash: '#/dashboard', colorScheme: 'dark' });
+    const app = apps.track(await openScenario({ hash: '#/dashboard', colorScheme: 'dark' }));
     await expect(app.page.locator('[data-code="OBLIGATION_OVERDUE"]')).toBeVisible();
     await shot(app.page, 'register-dashboard-dark');
   });
 
   it('Agreements: a DSA shows each version’s terms, datasets, approvals, holdings, copies, obligations and the findings about it', async () => {
-    app = await openScenario({ hash: '#/agreements' });
+    const app = apps.track(await openScenario({ hash: '#/agreements' }));
     const { page } = app;
     await expect(page.getByRole('table', { name: 'DSAs' })).toContainText('Readmission after hip replacement');
     await shot(page, 'register-agreements');
@@ -130,7 +123,7 @@ describe('every register screen, on a realistic register', () => {
   });
 
   it('Agreements in the dark theme, with the version form open', async () => {
-    app = await openScenario({ hash: '#/agreements/dsa/hip', colorScheme: 'dark' });
+    const app = apps.track(await openScenario({ hash: '#/agreements/dsa/hip', colorScheme: 'dark' }));
     await expect(app.page.getByRole('heading', { level: 2, name: 'DARS-NIC-00574-V2H1F' })).toBeVisible();
     await shot(app.page, 'register-dsa-dark');
     await app.page.getByRole('region', { name: 'Version 4.2' }).getByRole('button', { name: 'Edit DSA version' }).click();
@@ -142,7 +135,7 @@ describe('every register screen, on a realistic register', () => {
   });
 
   it('Holdings and copies: lists, a holding with its copies and locations, and marking a copy destroyed', async () => {
-    app = await openScenario({ hash: '#/holdings' });
+    const app = apps.track(await openScenario({ hash: '#/holdings' }));
     const { page } = app;
     await expect(page.getByRole('table', { name: 'Holdings' }).getByRole('row')).toHaveCount(3);
     await shot(page, 'register-holdings');
@@ -168,7 +161,7 @@ describe('every register screen, on a realistic register', () => {
   });
 
   it('Locations: the list and a location with its operator, approvals and live copies', async () => {
-    app = await openScenario({ hash: '#/locations' });
+    const app = apps.track(await openScenario({ hash: '#/locations' }));
     const { page } = app;
     await expect(page.getByRole('table', { name: 'Locations' })).toContainText('CSU Leeds backup vault');
     await shot(page, 'register-locations');
@@ -181,7 +174,7 @@ describe('every register screen, on a realistic register', () => {
   });
 
   it('every screen can be worked from the keyboard, with a visible focus on each stop', async () => {
-    app = await openScenario({ hash: '#/dashboard' });
+    const app = apps.track(await openScenario({ hash: '#/dashboard' }));
     const { page } = app;
     const expectations: [string, RegExp[]][] = [
       ['#/dashboard', [/a:Analyst laptop EX-4471/, /a:Complete the DSPT improvement plan/]],
@@ -205,7 +198,7 @@ describe('every register screen, on a realistic register', () => {
   });
 
   it('Audit log screen in both themes', async () => {
-    app = await openScenario({ hash: '#/agreements/organisation/aws' });
+    const app = apps.track(await openScenario({ hash: '#/agreements/organisation/aws' }));
     const { page } = app;
     await page.getByRole('button', { name: 'Edit organisation' }).click();
     await page.getByRole('dialog').getByLabel('ICO registration renewal date').fill('2027-05-31');

@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { listAuditEntries } from '../../electron/register/audit-log';
 import { createRecord } from '../../electron/register/register-service';
 import { testActor } from '../helpers/register-seed';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest, type AppUnderTest } from './harness';
 
 const artefacts = join(import.meta.dirname, '..', 'artefacts');
 mkdirSync(artefacts, { recursive: true });
@@ -27,17 +27,10 @@ async function pick(scope: Locator | Page, label: string, typed: string, option:
 const countRows = (app: AppUnderTest, table: string) => (app.context.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('the register’s screens in Chromium, wired to the real handlers', () => {
-  let app: AppUnderTest | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    if (app) expect(app.errors).toEqual([]);
-    await app?.close();
-    app = null;
-  });
+  const apps = appPerTest();
 
   it('records an agreement, a location, a holding and a copy through the UI, shows the unapproved location on the dashboard, and clears it once the location is approved', async () => {
-    app = await openApp({ hash: '#/agreements', now: today });
+    const app = await apps.open({ hash: '#/agreements', now: today });
     const { page } = app;
 
     // An organisation.
@@ -136,7 +129,7 @@ describe('the register’s screens in Chromium, wired to the real handlers', () 
   });
 
   it('shows an inline message for a bad NIC reference, focuses it, and saves nothing', async () => {
-    app = await openApp({ hash: '#/agreements', now: today });
+    const app = await apps.open({ hash: '#/agreements', now: today });
     const { page } = app;
     await page.getByRole('button', { name: 'New DSA' }).click();
     const nic = dialog(page).getByLabel('NIC reference');
@@ -163,7 +156,7 @@ describe('the register’s screens in Chromium, wired to the real handlers', () 
   });
 
   it('shows the register’s own refusal next to the field: a NIC reference already used', async () => {
-    app = await openApp({ hash: '#/agreements', now: today });
+    const app = await apps.open({ hash: '#/agreements', now: today });
     const { page } = app;
     createRecord(app.context.db, testActor(), 'dsa', { nicReference: 'DARS-NIC-00574-V2H1F' });
     await page.getByRole('button', { name: 'New DSA' }).click();
@@ -176,7 +169,7 @@ describe('the register’s screens in Chromium, wired to the real handlers', () 
   });
 
   it('pages, sorts and searches a list of a few hundred records on the server, and opens a row from the keyboard', async () => {
-    app = await openApp({ hash: '#/locations', now: today });
+    const app = await apps.open({ hash: '#/locations', now: today });
     const { page, context } = app;
     const actor = testActor();
     const operator = createRecord(context.db, actor, 'organisation', { legalName: 'Exampleton Health Informatics' });
@@ -228,7 +221,7 @@ describe('the register’s screens in Chromium, wired to the real handlers', () 
   });
 
   it('lists each change in the Audit log, filters it, shows what changed, and verifies the chain', async () => {
-    app = await openApp({ hash: '#/agreements/organisation', now: today });
+    const app = await apps.open({ hash: '#/agreements/organisation', now: today });
     const { page } = app;
     await page.getByRole('button', { name: 'New organisation' }).click();
     await dialog(page).getByLabel('Legal name').fill('Bradford District Care NHS Foundation Trust');
