@@ -53,7 +53,7 @@ async function child(mode: 'read' | 'disclose', file: string): Promise<void> {
   const start = performance.now();
   let rows = 0;
   if (mode === 'read') {
-    const reader = await openTable({ kind: 'path', path: file }, { totalLabel: 'Total' });
+    const reader = await openTable({ kind: 'path', path: file }, { totalLabels: ['Total'] });
     for await (const batch of reader.batches) rows += batch.length;
   } else {
     const result = await discloseFile({

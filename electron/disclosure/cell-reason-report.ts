@@ -16,17 +16,22 @@ export function actionOf(reason: CellReason): ReportAction | null {
   }
 }
 
-export function emptySummary(): DisclosureSummary {
-  return { rows: 0, cells: 0, primarySuppressions: 0, complementarySuppressions: 0, rounded: 0, totalsRecomputed: 0, nationalExact: 0, unchanged: 0 };
+/** The summary as the internal report keeps it: suppressions told apart. */
+export type InternalSummary = Required<DisclosureSummary>;
+
+export function emptySummary(): InternalSummary {
+  return { rows: 0, cells: 0, suppressed: 0, primarySuppressions: 0, complementarySuppressions: 0, rounded: 0, totalsRecomputed: 0, nationalExact: 0, unchanged: 0 };
 }
 
-export function tally(summary: DisclosureSummary, reason: CellReason): void {
+export function tally(summary: InternalSummary, reason: CellReason): void {
   switch (reason) {
     case 'primary':
       summary.primarySuppressions++;
+      summary.suppressed++;
       break;
     case 'secondary':
       summary.complementarySuppressions++;
+      summary.suppressed++;
       break;
     case 'rounded':
       summary.rounded++;

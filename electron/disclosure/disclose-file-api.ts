@@ -13,7 +13,10 @@ export interface DiscloseFileRequest {
   profile: DisclosureProfile;
   tableOptions: TableOptions;
   output?: { path: string; format: OutputFormat } | null;
+  /** The releasable report (suppressions not told apart), written beside the table. */
   reportPath?: string | null;
+  /** The internal report with every reason, marked not for release. */
+  internalReportPath?: string | null;
   previewRows?: number;
   loadSolver: () => Promise<LpSolver>;
   signal?: AbortSignal;

@@ -1,5 +1,5 @@
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
-import { isTotalLabel, type TableOptions } from '../../shared/disclosure/table';
+import { describeTotalLabels, isTotalLabel, type TableOptions } from '../../shared/disclosure/table';
 import type { DiscloseFileRequest, DiscloseFileResult } from './disclose-file-api';
 import { NeedsWholeTable, streamingPass } from './disclose-streaming';
 import { wholeTablePass } from './disclose-whole-table';
@@ -21,17 +21,18 @@ export { refusalMessage } from './finish-disclosure';
  */
 export async function discloseFile(request: DiscloseFileRequest): Promise<DiscloseFileResult> {
   const inputPath = request.input.kind === 'path' ? request.input.path : null;
-  checkOutputPaths(inputPath, request.output?.path ?? null, request.reportPath ?? null);
-  const open = () => openTable(request.input, { sheet: request.sheet, totalLabel: request.tableOptions.totalLabel });
+  checkOutputPaths(inputPath, request.output?.path ?? null, request.reportPath ?? null, request.internalReportPath ?? null);
+  const open = () => openTable(request.input, { sheet: request.sheet, totalLabels: request.tableOptions.totalLabels });
   const reader = await open();
   checkNationalColumn(reader, request.tableOptions);
-  const hasTotalColumn = reader.layout.countColumns.some((name) => isTotalLabel(name, request.tableOptions.totalLabel));
+  const hasTotalColumn = reader.layout.countColumns.some((name) => isTotalLabel(name, request.tableOptions.totalLabels));
   if (request.tableOptions.percentages && !hasTotalColumn) {
     throw new DisclosureInputError(
-      `percentages are shares of a count column headed "${request.tableOptions.totalLabel}"; this table has none (use a wide table with a Total column)`,
+      `percentages are shares of a count column headed ${describeTotalLabels(request.tableOptions.totalLabels)}; this table has none (use a wide table with a Total column)`,
     );
   }
-  if (!hasTotalColumn) {
+  // National rows may be the sum of the rows beneath them: an equation only the whole table shows.
+  if (!hasTotalColumn && !request.tableOptions.national) {
     try {
       return await streamingPass(reader, request);
     } catch (error) {

@@ -14,6 +14,14 @@ import type { TableReader } from './read/table-reader';
 export class NeedsWholeTable extends Error {}
 
 /**
+ * Words that often label a total without being declared as one, and blanks. A row carrying one may
+ * be the sum of others (an "All" row under a `Total` label), which only the whole-table audit can
+ * see, so the table is read whole and the audit looks for every sum the values show.
+ */
+const totalLikeLabels = new Set(['', 'all', 'all persons', 'all people', 'persons', 'people', 'total', 'totals', 'grand total', 'subtotal', 'sub-total', 'overall', 'sum', 'any', 'everyone', 'england', 'national', 'uk', 'united kingdom', 'great britain', 'england and wales']);
+const mayBeTotal = (label: string) => totalLikeLabels.has(label.trim().toLocaleLowerCase('en-GB'));
+
+/**
  * Protects a table without totals in one streaming pass, cell by cell, in constant memory:
  * with no equations there is nothing to recover a cell from, so each cell's rule is the whole story.
  */
@@ -34,7 +42,7 @@ export async function streamingPass(reader: TableReader, request: DiscloseFileRe
       const { bytesRead, totalBytes } = reader.progress();
       request.onProgress?.({ phase: 'protecting', fraction: totalBytes ? bytesRead / totalBytes : null, message: `Protecting row ${emitter.rows + 1}` });
       for (const row of batch) {
-        if (row.labels.some((label) => isTotalLabel(label, tableOptions.totalLabel))) throw new NeedsWholeTable();
+        if (row.labels.some((label) => isTotalLabel(label, tableOptions.totalLabels) || mayBeTotal(label))) throw new NeedsWholeTable();
         const national = nationalIndex >= 0 && row.labels[nationalIndex]!.trim().toLocaleLowerCase('en-GB') === nationalValue;
         sawNational ||= national;
         const published: (number | null)[] = [];
@@ -80,6 +88,8 @@ function independentAudit(profile: DisclosureProfile, primaries: number): AuditS
     solverCalls: 0,
     solver: null,
     fewestPossibleValues: primaries === 0 ? null : possible,
+    solvedWithIntegerProgram: 0,
+    undeclaredTotals: [],
     failures: [],
   };
 }

@@ -75,6 +75,12 @@ function auditSummary(outcome: DisclosureOutcome): AuditSummary {
     solverCalls: audit.solverCalls,
     solver: audit.solverCalls > 0 ? audit.solver : null,
     fewestPossibleValues: audit.cells.length === 0 ? null : fewest === Infinity ? 'unbounded' : fewest,
+    solvedWithIntegerProgram: audit.cells.filter((c) => c.integer).length,
+    undeclaredTotals: audit.undeclaredTotals.map((found) => ({
+      column: subject.table.labelColumns[found.column]!,
+      label: found.label,
+      rows: found.rows.slice(0, 20).map((r) => subject.table.rows[r]!.sourceRow),
+    })),
     failures: audit.cells
       .filter((c) => !c.passed)
       .map((c) => ({

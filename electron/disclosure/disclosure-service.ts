@@ -139,7 +139,7 @@ export class DisclosureSession {
         input: input.input,
         ...(request.sheet ? { sheet: request.sheet } : {}),
         profile,
-        tableOptions: { totalLabel: request.totalLabel, national: request.national, percentages: request.percentages },
+        tableOptions: { totalLabels: request.totalLabels, national: request.national, percentages: request.percentages },
         output,
         reportPath,
         previewRows: kind === 'preview' ? defaultPreviewRows : 0,

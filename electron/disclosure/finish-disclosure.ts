@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { legendLines } from '../../shared/disclosure/legend';
-import { profileParameters, type AuditSummary, type DisclosureReportHead, type DisclosureSummary } from '../../shared/disclosure/report';
+import { internalNotice, profileParameters, releasableHead, type AuditSummary, type DisclosureReportHead, type DisclosureSummary } from '../../shared/disclosure/report';
 import type { DiscloseFileRequest, DiscloseFileResult } from './disclose-file-api';
 import type { PublicationEmitter } from './publication-emitter';
 import type { TableReader } from './read/table-reader';
@@ -47,15 +47,22 @@ export async function finishDisclosure(
     output,
     profile: { id: profile.id, version: profile.version, name: profile.name, parameters: profileParameters(profile), sources: profile.sources },
     options: {
-      totalLabel: request.tableOptions.totalLabel,
+      totalLabels: [...request.tableOptions.totalLabels],
       national: request.tableOptions.national,
       percentages: Boolean(request.tableOptions.percentages),
     },
+    release: 'internal',
+    notice: internalNotice,
     summary,
     audit,
     exportRefused: refused,
   };
-  if (request.reportPath) await emitter.changes.writeReport(request.reportPath, head);
+  // The report beside the table is the releasable one; the internal one only where asked for.
+  const reports = [
+    ...(request.reportPath ? [{ path: request.reportPath, head: releasableHead(head), releasable: true }] : []),
+    ...(request.internalReportPath ? [{ path: request.internalReportPath, head, releasable: false }] : []),
+  ];
+  if (reports.length > 0) await emitter.changes.writeReports(reports);
   else emitter.changes.dispose();
   return {
     report: head,
@@ -77,5 +84,10 @@ export function refusalMessage(audit: AuditSummary): string {
   const first = audit.failures[0];
   const where = first ? ` (${Object.values(first.keys).join('/')}, row ${first.row}, can be narrowed to ${first.possibleValues} possible value${first.possibleValues === 1 ? '' : 's'})` : '';
   const n = audit.failures.length || audit.primaryCellsChecked;
-  return `export refused: the attacker's audit can narrow ${n} suppressed cell${n === 1 ? '' : 's'} to fewer than ${audit.protectionWidth} possible values${where}`;
+  const undeclared = audit.undeclaredTotals[0];
+  // A total the labels did not declare is the likeliest reason: say which rows, and how to declare it.
+  const hint = undeclared
+    ? `; the rows labelled "${undeclared.label}" in column ${undeclared.column} (row ${undeclared.rows.join(', row ')}) are the sums of the rows beside them: if they are totals, declare the label (--total-label ${undeclared.label}) so that they are protected as totals`
+    : '';
+  return `export refused: the attacker's audit can narrow ${n} suppressed cell${n === 1 ? '' : 's'} to fewer than ${audit.protectionWidth} possible values${where}${hint}`;
 }

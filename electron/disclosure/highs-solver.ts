@@ -47,10 +47,17 @@ class HighsSolver implements LpSolver {
       rowLower: Float64Array.from(program.rows, (r) => r.lower),
       rowUpper: Float64Array.from(program.rows, (r) => r.upper),
       matrix: { format: 'csr', numRows, numCols, starts, indices, values },
+      ...(program.integer ? { integrality: new Int32Array(numCols).fill(highs.constants.variableType.integer) } : {}),
     });
-    // The audit re-optimises one model for many objectives: primal simplex from the previous basis
-    // (still primal feasible after a cost change) with presolve off is several times faster.
-    model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4 });
+    const timeLimit: Record<string, number> = program.timeLimitSeconds ? { time_limit: program.timeLimitSeconds } : {};
+    if (program.integer) {
+      // Exact optima: the audit counts whole values, so no relative gap may be left open.
+      model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9, ...timeLimit });
+    } else {
+      // The audit re-optimises one model for many objectives: primal simplex from the previous basis
+      // (still primal feasible after a cost change) with presolve off is several times faster.
+      model.options.set({ output_flag: false, presolve: 'off', simplex_strategy: 4, ...timeLimit });
+    }
     let costed: number[] = [];
     const status = highs.constants.modelStatus;
 
@@ -69,11 +76,18 @@ class HighsSolver implements LpSolver {
             values: withValues ? Float64Array.from(model.getSolution().colValue) : null,
           };
         }
+        // With no objective a program cannot be unbounded: "unbounded or infeasible" is infeasible.
+        if (code === status.unboundedOrInfeasible && objective.columns.length === 0) {
+          return { status: 'infeasible', objective: Number.NaN, values: null };
+        }
         if (code === status.unbounded || code === status.unboundedOrInfeasible) {
           return { status: 'unbounded', objective: sense === 'minimise' ? -Infinity : Infinity, values: null };
         }
         if (code === status.infeasible) return { status: 'infeasible', objective: Number.NaN, values: null };
         return { status: 'failed', objective: Number.NaN, values: null };
+      },
+      setRowBounds(row, lower, upper) {
+        model.changeRowBounds(row, lower, upper);
       },
       dispose() {
         model.dispose();

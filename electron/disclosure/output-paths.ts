@@ -1,15 +1,23 @@
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { sameFile } from '../files/same-file';
 
-/** The input is never overwritten, and the report never lands on the table. */
-export function checkOutputPaths(input: string | null, output: string | null, report: string | null): void {
-  if (input && output && sameFile(input, output)) {
-    throw new DisclosureInputError('the output file is the input file; choose another name so the original is kept');
+/** The input is never overwritten, and no two of the files written land on one another. */
+export function checkOutputPaths(input: string | null, output: string | null, report: string | null, internalReport: string | null = null): void {
+  const files: [string, string | null][] = [
+    ['the output', output],
+    ['the report', report],
+    ['the internal report', internalReport],
+  ];
+  for (const [name, path] of files) {
+    if (input && path && sameFile(input, path)) {
+      throw new DisclosureInputError(`${name} file is the input file; choose another name so the original is kept`);
+    }
   }
-  if (input && report && sameFile(input, report)) {
-    throw new DisclosureInputError('the report file is the input file; choose another name so the original is kept');
-  }
-  if (output && report && sameFile(output, report)) {
-    throw new DisclosureInputError('the report and the output are the same file; give them different names');
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i + 1; j < files.length; j++) {
+      const [a, pathA] = files[i]!;
+      const [b, pathB] = files[j]!;
+      if (pathA && pathB && sameFile(pathA, pathB)) throw new DisclosureInputError(`${a} and ${b} are the same file; give them different names`);
+    }
   }
 }

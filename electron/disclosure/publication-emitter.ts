@@ -22,10 +22,10 @@ export class PublicationEmitter {
     private readonly request: DiscloseFileRequest,
     private readonly layout: { labelColumns: string[]; countColumns: string[] },
   ) {
-    this.changes = new ReportChanges(request.reportPath ?? null);
-    const { totalLabel, percentages } = request.tableOptions;
+    this.changes = new ReportChanges(request.reportPath ?? request.internalReportPath ?? null);
+    const { totalLabels, percentages } = request.tableOptions;
     this.percentColumns = percentages
-      ? layout.countColumns.flatMap((name, c) => (isTotalLabel(name, totalLabel) ? [] : [c]))
+      ? layout.countColumns.flatMap((name, c) => (isTotalLabel(name, totalLabels) ? [] : [c]))
       : [];
     const output = request.output;
     this.writer = output ? (output.format === 'xlsx' ? createXlsxWriter(output.path) : createCsvWriter(output.path, this.width)) : null;

@@ -8,7 +8,7 @@ import { Publication } from './publication';
 import { addComplementarySuppressions, type SecondaryResult } from './secondary-suppression';
 import { analyseStructure, checkTotalsAddUp } from './structure';
 import { buildSubject, type DisclosureSubject } from './subject';
-import { nationalRows, type CountTable, type TableOptions } from './table';
+import { describeTotalLabels, nationalRows, type CountTable, type TableOptions } from './table';
 
 /** The outcome of protecting one table: what to publish, why, and the attacker's verdict. */
 export interface DisclosureOutcome {
@@ -40,7 +40,7 @@ export function discloseTable(
   checkTotalsAddUp(table, structure);
   if (options.percentages && (structure.totalColumn < 0 || table.countColumns.length < 2)) {
     throw new DisclosureInputError(
-      `percentages are shares of a count column headed "${options.totalLabel}"; this table has none (use a wide table with a Total column)`,
+      `percentages are shares of a count column headed ${describeTotalLabels(options.totalLabels)}; this table has none (use a wide table with a Total column)`,
     );
   }
   const subject = buildSubject(table, options, structure, profile);
@@ -66,7 +66,9 @@ export function discloseTable(
 /** The national marker must name a label column and match at least one row, or it is a typo. */
 export function checkOptions(table: CountTable, options: TableOptions): void {
   const { national } = options;
-  if (!options.totalLabel.trim()) throw new DisclosureInputError('the total label must not be empty');
+  if (options.totalLabels.length === 0 || options.totalLabels.some((label) => !label.trim())) {
+    throw new DisclosureInputError('a total label must not be empty');
+  }
   if (!national) return;
   if (!table.labelColumns.includes(national.column)) {
     const known = table.labelColumns.length ? table.labelColumns.map((c) => `"${c}"`).join(', ') : 'none';

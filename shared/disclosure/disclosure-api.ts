@@ -29,7 +29,8 @@ export const startRequestSchema = z.strictObject({
   token: z.string().min(1).max(100),
   sheet: z.string().max(100).nullable(),
   profileId: z.string().min(1).max(100),
-  totalLabel: z.string().trim().min(1, 'the total label must not be empty').max(100),
+  /** Labels that mark totals; more than one when dimensions use different words (`Total`, `All`). */
+  totalLabels: z.array(z.string().trim().min(1, 'a total label must not be empty').max(100)).min(1, 'name at least one total label').max(10),
   national: z.strictObject({ column: z.string().min(1).max(200), value: z.string().min(1).max(200) }).nullable(),
   /** The holding the table derives from, recorded with the export. */
   holdingId: z.string().min(1).max(64).nullable(),

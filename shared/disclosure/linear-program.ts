@@ -13,6 +13,10 @@ export interface LinearProgram {
   columnLower: ArrayLike<number>;
   columnUpper: ArrayLike<number>;
   rows: LinearRow[];
+  /** Every column a whole number (a mixed-integer program); continuous when absent. */
+  integer?: boolean;
+  /** Give up on one optimisation after this long (status 'failed'): an integer program can take a while. */
+  timeLimitSeconds?: number;
 }
 
 export interface LinearObjective {
@@ -31,6 +35,8 @@ export interface LpOutcome {
 /** A program loaded once and optimised for several objectives, so the solver can reuse its basis. */
 export interface LpModel {
   optimise(objective: LinearObjective, sense: 'minimise' | 'maximise', withValues?: boolean): LpOutcome;
+  /** Changes a row's bounds, for asking whether one particular value is attainable. */
+  setRowBounds(row: number, lower: number, upper: number): void;
   dispose(): void;
 }
 

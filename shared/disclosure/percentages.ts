@@ -46,27 +46,33 @@ export function publishPercentages(subject: DisclosureSubject, publication: Publ
 }
 
 /**
- * What published percentages tell the attacker: for a share p of a true total, the true count n
- * lies between (p − h)% and (p + h)% of the true total T, a pair of linear inequalities in n and T.
+ * What published percentages tell the attacker. A published p (to d decimals, P = p·10^d) of a true
+ * count n in a true total T means exactly percentage(n, T, d) = p, that is
+ *   2T·P ≤ 200·10^d·n + T < 2T·(P + 1),
+ * the half-open interval [p − ½, p + ½) in units of the last decimal. In whole numbers the strict
+ * side is ≤ −1, so both sides are linear inequalities in n and T with integer coefficients:
+ *   200·10^d·n − (2P − 1)·T ≥ 0   and   200·10^d·n − (2P + 1)·T ≤ −1.
  * Percentages from rounded counts are a function of what is published already and add nothing.
  */
 export interface RatioConstraint {
   numerator: number;
   denominator: number;
-  lowShare: number;
-  highShare: number;
+  /** The published percentage times 10^decimals: a whole number. */
+  scaledPercent: number;
+  /** 10^decimals. */
+  scale: number;
 }
 
 export function percentageConstraints(subject: DisclosureSubject, published: readonly PublishedPercentage[]): RatioConstraint[] {
   const { profile, structure, table } = subject;
   if (profile.percentages.basis === 'rounded' || structure.totalColumn < 0) return [];
   const width = table.countColumns.length;
-  const half = percentageHalfUnit(profile.percentages.decimals);
+  const scale = 10 ** profile.percentages.decimals;
   const constraints: RatioConstraint[] = [];
   published.forEach((p, cell) => {
     if (typeof p !== 'number') return;
     const denominator = Math.floor(cell / width) * width + structure.totalColumn;
-    constraints.push({ numerator: cell, denominator, lowShare: Math.max(0, (p - half) / 100), highShare: (p + half) / 100 });
+    constraints.push({ numerator: cell, denominator, scaledPercent: Math.round(p * scale), scale });
   });
   return constraints;
 }

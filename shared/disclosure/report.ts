@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { disclosureProfileSchema } from './profile';
 
 /**
- * The disclosure report written beside every export: which rules, which file, what changed and
- * why, and the attacker's verdict. It never holds the original value of a suppressed cell: a
- * change records the published value, and the audit records only how many values a cell could
- * still take.
+ * The disclosure report written beside every export: which rules, which file, what changed, and the
+ * attacker's verdict. It never holds the original value of a suppressed cell: a change records the
+ * published value, and the audit records only how many values a cell could still take.
+ *
+ * It comes in two forms. The RELEASABLE report may travel with the table: every suppressed cell is
+ * just "suppressed", because saying which were small (primary) and which were chosen to protect them
+ * (complementary) tells an attacker where the small counts are. The INTERNAL report keeps the
+ * reasons and the audit's failing cells for the analyst and the output checker, and says on its
+ * face that it is not for release.
  */
 export const reportActions = ['suppressed', 'rounded', 'recomputed'] as const;
 export type ReportAction = (typeof reportActions)[number];
@@ -37,6 +42,10 @@ export const auditSummarySchema = z
     solver: z.string().nullable(),
     /** The narrowest attacker interval among primary cells, in whole values. */
     fewestPossibleValues: possibleValuesSchema.nullable(),
+    /** Cells whose count needed an integer program (the equations were not unimodular, or percentages). */
+    solvedWithIntegerProgram: z.number().int(),
+    /** Labels whose rows add up others although they were not declared as totals (internal report only). */
+    undeclaredTotals: z.array(z.object({ column: z.string(), label: z.string(), rows: z.array(z.number().int()) }).strict()),
     failures: z.array(z.object({ row: z.number().int(), keys: z.record(z.string(), z.string()), possibleValues: possibleValuesSchema }).strict()),
   })
   .strict();
@@ -46,8 +55,11 @@ export const summarySchema = z
   .object({
     rows: z.number().int(),
     cells: z.number().int(),
-    primarySuppressions: z.number().int(),
-    complementarySuppressions: z.number().int(),
+    /** Every suppressed cell, whatever the reason. */
+    suppressed: z.number().int(),
+    /** Internal report only: which suppressions were small counts and which protect them. */
+    primarySuppressions: z.number().int().optional(),
+    complementarySuppressions: z.number().int().optional(),
     rounded: z.number().int(),
     totalsRecomputed: z.number().int(),
     nationalExact: z.number().int(),
@@ -77,12 +89,15 @@ export const disclosureReportSchema = z
     profile: z.object({ id: z.string(), version: z.number().int(), name: z.string(), parameters: z.record(z.string(), z.unknown()), sources: disclosureProfileSchema.shape.sources }).strict(),
     options: z
       .object({
-        totalLabel: z.string(),
+        totalLabels: z.array(z.string()),
         national: z.object({ column: z.string(), value: z.string() }).strict().nullable(),
         /** Whether row percentages were published (their basis and decimals are the profile's). */
         percentages: z.boolean(),
       })
       .strict(),
+    /** Whether this report may leave with the table (`releasable`) or stays inside (`internal`). */
+    release: z.enum(['releasable', 'internal']),
+    notice: z.string(),
     summary: summarySchema,
     audit: auditSummarySchema,
     exportRefused: z.boolean(),
@@ -92,6 +107,26 @@ export const disclosureReportSchema = z
 export type DisclosureReport = z.infer<typeof disclosureReportSchema>;
 /** Everything but the changes, which are streamed into the file (a rounded table changes most cells). */
 export type DisclosureReportHead = Omit<DisclosureReport, 'changes'>;
+
+export const internalNotice = 'INTERNAL: not for release. It says which suppressed cells hold small counts; release the table with its releasable report only.';
+export const releasableNotice = 'May be released with the table: suppressed cells are not told apart.';
+
+/** What may leave with the table: suppressions not told apart, no failing cells named. */
+export function releasableHead(head: DisclosureReportHead): DisclosureReportHead {
+  const { primarySuppressions: _p, complementarySuppressions: _c, ...summary } = head.summary;
+  return {
+    ...head,
+    release: 'releasable',
+    notice: releasableNotice,
+    summary,
+    audit: { ...head.audit, failures: [], undeclaredTotals: [] },
+  };
+}
+
+/** A change as the releasable report gives it: a suppression says only that. */
+export function releasableChange(change: ReportChange): ReportChange {
+  return change.action === 'suppressed' ? { ...change, rule: 'suppressed' } : change;
+}
 
 /** The profile's effective parameters, as the report records them. */
 export function profileParameters(profile: z.output<typeof disclosureProfileSchema>): Record<string, unknown> {

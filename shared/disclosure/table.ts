@@ -22,8 +22,12 @@ export interface NationalMarker {
 }
 
 export interface TableOptions {
-  /** A label equal to this (trimmed, any case) marks a total; a count column so headed totals the row. */
-  totalLabel: string;
+  /**
+   * Labels that mark a total (trimmed, any case): a row with one in a label column totals the rows it
+   * covers; a count column so headed totals its row. Several are allowed (`Total` for one dimension,
+   * `All` for another).
+   */
+  totalLabels: readonly string[];
   /** Rows whose label in `column` equals `value` are national figures. */
   national: NationalMarker | null;
   /** Add each count column's share of the row's Total column (wide tables with a Total column). */
@@ -32,10 +36,28 @@ export interface TableOptions {
 
 export const defaultTotalLabel = 'Total';
 
-export const defaultTableOptions: TableOptions = { totalLabel: defaultTotalLabel, national: null };
+export const defaultTableOptions: TableOptions = { totalLabels: [defaultTotalLabel], national: null };
 
-export function isTotalLabel(text: string, totalLabel: string): boolean {
-  return text.trim().toLocaleLowerCase('en-GB') === totalLabel.trim().toLocaleLowerCase('en-GB');
+const normalisedLabel = (text: string) => text.trim().toLocaleLowerCase('en-GB');
+
+export function isTotalLabel(text: string, totalLabels: string | readonly string[]): boolean {
+  const label = normalisedLabel(text);
+  if (typeof totalLabels === 'string') return label === normalisedLabel(totalLabels);
+  return totalLabels.some((total) => label === normalisedLabel(total));
+}
+
+/** The Disclosure screen's one text field for total labels: "Total, All" names two. */
+export function splitTotalLabels(text: string): string[] {
+  return text
+    .split(',')
+    .map((label) => label.trim())
+    .filter((label) => label.length > 0);
+}
+
+/** "Total" or "Total" and "All": how messages name the total labels. */
+export function describeTotalLabels(totalLabels: readonly string[]): string {
+  const quoted = totalLabels.map((label) => `"${label}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '""') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 export const cellCount = (table: CountTable): number => table.rows.length * table.countColumns.length;

@@ -33,9 +33,10 @@ describe('custodian disclose: reading tables', () => {
     expect(lines.join('\n')).toContain('nhs-secondary-care, version 1');
     expect(lines.join('\n')).toContain('* = suppressed: a count of 1–7.');
     const report = disclosureReportSchema.parse(JSON.parse(readFileSync(temp.path('r.json'), 'utf8')));
-    expect(report.summary).toMatchObject({ primarySuppressions: 1, rounded: 2, unchanged: 1 });
+    expect(report.release).toBe('releasable');
+    expect(report.summary).toMatchObject({ suppressed: 1, rounded: 2, unchanged: 1 });
     expect(report.changes.map((c) => [c.keys, c.action, c.rule, c.published])).toEqual([
-      [{ area: 'Leeds', sex: 'Female' }, 'suppressed', '1–7 suppressed', '*'],
+      [{ area: 'Leeds', sex: 'Female' }, 'suppressed', 'suppressed', '*'],
       [{ area: 'Leeds', sex: 'Male' }, 'rounded', 'rounded to 5', 10],
       [{ area: 'York', sex: 'Male' }, 'rounded', 'rounded to 5', 25],
     ]);
@@ -155,9 +156,15 @@ describe('custodian disclose: the attacker’s audit', () => {
 
   it('protects a 2-D table with secondary suppression and reports the complementary cells', async () => {
     const input = write('in.csv', 'area,Female,Male,Total\nLeeds,3,40,43\nYork,50,60,110\nTotal,53,100,153\n');
-    const run = await runCliCaptured(['disclose', input, '--profile', 'nhs-small-numbers-1-5', '--output', temp.path('out.csv'), '--report', temp.path('r.json')]);
+    const run = await runCliCaptured([
+      'disclose', input, '--profile', 'nhs-small-numbers-1-5', '--output', temp.path('out.csv'),
+      '--report', temp.path('released.json'), '--internal-report', temp.path('r.json'),
+    ]);
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Internal report (not for release)');
     const report = disclosureReportSchema.parse(JSON.parse(readFileSync(temp.path('r.json'), 'utf8')));
+    expect(report.release).toBe('internal');
+    expect(report.notice).toMatch(/not for release/i);
     expect(report.audit.status).toBe('passed');
     expect(report.audit.solver).toMatch(/^HiGHS \d+\.\d+/);
     // Leeds/Female alone in its row and column would be given away by the totals; a rectangle of
@@ -166,6 +173,18 @@ describe('custodian disclose: the attacker’s audit', () => {
     const secondary = report.changes.filter((c) => c.rule.startsWith('secondary'));
     expect(secondary.map((c) => c.rule)).toEqual(Array(3).fill('secondary: protects Leeds/Female'));
     expect(readCsv(temp.path('out.csv')).slice(1, 4)).toEqual(['Leeds,*,*,43', 'York,*,*,110', 'Total,53,100,153']);
+
+    // The report that may travel with the table does not say which of the four cells is the small one.
+    const releasedText = readFileSync(temp.path('released.json'), 'utf8');
+    const released = disclosureReportSchema.parse(JSON.parse(releasedText));
+    expect(released.release).toBe('releasable');
+    expect(released.summary.suppressed).toBe(4);
+    expect(released.summary.primarySuppressions).toBeUndefined();
+    expect(released.summary.complementarySuppressions).toBeUndefined();
+    const suppressed = released.changes.filter((c) => c.action === 'suppressed');
+    expect(suppressed).toHaveLength(4);
+    expect(new Set(suppressed.map((c) => c.rule))).toEqual(new Set(['suppressed']));
+    expect(releasedText).not.toMatch(/protects|secondary:|1–5 suppressed|"primarySuppressions"/);
   });
 });
 

@@ -16,8 +16,9 @@ interface DiscloseOptions {
   profile: string;
   output?: string;
   report?: string;
+  internalReport?: string;
   national?: string;
-  totalLabel: string;
+  totalLabel: string[];
   sheet?: string;
   percentages?: boolean;
   force?: boolean;
@@ -32,15 +33,16 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
     .argument('<input>', 'the table: CSV (any delimiter; UTF-8 or Windows-1252) or XLSX')
     .requiredOption('--profile <id>', 'profile id (see "custodian profiles") or the path of a profile .json file')
     .option('--output <file>', 'where to write the published table (.csv or .xlsx; default: INPUT-published beside the input)')
-    .option('--report <file>', 'also write the JSON disclosure report here')
+    .option('--report <file>', 'also write the JSON disclosure report here: releasable with the table (every suppressed cell just "suppressed")')
+    .option('--internal-report <file>', 'also write the internal report, with why each cell was suppressed: NOT for release')
     .option('--national <column=value>', 'rows whose COLUMN equals VALUE are national figures')
-    .option('--total-label <text>', 'the label that marks totals', defaultTotalLabel)
+    .option('--total-label <text>', 'a label that marks totals; repeat it when dimensions use different words (--total-label Total --total-label All)', collect, [])
     .option('--sheet <name>', 'the sheet to read from an XLSX workbook')
     .option('--percentages', 'add each count column’s share of the Total column (wide tables), computed as the profile says')
     .option('--force', 'replace the output or report if it already exists')
     .action(async (input: string, options: DiscloseOptions) => {
       const output = options.output ?? defaultOutputPath(input);
-      for (const path of [output, options.report]) {
+      for (const path of [output, options.report, options.internalReport]) {
         if (path && existsSync(path) && !options.force) {
           throw new CliError(`${path} already exists; choose another name or pass --force to replace it`);
         }
@@ -52,9 +54,10 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
           input: { kind: 'path', path: input },
           sheet: options.sheet,
           profile,
-          tableOptions: { totalLabel: options.totalLabel, national: parseNational(options.national), percentages: Boolean(options.percentages) },
+          tableOptions: { totalLabels: options.totalLabel.length > 0 ? options.totalLabel : [defaultTotalLabel], national: parseNational(options.national), percentages: Boolean(options.percentages) },
           output: { path: output, format: extname(output).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv' },
           reportPath: options.report ?? null,
+          internalReportPath: options.internalReport ?? null,
           loadSolver: loadHighsSolver,
           toolVersion: process.env.npm_package_version ?? '0.1.0',
         });
@@ -68,9 +71,12 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
         throw new CliError(`${result.refusal}; nothing was written. Use a profile with secondary suppression, or combine small categories`, 1);
       }
       runtime.out(`Wrote ${output} (SHA-256 ${result.report.output!.sha256})${options.report ? ` and the report ${options.report}` : ''}.`);
+      if (options.internalReport) runtime.out(`Internal report (not for release): ${options.internalReport}`);
       await recordInRegister(runtime, options.db, result.report, options.report ?? null);
     });
 }
+
+const collect = (value: string, earlier: string[]) => [...earlier, value];
 
 function defaultOutputPath(input: string): string {
   const extension = extname(input).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
@@ -88,7 +94,7 @@ function printSummary(runtime: CliRuntime, report: DisclosureReportHead): void {
   const { summary, audit, profile } = report;
   runtime.out(`Profile ${profile.id} v${profile.version}: ${summary.rows} rows, ${summary.cells} cells.`);
   runtime.out(
-    `  suppressed: ${summary.primarySuppressions} primary, ${summary.complementarySuppressions} complementary; rounded: ${summary.rounded}; totals recomputed: ${summary.totalsRecomputed}; national (exact): ${summary.nationalExact}`,
+    `  suppressed: ${summary.primarySuppressions ?? 0} primary, ${summary.complementarySuppressions ?? 0} complementary; rounded: ${summary.rounded}; totals recomputed: ${summary.totalsRecomputed}; national (exact): ${summary.nationalExact}`,
   );
   const fewest = audit.fewestPossibleValues === null ? 'no suppressed cells' : `fewest possible values ${audit.fewestPossibleValues}`;
   runtime.out(

@@ -60,7 +60,7 @@ export function registerTabulate(program: Command, runtime: CliRuntime): void {
         const result = await discloseFile({
           input: tabulationInput(basename(input), tabulation),
           profile,
-          tableOptions: { totalLabel: options.totalLabel, national: null },
+          tableOptions: { totalLabels: [options.totalLabel], national: null },
           output: { path: options.output, format },
           reportPath: options.report ?? null,
           loadSolver: loadHighsSolver,
@@ -68,7 +68,7 @@ export function registerTabulate(program: Command, runtime: CliRuntime): void {
         });
         const { summary, audit } = result.report;
         runtime.out(
-          `Protected with ${profile.id}: ${summary.primarySuppressions} primary and ${summary.complementarySuppressions} complementary suppressions; attacker’s audit ${audit.status}.`,
+          `Protected with ${profile.id}: ${summary.primarySuppressions ?? 0} primary and ${summary.complementarySuppressions ?? 0} complementary suppressions; attacker’s audit ${audit.status}.`,
         );
         if (result.refusal) throw new CliError(`${result.refusal}; nothing was written`, 1);
         runtime.out(`Wrote ${options.output}${options.report ? ` and the report ${options.report}` : ''}.`);

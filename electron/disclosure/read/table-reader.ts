@@ -26,7 +26,7 @@ export interface TableReader {
 
 const sampleSize = 1000;
 
-export async function openTable(input: TableInput, options: { sheet?: string; totalLabel: string }): Promise<TableReader> {
+export async function openTable(input: TableInput, options: { sheet?: string; totalLabels: readonly string[] }): Promise<TableReader> {
   if (input.kind === 'table') return builtTableReader(input.table, input.sha256);
   const source = await openRows(input, options.sheet);
   const iterator = source.batches[Symbol.asyncIterator]();
@@ -52,7 +52,7 @@ export async function openTable(input: TableInput, options: { sheet?: string; to
     if (!isBlank(row)) sample.push(row);
   }
   if (sample.length === 0) throw new DisclosureInputError('the table has a header but no rows', { row: first.sourceRow });
-  const layout = classifyColumns(header, sample, options.totalLabel);
+  const layout = classifyColumns(header, sample, options.totalLabels);
   const convert = (rows: RawRow[]) => {
     const converted: TableRow[] = [];
     for (const row of rows) if (!isBlank(row)) converted.push(toTableRow(row, header, layout));
@@ -99,12 +99,20 @@ function isBlank(row: RawRow): boolean {
 }
 
 const numberPattern = /^[+-]?\d+(\.\d+)?$/;
+/**
+ * A whole number written with thousands separators, as spreadsheets export them ("1,234"). Read as a
+ * count: taking such a column for labels would publish its small counts untouched.
+ */
+const groupedWholePattern = /^\+?\d{1,3}(,\d{3})+$/;
 
 function looksNumeric(cell: RawCell): boolean {
-  return typeof cell === 'number' || (typeof cell === 'string' && numberPattern.test(cell.trim()));
+  if (typeof cell === 'number') return true;
+  if (typeof cell !== 'string') return false;
+  const text = cell.trim();
+  return numberPattern.test(text) || groupedWholePattern.test(text);
 }
 
-function classifyColumns(header: string[], sample: RawRow[], totalLabel: string): TableLayout {
+function classifyColumns(header: string[], sample: RawRow[], totalLabels: readonly string[]): TableLayout {
   const countish = header.map((_, column) => {
     let numbers = 0;
     let texts = 0;
@@ -112,7 +120,7 @@ function classifyColumns(header: string[], sample: RawRow[], totalLabel: string)
       // A ragged row says nothing reliable about columns; it is reported when its turn comes.
       if (row.cells.length !== header.length) continue;
       const cell = row.cells[column] ?? null;
-      if (cell === null || (typeof cell === 'string' && (cell.trim() === '' || isTotalLabel(cell, totalLabel)))) continue;
+      if (cell === null || (typeof cell === 'string' && (cell.trim() === '' || isTotalLabel(cell, totalLabels)))) continue;
       if (looksNumeric(cell)) numbers++;
       else texts++;
     }
@@ -167,8 +175,8 @@ export function parseCount(cell: RawCell, row: number, column: string): number {
   }
   const text = cell === null ? '' : cell.trim();
   if (text === '') throw new DisclosureInputError('the count is empty; every count cell needs a whole number (0 if none)', where);
-  if (wholePattern.test(text)) {
-    const value = Number(text);
+  if (wholePattern.test(text) || groupedWholePattern.test(text)) {
+    const value = Number(text.replaceAll(',', ''));
     if (!Number.isSafeInteger(value)) throw new DisclosureInputError(`the count ${text} is too large`, where);
     return value;
   }

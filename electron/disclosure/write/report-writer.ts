@@ -2,7 +2,8 @@ import { createReadStream, createWriteStream, rmSync, type WriteStream } from 'n
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DisclosureReportHead, ReportChange } from '../../../shared/disclosure/report';
+import { createInterface } from 'node:readline';
+import { releasableChange, type DisclosureReportHead, type ReportChange } from '../../../shared/disclosure/report';
 import { createAtomicFile } from './atomic-file';
 
 const flushAt = 1 << 20;
@@ -50,19 +51,43 @@ export class ReportChanges {
     if (!this.spool.write(text)) await once(this.spool, 'drain');
   }
 
-  /** Writes the whole report (head, then every change) atomically to `path`. */
-  async writeReport(path: string, head: DisclosureReportHead): Promise<void> {
+  /**
+   * Writes each report (head, then every change) atomically to its path. A releasable report gives
+   * every suppression as just "suppressed" (releasableChange).
+   */
+  async writeReports(reports: { path: string; head: DisclosureReportHead; releasable: boolean }[]): Promise<void> {
     if (!this.spool || !this.spoolPath) throw new Error('changes were not kept for a report');
-    await this.flush();
-    this.spool.end();
-    await once(this.spool, 'finish');
+    try {
+      await this.flush();
+      this.spool.end();
+      await once(this.spool, 'finish');
+      for (const report of reports) await this.writeOne(report.path, report.head, report.releasable);
+    } finally {
+      this.dispose();
+    }
+  }
+
+  private async writeOne(path: string, head: DisclosureReportHead, releasable: boolean): Promise<void> {
     const file = createAtomicFile(path);
     const out = createWriteStream(file.tempPath);
     try {
       const headText = JSON.stringify(head, null, 2);
       out.write(`${headText.slice(0, headText.lastIndexOf('}')).trimEnd()},\n  "changes": [\n`);
-      for await (const chunk of createReadStream(this.spoolPath)) {
-        if (!out.write(chunk)) await once(out, 'drain');
+      if (releasable) {
+        // One change per line in the spool: each is rewritten on its own.
+        let first = true;
+        const lines = createInterface({ input: createReadStream(this.spoolPath!), crlfDelay: Infinity });
+        for await (const line of lines) {
+          const text = line.trim().replace(/,$/, '');
+          if (!text) continue;
+          const change = releasableChange(JSON.parse(text) as ReportChange);
+          if (!out.write(`${first ? '    ' : ',\n    '}${JSON.stringify(change)}`)) await once(out, 'drain');
+          first = false;
+        }
+      } else {
+        for await (const chunk of createReadStream(this.spoolPath!)) {
+          if (!out.write(chunk)) await once(out, 'drain');
+        }
       }
       out.end(`${this.count > 0 ? '\n' : ''}  ]\n}\n`);
       await once(out, 'finish');
@@ -71,8 +96,6 @@ export class ReportChanges {
       out.destroy();
       file.abort();
       throw error;
-    } finally {
-      this.dispose();
     }
   }
 

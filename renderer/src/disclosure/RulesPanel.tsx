@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { describeProfileRules } from '../../../shared/disclosure/describe-profile';
+import { splitTotalLabels } from '../../../shared/disclosure/table';
 import { call } from '../api/client';
 import { rulesKey, useDisclosureStore } from '../stores/disclosure-store';
 
@@ -130,9 +131,9 @@ export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
         <summary>Totals and national rows</summary>
         <div className="rules-grid">
           <div className="field">
-            <label htmlFor={ids.total}>Label that marks totals</label>
+            <label htmlFor={ids.total}>Labels that mark totals</label>
             <input id={ids.total} value={totalLabel} maxLength={100} onChange={(e) => store.setRules({ totalLabel: e.target.value })} />
-            <p className="hint">A row labelled with it totals its group; a count column headed with it totals the row.</p>
+            <p className="hint">A row labelled with one totals its group; a count column headed with one totals the row. Separate several with commas (Total, All).</p>
           </div>
           <div className="field">
             <label htmlFor={ids.nationalColumn}>National rows: column</label>
@@ -177,7 +178,7 @@ export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
         <button
           type="button"
           className="primary"
-          disabled={!input || running || (national !== null && !national.value.trim()) || !totalLabel.trim()}
+          disabled={!input || running || (national !== null && !national.value.trim()) || splitTotalLabels(totalLabel).length === 0}
           onClick={() => void store.startPreview()}
         >
           {preview ? 'Preview again' : 'Preview'}

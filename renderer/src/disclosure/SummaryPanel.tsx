@@ -7,8 +7,8 @@ type Result = NonNullable<DisclosureJobStatus['result']>;
 export function SummaryPanel({ result }: { result: Result }) {
   const { summary, audit, profile } = result.report;
   const rows: [string, number][] = [
-    ['Primary suppressions', summary.primarySuppressions],
-    ['Complementary suppressions', summary.complementarySuppressions],
+    ['Primary suppressions', summary.primarySuppressions ?? 0],
+    ['Complementary suppressions', summary.complementarySuppressions ?? 0],
     ['Rounded', summary.rounded],
     ['Totals recomputed', summary.totalsRecomputed],
     ['National, shown exactly', summary.nationalExact],

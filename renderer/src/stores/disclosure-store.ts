@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultTotalLabel } from '../../../shared/disclosure/table';
+import { defaultTotalLabel, splitTotalLabels } from '../../../shared/disclosure/table';
 import { maxDroppedBytes, type DisclosureInputInfo, type DisclosureJobStatus } from '../../../shared/disclosure/disclosure-api';
 import type { DisclosureProfile } from '../../../shared/disclosure/profile';
 import { call } from '../api/client';
@@ -156,7 +156,7 @@ export const useDisclosureStore = create<DisclosureState>()((set, get) => {
         token: state.input.token,
         sheet: state.sheet,
         profileId: state.profileId,
-        totalLabel: state.totalLabel,
+        totalLabels: splitTotalLabels(state.totalLabel),
         national: state.national,
         holdingId: state.holdingId,
         percentages: state.percentages,
