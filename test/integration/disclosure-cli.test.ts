@@ -43,6 +43,13 @@ describe('custodian disclose: reading tables', () => {
     expect(report.output!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('reads counts written with thousands separators as counts, so their small counts are suppressed', async () => {
+    const input = write('grouped.csv', 'area,count\nLeeds,"1,234"\nYork,3\nHull,"12,001"\n');
+    const run = await runCliCaptured(['disclose', input, '--profile', 'threshold-10', '--output', temp.path('o.csv')]);
+    expect(run.code).toBe(0);
+    expect(readCsv(temp.path('o.csv')).slice(0, 4)).toEqual(['area,count', 'Leeds,1234', 'York,*', 'Hull,12001']);
+  });
+
   it('reads UTF-8 with a byte-order mark: the first header is "area", not "\\ufeffarea"', async () => {
     const input = write('bom.csv', '\ufeffarea,count\nYnys Môn,40\n');
     const run = await runCliCaptured(['disclose', input, '--profile', 'threshold-10', '--output', temp.path('o.csv'), '--report', temp.path('r.json')]);
