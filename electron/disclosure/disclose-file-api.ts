@@ -2,6 +2,7 @@ import type { LpSolver } from '../../shared/disclosure/linear-program';
 import type { DisclosurePreview } from '../../shared/disclosure/preview';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
 import type { DisclosureReportHead, ReportChange } from '../../shared/disclosure/report';
+import type { ReleasedTable } from '../../shared/disclosure/released-table';
 import type { TableOptions } from '../../shared/disclosure/table';
 import type { TableInput } from './read/table-input';
 import type { OutputFormat } from './write/table-writer';
@@ -15,6 +16,12 @@ export interface DiscloseFileRequest {
   output?: { path: string; format: OutputFormat } | null;
   /** The releasable report (suppressions not told apart), written beside the table. */
   reportPath?: string | null;
+  /**
+   * The tables released before from the same holding, to audit this one with (linked tables). Given
+   * (even empty) when a holding was chosen: the table is then read whole and the result carries what
+   * to keep of this release.
+   */
+  earlierReleases?: ReleasedTable[] | null;
   /** The internal report with every reason, marked not for release. */
   internalReportPath?: string | null;
   previewRows?: number;
@@ -39,6 +46,8 @@ export interface DiscloseFileResult {
   preview: DisclosurePreview;
   /** Set when the attacker's audit failed: nothing was written but the report. */
   refusal: string | null;
+  /** What to keep of this release for auditing later tables from the same holding (when one was chosen and it was written). */
+  release: ReleasedTable | null;
 }
 
 export class DisclosureCancelled extends Error {

@@ -32,7 +32,8 @@ export async function discloseFile(request: DiscloseFileRequest): Promise<Disclo
     );
   }
   // National rows may be the sum of the rows beneath them: an equation only the whole table shows.
-  if (!hasTotalColumn && !request.tableOptions.national) {
+  // A table linked to earlier releases is audited with them, which needs it whole.
+  if (!hasTotalColumn && !request.tableOptions.national && !request.earlierReleases) {
     try {
       return await streamingPass(reader, request);
     } catch (error) {

@@ -90,6 +90,7 @@ function independentAudit(profile: DisclosureProfile, primaries: number): AuditS
     fewestPossibleValues: primaries === 0 ? null : possible,
     solvedWithIntegerProgram: 0,
     undeclaredTotals: [],
+    linkedReleases: [],
     failures: [],
   };
 }

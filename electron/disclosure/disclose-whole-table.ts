@@ -25,8 +25,13 @@ export async function wholeTablePass(reader: TableReader, request: DiscloseFileR
   const table: CountTable = { labelColumns: reader.layout.labelColumns, countColumns: reader.layout.countColumns, rows };
   request.onProgress?.({ phase: 'protecting', fraction: null, message: 'Applying the profile and choosing complementary cells' });
   const solver = await request.loadSolver();
-  const outcome = discloseTable(table, profile, tableOptions, solver, (message) =>
-    request.onProgress?.({ phase: message.includes('audit') ? 'auditing' : 'protecting', fraction: null, message: sentenceCase(message) }),
+  const outcome = discloseTable(
+    table,
+    profile,
+    tableOptions,
+    solver,
+    (message) => request.onProgress?.({ phase: message.includes('audit') ? 'auditing' : 'protecting', fraction: null, message: sentenceCase(message) }),
+    request.earlierReleases ?? [],
   );
   checkCancelled(request.signal);
 
@@ -55,7 +60,7 @@ export async function wholeTablePass(reader: TableReader, request: DiscloseFileR
     }
     counts.rows = rows.length;
     counts.cells = rows.length * width;
-    return await finishDisclosure(request, reader, emitter, counts, auditSummary(outcome), (outcome.secondary?.added ?? 0) > 0);
+    return await finishDisclosure(request, reader, emitter, counts, auditSummary(outcome), (outcome.secondary?.added ?? 0) > 0, outcome.releaseAs);
   } catch (error) {
     await emitter.abort();
     throw error;
@@ -81,6 +86,7 @@ function auditSummary(outcome: DisclosureOutcome): AuditSummary {
       label: found.label,
       rows: found.rows.slice(0, 20).map((r) => subject.table.rows[r]!.sourceRow),
     })),
+    linkedReleases: audit.linkedReleases.map((r) => ({ name: r.name, linked: r.linked, failures: r.failures.length })),
     failures: audit.cells
       .filter((c) => !c.passed)
       .map((c) => ({

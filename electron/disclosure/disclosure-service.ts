@@ -7,6 +7,7 @@ import type { DisclosureProfile } from '../../shared/disclosure/profile';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { ServiceContext } from '../ipc/context';
 import { listCustomProfiles } from './custom-profiles';
+import { loadReleases } from './released-tables';
 import { recordDisclosureExport } from './record-export';
 import { runDisclosureInWorker, DisclosureWorkerError, type RunningDisclosure } from './worker-client';
 import type { WorkerJob } from './worker-protocol';
@@ -142,6 +143,8 @@ export class DisclosureSession {
         tableOptions: { totalLabels: request.totalLabels, national: request.national, percentages: request.percentages },
         output,
         reportPath,
+        // With a holding chosen, the table is audited with what was released from it before.
+        earlierReleases: request.holdingId ? loadReleases(this.context.db, request.holdingId) : null,
         previewRows: kind === 'preview' ? defaultPreviewRows : 0,
         toolVersion: this.context.appVersion,
       },
@@ -160,7 +163,7 @@ export class DisclosureSession {
           status.auditEntry = recordDisclosureExport(this.context.db, this.context, result.report, {
             reportFile: basename(reportPath),
             holdingId: request.holdingId,
-          }).seq;
+          }, result.release).seq;
         }
         job.running = null;
       },

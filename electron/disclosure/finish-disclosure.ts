@@ -5,6 +5,7 @@ import type { DiscloseFileRequest, DiscloseFileResult } from './disclose-file-ap
 import type { PublicationEmitter } from './publication-emitter';
 import type { TableReader } from './read/table-reader';
 import { inputName } from './read/table-input';
+import { maxLinkedCells, type ReleasedTable } from '../../shared/disclosure/released-table';
 
 /**
  * The end of either pass: commits the published table unless the audit failed, writes the report,
@@ -17,6 +18,7 @@ export async function finishDisclosure(
   summary: DisclosureSummary,
   audit: AuditSummary,
   complementaryUsed: boolean,
+  releaseAs: ((name: string) => ReleasedTable) | null = null,
 ): Promise<DiscloseFileResult> {
   const { profile } = request;
   const refused = audit.status === 'failed';
@@ -77,6 +79,11 @@ export async function finishDisclosure(
       marker: profile.marker,
     },
     refusal: refused ? refusalMessage(audit) : null,
+    // Kept for later tables from the same holding: only what was released, and only when it was.
+    release:
+      releaseAs && output && request.earlierReleases && summary.cells <= maxLinkedCells
+        ? releaseAs(`${output.file} (${head.createdAt.slice(0, 10)})`)
+        : null,
   };
 }
 
@@ -85,6 +92,10 @@ export function refusalMessage(audit: AuditSummary): string {
   const where = first ? ` (${Object.values(first.keys).join('/')}, row ${first.row}, can be narrowed to ${first.possibleValues} possible value${first.possibleValues === 1 ? '' : 's'})` : '';
   const n = audit.failures.length || audit.primaryCellsChecked;
   const undeclared = audit.undeclaredTotals[0];
+  const earlier = audit.linkedReleases.find((r) => r.failures > 0);
+  if (earlier) {
+    return `export refused: together with the earlier release ${earlier.name} from the same holding, the attacker's audit can narrow ${earlier.failures} of that release's suppressed cells to fewer than its protection width; suppress more here, or combine categories so that the two tables do not give each other away`;
+  }
   // A total the labels did not declare is the likeliest reason: say which rows, and how to declare it.
   const hint = undeclared
     ? `; the rows labelled "${undeclared.label}" in column ${undeclared.column} (row ${undeclared.rows.join(', row ')}) are the sums of the rows beside them: if they are totals, declare the label (--total-label ${undeclared.label}) so that they are protected as totals`

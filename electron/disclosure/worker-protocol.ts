@@ -1,4 +1,5 @@
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
+import type { ReleasedTable } from '../../shared/disclosure/released-table';
 import type { TableOptions } from '../../shared/disclosure/table';
 import type { DiscloseFileResult, DisclosureProgress } from './disclose-file';
 import type { OutputFormat } from './write/table-writer';
@@ -11,6 +12,7 @@ export interface WorkerJob {
   tableOptions: TableOptions;
   output: { path: string; format: OutputFormat } | null;
   reportPath: string | null;
+  earlierReleases?: ReleasedTable[] | null;
   previewRows: number;
   toolVersion: string;
 }

@@ -25,6 +25,13 @@ export interface AttackModel {
    * make it a total but whose value is not the sum is a leaf covered by nothing.
    */
   leafCell: Int32Array;
+  /** The true count of each leaf (remainders included): to check that linked releases fit it. Internal. */
+  leafValue: Float64Array;
+  /**
+   * Leaves that stand for no one combination of labels (national remainders, and total cells that
+   * are not the sum of their rows): left out when tables are linked through their margins.
+   */
+  unlinkableLeaves: number[];
   /** For each cell: its leaf index, or -1 when it is an aggregate. */
   leafOfCell: Int32Array;
   /** For each cell: its aggregate index, or -1 when it is a leaf. */
@@ -138,6 +145,7 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
   // Narrow aggregates first, so a wider national cell can take up the remainders beneath it.
   candidates.sort((a, b) => a.bits - b.bits || a.cell - b.cell);
   const remainderValue = new Map<number, number>();
+  const unlinkable: number[] = [];
   for (const { cell, r, c, pattern } of candidates) {
     const leaves = [...leavesMatching(pattern, (d) => coordinate(r, c, d))];
     let sum = 0;
@@ -156,6 +164,7 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
       // The national figure covers more than the rows listed: an unseen remainder makes up the rest.
       const leaf = leafCell.length;
       leafCell.push(-1);
+      unlinkable.push(leaf);
       remainderValue.set(leaf, total - sum);
       remainders.push({ parts, leaf });
       leaves.push(leaf);
@@ -169,10 +178,12 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
       // The labels promise a sum the values deny: no relation, and the cell is a count of its own.
       // (The protection refuses a declared total that does not add up before the audit runs.)
       leafOfCell[cell] = leafCell.length;
+      unlinkable.push(leafCell.length);
       leafCell.push(cell);
     }
   }
-  return { leafCell: Int32Array.from(leafCell), leafOfCell, aggregateOfCell, aggregates, undeclaredTotals, dimensions };
+  const leafValue = Float64Array.from(leafCell, (cell, leaf) => (cell >= 0 ? values[cell]! : remainderValue.get(leaf)!));
+  return { leafCell: Int32Array.from(leafCell), leafValue, unlinkableLeaves: unlinkable, leafOfCell, aggregateOfCell, aggregates, undeclaredTotals, dimensions };
 }
 
 function fixedKey(pattern: number, dimensions: number, coordinate: (d: number) => string): string {

@@ -1,8 +1,10 @@
 import { buildAttackModel, type AttackModel, type UndeclaredTotal } from './attack-model';
 import { attackerKnowledge } from './attacker';
 import type { LinearProgram, LinearRow, LpModel, LpSolver } from './linear-program';
+import { attackPartOfRelease, attackPartOfSubject, linkRows, type AttackPart } from './attack-parts';
 import type { RatioConstraint } from './percentages';
 import type { Publication } from './publication';
+import type { ReleasedTable } from './released-table';
 import type { DisclosureSubject } from './subject';
 import { isCertainlyUnimodular } from './unimodular';
 
@@ -10,14 +12,16 @@ import { isCertainlyUnimodular } from './unimodular';
  * The attacker's audit. For every primary-suppressed cell, find how many whole values its true count
  * can still take, given everything published: exact cells, rounded cells as intervals, the marker's
  * range, every additive relation the table has (attack-model.ts, derived independently of the
- * protection), published percentages as exact ratio constraints, and non-negativity. The cell is
- * protected if it can take at least the profile's protection width of values.
+ * protection), published percentages as exact ratio constraints, non-negativity, and the tables
+ * already released from the same holding (linked through their common margins). The cell is
+ * protected if it can take at least the profile's protection width of values; a primary cell of an
+ * earlier release must keep that release's width.
  *
- * The unknowns are whole numbers. Where the equations are certainly totally unimodular
+ * The unknowns are whole numbers. Where the relations are certainly totally unimodular
  * (unimodular.ts) the linear relaxation is exact: every whole value between its minimum and maximum
- * is attainable. Elsewhere (3-D tables, percentages, several overlapping relations) the relaxation is
- * only a first filter, and an integer program (HiGHS's branch and bound) finds the true minimum and
- * maximum and then asks, value by value, which whole values in between are attainable.
+ * is attainable. Elsewhere (3-D tables, percentages, linked tables) the relaxation is only a first
+ * filter, and an integer program (HiGHS's branch and bound) finds the true minimum and maximum and
+ * then asks, value by value, which whole values in between are attainable.
  */
 export interface PrimaryCellAudit {
   cell: number;
@@ -33,6 +37,14 @@ export interface PrimaryCellAudit {
   integer: boolean;
 }
 
+export interface LinkedReleaseAudit {
+  name: string;
+  /** False when the release cannot tabulate the same records as this table (its margins disagree). */
+  linked: boolean;
+  /** Its primary cells that this table, together with it, would narrow below its width. */
+  failures: { cell: number; possibleValues: number }[];
+}
+
 export interface AuditResult {
   passed: boolean;
   protectionWidth: number;
@@ -41,6 +53,8 @@ export interface AuditResult {
   solver: string;
   /** Labels the values show to be totals although they were not declared. */
   undeclaredTotals: UndeclaredTotal[];
+  /** The earlier releases from the same holding this table was audited with. */
+  linkedReleases: LinkedReleaseAudit[];
 }
 
 const tolerance = 1e-6;
@@ -63,55 +77,51 @@ export function attackModelOf(subject: DisclosureSubject): AttackModel {
   return model;
 }
 
+/** One cell to judge: of this table (part 0) or of an earlier release. */
+interface Target {
+  part: number;
+  cell: number;
+  width: number;
+}
+
 export function auditPublication(
   subject: DisclosureSubject,
   publication: Publication,
   solver: LpSolver,
   cellsToAudit?: readonly number[],
   ratios: readonly RatioConstraint[] = [],
+  earlierReleases: readonly ReleasedTable[] = [],
 ): AuditResult {
   const width = subject.profile.protectionWidth;
   const model = attackModelOf(subject);
-  const system = attackSystem(subject, model, publication, ratios);
-  const primaries = cellsToAudit ?? primaryCells(publication);
-  const results: PrimaryCellAudit[] = [];
-  let solverCalls = 0;
+  const current = attackPartOfSubject(subject, model, attackerKnowledge(subject, publication));
+  const { parts, links, linkedReleases } = linkEarlierReleases(current, model, earlierReleases, solver);
+  const system = attackSystem(parts, links, ratios);
 
-  const forms = primaries.map((cell) => ({ cell, form: system.formOf(cell) }));
-  // An aggregate's leaves belong together even when its own published value says nothing.
-  for (const { form } of forms) for (const leaf of form.leaves) system.union(form.leaves[0]!, leaf);
-  const groups = new Map<number, number[]>();
-  for (const { cell, form } of forms) {
-    if (form.leaves.length === 0) {
-      results.push(judge(cell, form.constant, form.constant, width, false, false));
-      continue;
-    }
-    const root = system.find(form.leaves[0]!);
-    if (form.leaves.length === 1 && !system.hasRows(root)) {
-      // In no relation with other unknowns: the attacker knows only its own interval.
-      const leaf = form.leaves[0]!;
-      results.push(judge(cell, system.lower[leaf]! + form.constant, system.upper[leaf]! + form.constant, width, false, false));
-      continue;
-    }
-    let list = groups.get(root);
-    if (!list) groups.set(root, (list = []));
-    list.push(cell);
-  }
+  const targets: Target[] = (cellsToAudit ?? primaryCells(publication)).map((cell) => ({ part: 0, cell, width }));
+  parts.forEach((part, p) => {
+    if (p > 0) for (const cell of part.primaryCells) targets.push({ part: p, cell, width: part.protectionWidth });
+  });
+  const { results, solverCalls } = auditTargets(system, targets, solver);
 
-  for (const [root, cells] of groups) {
-    const component = system.component(root, cells);
-    const outcome = auditComponent(component, cells, width, solver);
-    solverCalls += outcome.solverCalls;
-    results.push(...outcome.results);
-  }
-  results.sort((a, b) => a.cell - b.cell);
+  const cells: PrimaryCellAudit[] = [];
+  results.forEach((result, i) => {
+    const target = targets[i]!;
+    if (target.part === 0) cells.push(result);
+    else if (!result.passed) {
+      const release = linkedReleases.find((r) => r.name === parts[target.part]!.name)!;
+      release.failures.push({ cell: target.cell, possibleValues: result.possibleValues });
+    }
+  });
+  cells.sort((a, b) => a.cell - b.cell);
   return {
-    passed: results.every((r) => r.passed),
+    passed: cells.every((r) => r.passed) && linkedReleases.every((r) => r.failures.length === 0),
     protectionWidth: width,
-    cells: results,
+    cells,
     solverCalls,
     solver: solver.name,
     undeclaredTotals: model.undeclaredTotals,
+    linkedReleases,
   };
 }
 
@@ -121,62 +131,99 @@ export function primaryCells(publication: Publication): number[] {
   return cells;
 }
 
+/**
+ * Adds the earlier releases one by one, each linked to this table and to the releases before it
+ * through their common margins, keeping a release's links only if this table's true counts fit them
+ * (a release of other records, or of a different period, is not the same tabulation).
+ */
+function linkEarlierReleases(current: AttackPart, model: AttackModel, releases: readonly ReleasedTable[], solver: LpSolver) {
+  const parts: AttackPart[] = [current];
+  const links: SystemRow[][] = [];
+  const linkedReleases: LinkedReleaseAudit[] = [];
+  for (const release of releases) {
+    const part = attackPartOfRelease(release);
+    const candidate = [...parts, part];
+    const newLinks = parts.flatMap((_, o) => linkRows(candidate, o, parts.length));
+    const fits = newLinks.length > 0 && truthFits(candidate, [...links.flat(), ...newLinks], model, solver);
+    linkedReleases.push({ name: release.name, linked: fits, failures: [] });
+    if (!fits) continue;
+    parts.push(part);
+    links.push(newLinks);
+  }
+  return { parts, links: links.flat(), linkedReleases };
+}
+
+/** Whether this table's true counts are consistent with the releases and the links: one feasibility program. */
+function truthFits(parts: AttackPart[], links: SystemRow[], model: AttackModel, solver: LpSolver): boolean {
+  const truth = { ...parts[0]!, leafLower: model.leafValue, leafUpper: model.leafValue };
+  const system = attackSystem([truth, ...parts.slice(1)], links, []);
+  const program = system.wholeProgram();
+  if (program.rows.length === 0) return true;
+  const lp = solver.load(program);
+  try {
+    return lp.optimise({ columns: [], coefficients: [] }, 'minimise').status === 'optimal';
+  } finally {
+    lp.dispose();
+  }
+}
+
 function judge(cell: number, low: number, high: number, width: number, solved: boolean, integer: boolean): PrimaryCellAudit {
   const possibleValues = countPossibleValues(low, high);
   return { cell, low, high, possibleValues, passed: possibleValues >= width, solved, integer };
 }
 
-/** A cell as a sum of leaves (with fixed leaves folded into the constant). */
+/** A cell as a sum of unknown leaves plus the leaves already known. */
 interface LinearForm {
   leaves: number[];
   constant: number;
 }
 
-interface SystemRow {
+/** A constraint over global leaf indices: lower ≤ Σ coefficient·leaf ≤ upper. */
+export interface SystemRow {
   leaves: number[];
   coefficients: number[];
   lower: number;
   upper: number;
-  /** The aggregate's wildcard pattern, or -1 for a percentage constraint. */
+  /** An aggregate's wildcard pattern, or -1 for anything else (a percentage, a link between tables). */
   pattern: number;
 }
 
 /** One connected set of unknown leaves with the rows that bind them, ready to become a program. */
 interface Component {
   program: LinearProgram;
-  /** The program's column for each leaf in it. */
   columnOf: Map<number, number>;
-  formOf: (cell: number) => LinearForm;
+  formOf: (target: Target) => LinearForm;
   unimodular: boolean;
 }
 
-function attackSystem(subject: DisclosureSubject, model: AttackModel, publication: Publication, ratios: readonly RatioConstraint[]) {
-  const knowledge = attackerKnowledge(subject, publication);
-  const leafCount = model.leafCell.length;
+type AttackSystem = ReturnType<typeof attackSystem>;
+
+/** The parts' leaves side by side (part p's leaf l is global leaf offset[p] + l), with every row. */
+function attackSystem(parts: AttackPart[], links: readonly SystemRow[], ratios: readonly RatioConstraint[]) {
+  const offsets: number[] = [];
+  let leafCount = 0;
+  for (const part of parts) {
+    offsets.push(leafCount);
+    leafCount += part.leafLower.length;
+  }
   const lower = new Float64Array(leafCount);
   const upper = new Float64Array(leafCount);
-  const fixed = new Uint8Array(leafCount);
-  model.leafCell.forEach((cell, leaf) => {
-    lower[leaf] = cell >= 0 ? knowledge.lower[cell]! : 0;
-    upper[leaf] = cell >= 0 ? knowledge.upper[cell]! : Infinity;
-    fixed[leaf] = lower[leaf] === upper[leaf] ? 1 : 0;
+  parts.forEach((part, p) => {
+    lower.set(part.leafLower, offsets[p]);
+    upper.set(part.leafUpper, offsets[p]);
   });
+  const fixed = (leaf: number) => lower[leaf] === upper[leaf];
 
-  /** Every leaf a cell sums (itself, when it is a leaf). */
-  const leavesOf = (cell: number): number[] => {
-    const leaf = model.leafOfCell[cell]!;
-    return leaf >= 0 ? [leaf] : model.aggregates[model.aggregateOfCell[cell]!]!.leaves;
-  };
-  const freeForm = (cell: number): LinearForm => {
+  const leavesOf = (target: Target): number[] => parts[target.part]!.leavesOfCell(target.cell).map((l) => l + offsets[target.part]!);
+  const freeForm = (target: Target): LinearForm => {
     let constant = 0;
     const leaves: number[] = [];
-    for (const l of leavesOf(cell)) {
-      if (fixed[l]) constant += lower[l]!;
+    for (const l of leavesOf(target)) {
+      if (fixed(l)) constant += lower[l]!;
       else leaves.push(l);
     }
     return { leaves, constant };
   };
-  const patternOf = (cell: number) => (model.leafOfCell[cell]! >= 0 ? null : model.aggregates[model.aggregateOfCell[cell]!]!.pattern);
 
   const parent = Int32Array.from({ length: leafCount }, (_, i) => i);
   const find = (v: number): number => {
@@ -193,13 +240,14 @@ function attackSystem(subject: DisclosureSubject, model: AttackModel, publicatio
   };
 
   const rows: SystemRow[] = [];
+  /** Adds a row with known leaves folded into its bounds. */
   const addRow = (terms: Map<number, number>, low: number, high: number, pattern: number) => {
     const leaves: number[] = [];
     const coefficients: number[] = [];
     let constant = 0;
     for (const [leaf, coefficient] of terms) {
       if (coefficient === 0) continue;
-      if (fixed[leaf]) constant += coefficient * lower[leaf]!;
+      if (fixed(leaf)) constant += coefficient * lower[leaf]!;
       else {
         leaves.push(leaf);
         coefficients.push(coefficient);
@@ -210,16 +258,19 @@ function attackSystem(subject: DisclosureSubject, model: AttackModel, publicatio
     for (let i = 1; i < leaves.length; i++) union(leaves[0]!, leaves[i]!);
   };
 
-  for (const aggregate of model.aggregates) {
-    const low = knowledge.lower[aggregate.cell]!;
-    const high = knowledge.upper[aggregate.cell]!;
-    if (low <= 0 && high === Infinity) continue; // says nothing beyond non-negativity
-    addRow(new Map(aggregate.leaves.map((leaf) => [leaf, 1])), low, high, aggregate.pattern);
+  parts.forEach((part, p) => {
+    for (const aggregate of part.aggregates) {
+      if (aggregate.lower <= 0 && aggregate.upper === Infinity) continue; // says nothing beyond non-negativity
+      addRow(new Map(aggregate.leaves.map((leaf) => [leaf + offsets[p]!, 1])), aggregate.lower, aggregate.upper, aggregate.pattern);
+    }
+  });
+  for (const link of links) {
+    addRow(new Map(link.leaves.map((leaf, i) => [leaf, link.coefficients[i]!])), link.lower, link.upper, -1);
   }
   for (const ratio of ratios) {
     // 200·s·n − (2P − 1)·T ≥ 0 and 200·s·n − (2P + 1)·T ≤ −1 (percentages.ts)
-    const n = leavesOf(ratio.numerator);
-    const t = leavesOf(ratio.denominator);
+    const n = leavesOf({ part: 0, cell: ratio.numerator, width: 0 });
+    const t = leavesOf({ part: 0, cell: ratio.denominator, width: 0 });
     const terms = (totalCoefficient: number) => {
       const map = new Map<number, number>();
       for (const leaf of n) map.set(leaf, (map.get(leaf) ?? 0) + 200 * ratio.scale);
@@ -230,7 +281,9 @@ function attackSystem(subject: DisclosureSubject, model: AttackModel, publicatio
     addRow(terms(2 * ratio.scaledPercent + 1), -Infinity, -1, -1);
   }
 
-  const rowsOfRoot = () => {
+  // Rows are indexed by component once the cells asked about have joined their leaves (auditTargets).
+  let rowIndex: Map<number, number[]> | null = null;
+  const rowsByRoot = () => {
     const map = new Map<number, number[]>();
     rows.forEach((row, index) => {
       const root = find(row.leaves[0]!);
@@ -240,101 +293,138 @@ function attackSystem(subject: DisclosureSubject, model: AttackModel, publicatio
     });
     return map;
   };
-  let rowIndex: Map<number, number[]> | null = null;
-  // Rows are indexed by component once the cells asked about have joined their leaves (see auditPublication).
+
+  const buildProgram = (componentRows: SystemRow[], extraLeaves: number[]) => {
+    const columnOf = new Map<number, number>();
+    const columnLower: number[] = [];
+    const columnUpper: number[] = [];
+    const columnFor = (leaf: number) => {
+      let column = columnOf.get(leaf);
+      if (column === undefined) {
+        column = columnLower.length;
+        columnOf.set(leaf, column);
+        columnLower.push(lower[leaf]!);
+        columnUpper.push(upper[leaf]!);
+      }
+      return column;
+    };
+    const programRows: LinearRow[] = componentRows.map((row) => ({
+      lower: row.lower,
+      upper: row.upper,
+      columns: row.leaves.map(columnFor),
+      coefficients: row.coefficients,
+    }));
+    for (const leaf of extraLeaves) columnFor(leaf);
+    return { program: { columnLower, columnUpper, rows: programRows }, columnOf };
+  };
 
   return {
-    fixed,
     lower,
     upper,
     formOf: freeForm,
     union,
     find,
-    hasRows: (root: number) => (rowIndex ??= rowsOfRoot()).has(find(root)),
-    component(root: number, cells: number[]): Component {
-      rowIndex ??= rowsOfRoot();
-      const columnOf = new Map<number, number>();
-      const columnLower: number[] = [];
-      const columnUpper: number[] = [];
-      const columnFor = (leaf: number) => {
-        let column = columnOf.get(leaf);
-        if (column === undefined) {
-          column = columnLower.length;
-          columnOf.set(leaf, column);
-          columnLower.push(lower[leaf]!);
-          columnUpper.push(upper[leaf]!);
-        }
-        return column;
-      };
+    hasRows: (root: number) => (rowIndex ??= rowsByRoot()).has(find(root)),
+    /** Every row at once (for a feasibility check). */
+    wholeProgram: (): LinearProgram => buildProgram(rows, []).program,
+    component(root: number, targets: Target[]): Component {
+      rowIndex ??= rowsByRoot();
       const componentRows = (rowIndex.get(find(root)) ?? []).map((i) => rows[i]!);
-      const programRows: LinearRow[] = componentRows.map((row) => ({
-        lower: row.lower,
-        upper: row.upper,
-        columns: row.leaves.map(columnFor),
-        coefficients: row.coefficients,
-      }));
-      for (const cell of cells) for (const leaf of freeForm(cell).leaves) columnFor(leaf);
-      // The cells asked about count too: every value between the ends is attainable for a sum that is
-      // itself a member of the laminar families.
-      const asked = cells.flatMap((cell) => {
-        const pattern = patternOf(cell);
-        return pattern === null ? [] : [pattern];
-      });
+      const { program, columnOf } = buildProgram(componentRows, targets.flatMap((t) => freeForm(t).leaves));
+      // The cells asked about count too: every value between the ends is attainable for a sum that
+      // is itself a member of the laminar families.
+      const asked = targets.map((t) => parts[t.part]!.patternOfCell(t.cell) ?? 0);
       const unimodular =
         componentRows.every((row) => row.pattern >= 0) &&
-        isCertainlyUnimodular([...componentRows.map((row) => row.pattern), ...asked], model.dimensions);
-      return { program: { columnLower, columnUpper, rows: programRows }, columnOf, formOf: freeForm, unimodular };
+        asked.every((pattern) => pattern >= 0) &&
+        isCertainlyUnimodular([...componentRows.map((row) => row.pattern), ...asked.filter((p) => p > 0)], parts[0]!.dimensions);
+      return { program, columnOf, formOf: freeForm, unimodular };
     },
   };
 }
 
-function auditComponent(
-  component: Component,
-  cells: number[],
-  width: number,
-  solver: LpSolver,
-): { results: PrimaryCellAudit[]; solverCalls: number } {
-  const results: PrimaryCellAudit[] = [];
+function auditTargets(system: AttackSystem, targets: Target[], solver: LpSolver): { results: PrimaryCellAudit[]; solverCalls: number } {
+  const results: PrimaryCellAudit[] = new Array<PrimaryCellAudit>(targets.length);
   let solverCalls = 0;
-  const objectiveOf = (cell: number) => {
-    const form = component.formOf(cell);
+  const forms = targets.map((target) => system.formOf(target));
+  // An aggregate's leaves belong together even when its own published value says nothing.
+  for (const form of forms) for (const leaf of form.leaves) system.union(form.leaves[0]!, leaf);
+  const groups = new Map<number, number[]>();
+  forms.forEach((form, i) => {
+    const { cell, width } = targets[i]!;
+    if (form.leaves.length === 0) {
+      results[i] = judge(cell, form.constant, form.constant, width, false, false);
+      return;
+    }
+    const root = system.find(form.leaves[0]!);
+    if (form.leaves.length === 1 && !system.hasRows(root)) {
+      // In no relation with other unknowns: the attacker knows only its own interval.
+      const leaf = form.leaves[0]!;
+      results[i] = judge(cell, system.lower[leaf]! + form.constant, system.upper[leaf]! + form.constant, width, false, false);
+      return;
+    }
+    let list = groups.get(root);
+    if (!list) groups.set(root, (list = []));
+    list.push(i);
+  });
+  for (const [root, indexes] of groups) {
+    const component = system.component(
+      root,
+      indexes.map((i) => targets[i]!),
+    );
+    const outcome = auditComponent(
+      component,
+      indexes.map((i) => targets[i]!),
+      solver,
+    );
+    solverCalls += outcome.solverCalls;
+    outcome.results.forEach((result, k) => (results[indexes[k]!] = result));
+  }
+  return { results, solverCalls };
+}
+
+function auditComponent(component: Component, targets: Target[], solver: LpSolver): { results: PrimaryCellAudit[]; solverCalls: number } {
+  const results: PrimaryCellAudit[] = new Array<PrimaryCellAudit>(targets.length);
+  let solverCalls = 0;
+  const objectiveOf = (target: Target) => {
+    const form = component.formOf(target);
     return { objective: { columns: form.leaves.map((leaf) => component.columnOf.get(leaf)!), coefficients: form.leaves.map(() => 1) }, constant: form.constant };
   };
 
   // The linear relaxation: exact when unimodular, otherwise a bound the integer program tightens.
-  const relaxed = new Map<number, { low: number; high: number }>();
+  const relaxed: { low: number; high: number }[] = [];
   const lp = solver.load(component.program);
   try {
-    for (const cell of cells) {
-      const { objective, constant } = objectiveOf(cell);
+    for (const target of targets) {
+      const { objective, constant } = objectiveOf(target);
       const min = lp.optimise(objective, 'minimise');
       const max = lp.optimise(objective, 'maximise');
       solverCalls += 2;
       const low = min.status === 'optimal' ? min.objective + constant : min.status === 'unbounded' ? -Infinity : Number.NaN;
       const high = max.status === 'optimal' ? max.objective + constant : max.status === 'unbounded' ? Infinity : Number.NaN;
-      relaxed.set(cell, { low, high });
+      relaxed.push({ low, high });
     }
   } finally {
     lp.dispose();
   }
 
   const needInteger: number[] = [];
-  for (const cell of cells) {
-    const { low, high } = relaxed.get(cell)!;
+  targets.forEach((target, i) => {
+    const { low, high } = relaxed[i]!;
     if (Number.isNaN(low) || Number.isNaN(high)) {
       // A published table always admits the true counts, so this is a solver failure: fail safe.
-      results.push({ cell, low: 0, high: 0, possibleValues: 0, passed: false, solved: true, integer: false });
-    } else if (component.unimodular || countPossibleValues(low, high) < width) {
-      results.push(judge(cell, low, high, width, true, false));
+      results[i] = { cell: target.cell, low: 0, high: 0, possibleValues: 0, passed: false, solved: true, integer: false };
+    } else if (component.unimodular || countPossibleValues(low, high) < target.width) {
+      results[i] = judge(target.cell, low, high, target.width, true, false);
     } else {
-      needInteger.push(cell);
+      needInteger.push(i);
     }
-  }
+  });
   if (needInteger.length === 0) return { results, solverCalls };
 
   // One probe row per cell: bounding it to a single value asks whether that value is attainable.
-  const probes = needInteger.map((cell) => {
-    const { objective } = objectiveOf(cell);
+  const probes = needInteger.map((i) => {
+    const { objective } = objectiveOf(targets[i]!);
     return { lower: -Infinity, upper: Infinity, columns: objective.columns, coefficients: objective.coefficients };
   });
   const firstProbe = component.program.rows.length;
@@ -345,34 +435,36 @@ function auditComponent(
     timeLimitSeconds: integerTimeLimitSeconds,
   });
   try {
-    needInteger.forEach((cell, i) => {
-      const { objective, constant } = objectiveOf(cell);
+    needInteger.forEach((i, k) => {
+      const target = targets[i]!;
+      const { objective, constant } = objectiveOf(target);
       const min = mip.optimise(objective, 'minimise');
       const max = mip.optimise(objective, 'maximise');
       solverCalls += 2;
       if (min.status !== 'optimal' || (max.status !== 'optimal' && max.status !== 'unbounded')) {
-        results.push({ cell, low: 0, high: 0, possibleValues: 0, passed: false, solved: true, integer: true });
+        // Not proved within the time limit: not proved safe.
+        results[i] = { cell: target.cell, low: 0, high: 0, possibleValues: 0, passed: false, solved: true, integer: true };
         return;
       }
       const low = Math.round(min.objective) + constant;
       const high = max.status === 'unbounded' ? Infinity : Math.round(max.objective) + constant;
       // Unbounded above in whole numbers: arbitrarily large values are attainable, so enough of them.
-      if (high === Infinity || countPossibleValues(low, high) < width) {
-        results.push(judge(cell, low, high, width, true, true));
+      if (high === Infinity || countPossibleValues(low, high) < target.width) {
+        results[i] = judge(target.cell, low, high, target.width, true, true);
         return;
       }
       // Whole values between the ends may still be unattainable (a percentage allows only some):
       // count the attainable ones until there are enough. The ends are attainable.
       let attainable = high === low ? 1 : 2;
       const empty = { columns: [], coefficients: [] };
-      for (let v = low + 1, probes = 0; attainable < width && v < high && probes < maxProbes; v++, probes++) {
-        mip.setRowBounds(firstProbe + i, v - constant, v - constant);
+      for (let v = low + 1, probed = 0; attainable < target.width && v < high && probed < maxProbes; v++, probed++) {
+        mip.setRowBounds(firstProbe + k, v - constant, v - constant);
         const probe = mip.optimise(empty, 'minimise');
         solverCalls++;
         if (probe.status === 'optimal') attainable++;
       }
-      mip.setRowBounds(firstProbe + i, -Infinity, Infinity);
-      results.push({ cell, low, high, possibleValues: attainable, passed: attainable >= width, solved: true, integer: true });
+      mip.setRowBounds(firstProbe + k, -Infinity, Infinity);
+      results[i] = { cell: target.cell, low, high, possibleValues: attainable, passed: attainable >= target.width, solved: true, integer: true };
     });
   } finally {
     mip.dispose();

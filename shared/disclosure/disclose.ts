@@ -1,4 +1,6 @@
-import { auditPublication, type AuditResult } from './audit';
+import { attackerKnowledge } from './attacker';
+import { attackModelOf, auditPublication, type AuditResult } from './audit';
+import { releasedTableOf, type ReleasedTable } from './released-table';
 import { decideCell } from './cell-rules';
 import { DisclosureInputError } from './input-error';
 import type { LpSolver } from './linear-program';
@@ -18,6 +20,8 @@ export interface DisclosureOutcome {
   secondary: SecondaryResult | null;
   /** Per cell, its row percentage when they were asked for (null: the marker). */
   percentages: PublishedPercentage[] | null;
+  /** What the register keeps of this table once it is released, to audit later tables with it. */
+  releaseAs: (name: string) => ReleasedTable;
 }
 
 export type ProgressListener = (message: string) => void;
@@ -34,6 +38,7 @@ export function discloseTable(
   options: TableOptions,
   solver: LpSolver,
   onProgress: ProgressListener = () => {},
+  earlierReleases: readonly ReleasedTable[] = [],
 ): DisclosureOutcome {
   checkOptions(table, options);
   const structure = analyseStructure(table, options);
@@ -54,13 +59,14 @@ export function discloseTable(
   }
   const percentages = options.percentages ? publishPercentages(subject, publication) : null;
   const ratios = percentages ? percentageConstraints(subject, percentages) : [];
-  // The audit must see everything that is published, percentages included.
-  let audit = ratios.length === 0 ? (secondary?.finalAudit ?? null) : null;
+  // The audit must see everything that is published: percentages, and what was released before.
+  let audit = ratios.length === 0 && earlierReleases.length === 0 ? (secondary?.finalAudit ?? null) : null;
   if (!audit) {
-    onProgress('running the attacker’s audit');
-    audit = auditPublication(subject, publication, solver, undefined, ratios);
+    onProgress(earlierReleases.length > 0 ? 'running the attacker’s audit with the earlier releases' : 'running the attacker’s audit');
+    audit = auditPublication(subject, publication, solver, undefined, ratios, earlierReleases);
   }
-  return { subject, publication, audit, secondary, percentages };
+  const releaseAs = (name: string) => releasedTableOf(name, subject, publication, attackModelOf(subject), attackerKnowledge(subject, publication));
+  return { subject, publication, audit, secondary, percentages, releaseAs };
 }
 
 /** The national marker must name a label column and match at least one row, or it is a typo. */

@@ -46,6 +46,18 @@ export const auditSummarySchema = z
     solvedWithIntegerProgram: z.number().int(),
     /** Labels whose rows add up others although they were not declared as totals (internal report only). */
     undeclaredTotals: z.array(z.object({ column: z.string(), label: z.string(), rows: z.array(z.number().int()) }).strict()),
+    /** Earlier releases from the same holding audited with this table (linked through shared margins). */
+    linkedReleases: z.array(
+      z
+        .object({
+          name: z.string(),
+          /** False when the release's margins cannot be the same records as this table's (not linked). */
+          linked: z.boolean(),
+          /** How many of its suppressed cells this table would give away (internal report only). */
+          failures: z.number().int(),
+        })
+        .strict(),
+    ),
     failures: z.array(z.object({ row: z.number().int(), keys: z.record(z.string(), z.string()), possibleValues: possibleValuesSchema }).strict()),
   })
   .strict();
@@ -119,7 +131,12 @@ export function releasableHead(head: DisclosureReportHead): DisclosureReportHead
     release: 'releasable',
     notice: releasableNotice,
     summary,
-    audit: { ...head.audit, failures: [], undeclaredTotals: [] },
+    audit: {
+      ...head.audit,
+      failures: [],
+      undeclaredTotals: [],
+      linkedReleases: head.audit.linkedReleases.map((r) => ({ ...r, failures: 0 })),
+    },
   };
 }
 

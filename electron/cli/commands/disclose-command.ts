@@ -8,6 +8,8 @@ import { discloseFile } from '../../disclosure/disclose-file';
 import { loadHighsSolver } from '../../disclosure/highs-solver';
 import { resolveProfile } from '../../disclosure/profile-files';
 import { recordDisclosureExport } from '../../disclosure/record-export';
+import { loadReleases } from '../../disclosure/released-tables';
+import type { ReleasedTable } from '../../../shared/disclosure/released-table';
 import { currentOsUser } from '../../service-context';
 import { CliError } from '../cli-error';
 import { dbOption, type CliRuntime } from '../runtime';
@@ -22,6 +24,7 @@ interface DiscloseOptions {
   sheet?: string;
   percentages?: boolean;
   force?: boolean;
+  holding?: string;
   db?: string;
 }
 
@@ -39,6 +42,10 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
     .option('--total-label <text>', 'a label that marks totals; repeat it when dimensions use different words (--total-label Total --total-label All)', collect, [])
     .option('--sheet <name>', 'the sheet to read from an XLSX workbook')
     .option('--percentages', 'add each count column’s share of the Total column (wide tables), computed as the profile says')
+    .option(
+      '--holding <id-or-file-reference>',
+      'the holding the table derives from (id or DARS file reference): audited together with the tables already released from it, and kept for the next',
+    )
     .option('--force', 'replace the output or report if it already exists')
     .action(async (input: string, options: DiscloseOptions) => {
       const output = options.output ?? defaultOutputPath(input);
@@ -47,6 +54,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
           throw new CliError(`${path} already exists; choose another name or pass --force to replace it`);
         }
       }
+      const holding = options.holding ? await findHolding(runtime, options.db, options.holding) : null;
       let result;
       try {
         const profile = resolveProfile(options.profile);
@@ -58,6 +66,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
           output: { path: output, format: extname(output).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv' },
           reportPath: options.report ?? null,
           internalReportPath: options.internalReport ?? null,
+          earlierReleases: holding?.releases ?? null,
           loadSolver: loadHighsSolver,
           toolVersion: process.env.npm_package_version ?? '0.1.0',
         });
@@ -72,7 +81,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
       }
       runtime.out(`Wrote ${output} (SHA-256 ${result.report.output!.sha256})${options.report ? ` and the report ${options.report}` : ''}.`);
       if (options.internalReport) runtime.out(`Internal report (not for release): ${options.internalReport}`);
-      await recordInRegister(runtime, options.db, result.report, options.report ?? null);
+      await recordInRegister(runtime, options.db, result.report, options.report ?? null, holding?.id ?? null, result.release);
     });
 }
 
@@ -98,12 +107,42 @@ function printSummary(runtime: CliRuntime, report: DisclosureReportHead): void {
   );
   const fewest = audit.fewestPossibleValues === null ? 'no suppressed cells' : `fewest possible values ${audit.fewestPossibleValues}`;
   runtime.out(
-    `  attacker’s audit: ${audit.status} (${audit.primaryCellsChecked} primary cells, ${fewest}, protection width ${audit.protectionWidth}${audit.solver ? `; ${audit.solverCalls} linear programs, ${audit.solver}` : ''})`,
+    `  attacker’s audit: ${audit.status} (${audit.primaryCellsChecked} primary cells, ${fewest}, protection width ${audit.protectionWidth}${audit.solver ? `; ${audit.solverCalls} linear and integer programs, ${audit.solver}` : ''})`,
   );
+  for (const release of audit.linkedReleases) {
+    runtime.out(
+      release.linked
+        ? `  audited with the earlier release ${release.name} from the same holding`
+        : `  not linked to the earlier release ${release.name}: its margins cannot be the same records as this table's`,
+    );
+  }
 }
 
 /** Every export goes into the register's audit log when there is a register to write to. */
-async function recordInRegister(runtime: CliRuntime, db: string | undefined, report: DisclosureReportHead, reportFile: string | null): Promise<void> {
+/** The holding named by id or DARS file reference, with the tables already released from it. */
+async function findHolding(runtime: CliRuntime, db: string | undefined, reference: string): Promise<{ id: string; releases: ReleasedTable[] }> {
+  const path = runtime.databasePath(db);
+  if (!existsSync(path)) throw new CliError(`--holding needs the register: none at ${path} (pass --db to choose one)`);
+  return runtime.withDatabase(db, { create: false }, (opened) => {
+    const matches = opened.db
+      .prepare('SELECT id, dars_file_reference AS reference FROM holdings WHERE (id = ? OR dars_file_reference = ?) AND archived = 0')
+      .all(reference, reference) as { id: string; reference: string }[];
+    if (matches.length === 0) throw new CliError(`--holding: no holding has the id or DARS file reference "${reference}"`);
+    if (matches.length > 1) {
+      throw new CliError(`--holding: ${matches.length} holdings have the DARS file reference "${reference}"; give the holding's id (${matches.map((m) => m.id).join(', ')})`);
+    }
+    return { id: matches[0]!.id, releases: loadReleases(opened.db, matches[0]!.id) };
+  });
+}
+
+async function recordInRegister(
+  runtime: CliRuntime,
+  db: string | undefined,
+  report: DisclosureReportHead,
+  reportFile: string | null,
+  holdingId: string | null,
+  release: ReleasedTable | null,
+): Promise<void> {
   const path = runtime.databasePath(db);
   if (!existsSync(path)) {
     runtime.io.stderr(`custodian: note: the export was not recorded in an audit log: no register at ${path} (pass --db to choose one)\n`);
@@ -112,8 +151,8 @@ async function recordInRegister(runtime: CliRuntime, db: string | undefined, rep
   const entry = await runtime.withDatabase(db, { create: false }, (opened) =>
     recordDisclosureExport(opened.db, { now: () => new Date(), osUser: currentOsUser() }, report, {
       reportFile: reportFile ? basename(reportFile) : null,
-      holdingId: null,
-    }),
+      holdingId,
+    }, release),
   );
   runtime.out(`Recorded in the register’s audit log (entry ${entry.seq}).`);
 }
