@@ -1,0 +1,31 @@
+import loadHighs from 'highs';
+import type { IntegerModel, LinearConstraint } from './integer-model';
+
+/**
+ * HiGHS (the `highs` package, used directly) as the attacker's integer-program solver. Each solve
+ * is one fresh native instance fed LP text; every solution it returns is rounded and checked
+ * exactly against the model before it is believed.
+ */
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+let loading: Promise<Highs> | null = null;
+const highs = () => (loading ??= loadHighs());
+
+export type MipOutcome = { feasible: true; values: number[] } | { feasible: false };
+
+export async function optimise(
+  model: IntegerModel,
+  objective: { variable: number; sense: 'min' | 'max' },
+  ceiling: number,
+  extra: readonly LinearConstraint[] = [],
+): Promise<MipOutcome> {
+  const solver = await highs();
+  const lp = model.toLp(objective, ceiling, extra);
+  const result = solver.solve(lp, { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5, time_limit: 60 });
+  if (result.Status === 'Infeasible') return { feasible: false };
+  if (result.Status !== 'Optimal') throw new Error(`HiGHS ended with "${result.Status}" on the attacker's program:\n${lp}`);
+  const values = model.names.map((_, v) => Math.round((result.Columns[`x${v}`] as { Primal: number } | undefined)?.Primal ?? Number.NaN));
+  const broken = model.violations(values, extra);
+  if (broken.length > 0) throw new Error(`HiGHS returned a solution that breaks the attacker's own model: ${broken.slice(0, 5).join('; ')}`);
+  return { feasible: true, values };
+}

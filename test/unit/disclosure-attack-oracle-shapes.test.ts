@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
+import { grandTotalOnly, hierarchical, profileId, threeWay, twoWay } from '../helpers/attack-arbitraries';
+import { playRound } from '../helpers/attack-property';
+import type { TrueTable } from '../helpers/attack-shapes';
+import { useTempDir } from '../helpers/temp-dir';
+
+/**
+ * Issue 10, property-based: whatever the product publishes for a random table of these shapes, the
+ * independent attacker (its own parser, its own integer programs) recovers no hidden count.
+ */
+const temp = useTempDir('custodian-attack-');
+
+async function noRecovery(table: TrueTable, id: string): Promise<void> {
+  const round = await playRound({ tables: [table], profile: findBuiltinProfile(id)!, totalLabels: ['Total'], dir: temp.dir });
+  expect(round.recoveries, `${id}\n${table.csv}\npublished:\n${round.published.join('\n---\n')}`).toEqual([]);
+}
+
+const runs = { numRuns: 40, endOnFailure: false } as const;
+
+describe('no hidden count is recoverable (independent attacker)', () => {
+  it('2-D tables with row and column totals, long and wide', async () => {
+    await fc.assert(fc.asyncProperty(twoWay, profileId, noRecovery), runs);
+  }, 120_000);
+
+  it('hierarchical tables with sub-totals and a grand total', async () => {
+    await fc.assert(fc.asyncProperty(hierarchical, profileId, noRecovery), runs);
+  }, 120_000);
+
+  it('a grand total without sub-totals (Total,Total and Total,)', async () => {
+    await fc.assert(fc.asyncProperty(grandTotalOnly, profileId, noRecovery), runs);
+  }, 120_000);
+
+  it('3-D long tables with every margin', async () => {
+    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), { ...runs, numRuns: 25 });
+  }, 120_000);
+});
