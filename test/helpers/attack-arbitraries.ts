@@ -24,7 +24,7 @@ const dims = (names: [string, string], sizes: [number, number], totals: [string 
   names.map((name, d) => ({ name, categories: Array.from({ length: sizes[d]! }, (_, i) => `${prefixes[d]}${i + 1}`), total: totals[d]! }));
 
 /** Area × sex with row and column totals, long (`area,sex,count`) or wide (`area,S1,S2,Total`). */
-export const twoWay = fc.record({ cells: grid({ min: 2, max: 4 }, { min: 2, max: 4 }), wide: fc.boolean() }).map(({ cells, wide }) =>
+export const twoWay = fc.record({ cells: grid({ min: 2, max: 5 }, { min: 2, max: 5 }), wide: fc.boolean() }).map(({ cells, wide }) =>
   hypercube({
     release: 'table',
     dimensions: dims(['area', 'sex'], [cells.length, cells[0]!.length], ['Total', 'Total'], ['Area', 'S']),
@@ -33,14 +33,18 @@ export const twoWay = fc.record({ cells: grid({ min: 2, max: 4 }, { min: 2, max:
   }),
 );
 
+/** Areas' counts: one (long) or one per sex (wide with a Total column), the same width everywhere. */
+const regionsOfAreas = (regions: { min: number; max: number }, areas: { min: number; max: number }) =>
+  fc
+    .integer({ min: 1, max: 3 })
+    .chain((sexes) => fc.array(fc.array(fc.array(count, { minLength: sexes, maxLength: sexes }), { minLength: areas.min, maxLength: areas.max }), { minLength: regions.min, maxLength: regions.max }));
+
 /** Regions of areas with a subtotal per region and a grand total. */
-export const hierarchical = fc
-  .array(fc.array(count, { minLength: 2, maxLength: 4 }), { minLength: 2, maxLength: 3 })
-  .map((areas) => hierarchy({ areas, subtotals: true, grand: 'Total,Total' }));
+export const hierarchical = regionsOfAreas({ min: 2, max: 4 }, { min: 2, max: 4 }).map((areas) => hierarchy({ areas, subtotals: true, grand: 'Total,Total' }));
 
 /** Regions of areas with only a grand total beneath them: `Total,Total,n` or `Total,,n`. */
 export const grandTotalOnly = fc
-  .record({ areas: fc.array(fc.array(count, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 3 }), grand: fc.constantFrom('Total,Total' as const, 'Total,' as const) })
+  .record({ areas: regionsOfAreas({ min: 2, max: 3 }, { min: 1, max: 3 }), grand: fc.constantFrom('Total,Total' as const, 'Total,' as const) })
   .map(({ areas, grand }) => hierarchy({ areas, subtotals: false, grand }));
 
 /** Three dimensions, long, with every margin. */
@@ -64,16 +68,38 @@ export const national = fc
   .record({ areas: grid({ min: 2, max: 5 }, { min: 1, max: 3 }), sexTotal: fc.boolean() })
   .map(({ areas, sexTotal }) => nationalTable({ areas, sexTotal }));
 
-/** Wide with a Total column (and maybe a Total row), for percentages. */
-export const withPercentages = fc.record({ cells: grid({ min: 1, max: 4 }, { min: 2, max: 3 }), totalRow: fc.boolean() }).map(({ cells, totalRow }) => ({
-  ...hypercube({
-    release: 'table',
-    dimensions: dims(['area', 'group'], [cells.length, cells[0]!.length], [totalRow ? 'Total' : null, 'Total'], ['Area', 'G']),
-    value: ([a, g]) => cells[a!]![g!]!,
-    wide: true,
-  }),
-  percentagesOf: 'Total',
-}));
+/**
+ * Wide with a Total column (and maybe a Total row), for percentages. Rows are mostly one small
+ * count beside larger ones (`6,9,85`), the case where a share pins the small count.
+ */
+const shareCount = fc.oneof(
+  { arbitrary: fc.integer({ min: 0, max: 7 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 8, max: 30 }), weight: 2 },
+  { arbitrary: fc.integer({ min: 31, max: 150 }), weight: 3 },
+);
+
+export const withPercentages = fc
+  .record({
+    cells: fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2, max: 4 }))
+      .chain(([r, c]) => fc.array(fc.array(shareCount, { minLength: c, maxLength: c }), { minLength: r, maxLength: r })),
+    totalRow: fc.boolean(),
+  })
+  .map(({ cells, totalRow }) => ({
+    ...hypercube({
+      release: 'table',
+      dimensions: dims(['area', 'group'], [cells.length, cells[0]!.length], [totalRow ? 'Total' : null, 'Total'], ['Area', 'G']),
+      value: ([a, g]) => cells[a!]![g!]!,
+      wide: true,
+    }),
+    percentagesOf: 'Total',
+  }));
+
+/** Profiles whose percentages come from true counts are the ones a share can give away. */
+export const percentageProfileId = fc.oneof(
+  { arbitrary: fc.constantFrom('nhs-secondary-care', 'nhs-community-mental-health'), weight: 3 },
+  { arbitrary: profileId, weight: 1 },
+);
 
 /** `Total` on the area dimension and `All` on the sex dimension; the product is told both, or only one. */
 export const twoLabels = fc

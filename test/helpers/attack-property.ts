@@ -20,6 +20,14 @@ export interface Round {
 
 let scratchCount = 0;
 
+/** How the rounds went, for a summary under each property (printed when ATTACK_STATS is set). */
+export const roundStats = { published: 0, refused: 0, recovered: 0, productMs: 0, attackMs: 0 };
+
+export function printRoundStats(title: string): void {
+  if (process.env.ATTACK_STATS) console.log(`${title}: ${JSON.stringify(roundStats)}`);
+  Object.assign(roundStats, { published: 0, refused: 0, recovered: 0, productMs: 0, attackMs: 0 });
+}
+
 export async function playRound(options: {
   tables: TrueTable[];
   profile: DisclosureProfile;
@@ -30,6 +38,7 @@ export async function playRound(options: {
   const { tables, profile } = options;
   const published: string[] = [];
   const prior: PriorRelease[] = [];
+  const started = performance.now();
   for (const table of tables) {
     const result = await runProduct({
       csv: table.csv,
@@ -40,10 +49,16 @@ export async function playRound(options: {
       priorReleases: prior.length > 0 ? [...prior] : undefined,
       scratch: `${options.dir}/t${scratchCount++}`,
     });
-    if (result.refusal !== null) return { refusal: result.refusal, recoveries: [], published };
+    if (result.refusal !== null) {
+      roundStats.refused++;
+      roundStats.productMs += performance.now() - started;
+      return { refusal: result.refusal, recoveries: [], published };
+    }
     published.push(result.published!);
     prior.push(priorRelease(table, result.published!, options.totalLabels));
   }
+  const attackStarted = performance.now();
+  roundStats.productMs += attackStarted - started;
   const truth = new Map<string, number>();
   tables.forEach((t) => t.truth.forEach((n, id) => truth.set(id, n)));
   const releases: ReleaseView[] = tables.map((table, i) => ({
@@ -65,6 +80,9 @@ export async function playRound(options: {
   const recoveries = result.verdicts
     .filter((v) => v.possibleValues < v.protectionWidth)
     .map((v) => `${cellId(v.ref)}: true ${truth.get(cellId(v.ref))}, possible ${v.low}..${v.high} (${v.possibleValues} values, width ${v.protectionWidth})`);
+  roundStats.published++;
+  if (recoveries.length > 0) roundStats.recovered++;
+  roundStats.attackMs += performance.now() - attackStarted;
   return { refusal: null, recoveries, published };
 }
 

@@ -92,44 +92,49 @@ export function hypercube(options: {
 }
 
 /**
- * Regions containing areas (`region,area,count`). `subtotals`: a `Region,Total` row per region;
- * the grand total is `Total,Total` or, without subtotals, possibly `Total,` (an empty area).
+ * Regions containing areas (`region,area,count`), or wide by sex (`region,area,S1,S2,Total`) when
+ * each area has several counts. `subtotals`: a `Region,Total` row per region; the grand total is
+ * `Total,Total` or, without subtotals, possibly `Total,` (an empty area).
  */
-export function hierarchy(options: { areas: number[][]; subtotals: boolean; grand: 'Total,Total' | 'Total,' | null }): TrueTable {
+export function hierarchy(options: { areas: number[][][]; subtotals: boolean; grand: 'Total,Total' | 'Total,' | null }): TrueTable {
   const release = 'table';
-  const ref = (labels: string[]): CellRef => ({ release, labels, column: 'count' });
+  const sexes = options.areas[0]![0]!.length;
+  const sexColumns = sexes > 1 ? Array.from({ length: sexes }, (_, i) => `S${i + 1}`) : ['count'];
+  const countColumns = sexes > 1 ? [...sexColumns, 'Total'] : sexColumns;
   const truth = new Map<string, number>();
   const relations: AdditiveRelation[] = [];
   const rows: Row[] = [];
-  const leaves: CellRef[] = [];
-  const regionTotals: CellRef[] = [];
-  options.areas.forEach((counts, r) => {
+  // One row: its cells, with the Total column as the sum of the sex columns.
+  const addRow = (labels: string[], counts: number[]): CellRef[] => {
+    const values = sexes > 1 ? [...counts, counts.reduce((a, b) => a + b, 0)] : counts;
+    const refs = countColumns.map((column) => ({ release, labels, column }));
+    refs.forEach((ref, c) => truth.set(cellId(ref), values[c]!));
+    if (sexes > 1) relations.push({ total: refs[sexes]!, members: refs.slice(0, sexes) });
+    rows.push({ labels, counts: values });
+    return refs;
+  };
+  const sumColumns = (lists: number[][]) => lists[0]!.map((_, c) => lists.reduce((sum, l) => sum + l[c]!, 0));
+  const columnRelations = (total: CellRef[], members: CellRef[][]) =>
+    total.forEach((t, c) => relations.push({ total: t, members: members.map((m) => m[c]!) }));
+  const leaves: CellRef[][] = [];
+  const regionTotals: CellRef[][] = [];
+  options.areas.forEach((areas, r) => {
     const region = `Region${r + 1}`;
-    const members = counts.map((n, a) => {
-      const cell = ref([region, `R${r + 1}A${a + 1}`]);
-      truth.set(cellId(cell), n);
-      rows.push({ labels: cell.labels, counts: [n] });
-      return cell;
-    });
+    const members = areas.map((counts, a) => addRow([region, `R${r + 1}A${a + 1}`], counts));
     leaves.push(...members);
     if (options.subtotals) {
-      const total = ref([region, 'Total']);
-      const n = counts.reduce((a, b) => a + b, 0);
-      truth.set(cellId(total), n);
-      rows.push({ labels: total.labels, counts: [n] });
-      relations.push({ total, members });
+      const total = addRow([region, 'Total'], sumColumns(areas));
+      columnRelations(total, members);
       regionTotals.push(total);
     }
   });
   if (options.grand) {
-    const grand = ref(options.grand === 'Total,Total' ? ['Total', 'Total'] : ['Total', '']);
-    const n = options.areas.flat().reduce((a, b) => a + b, 0);
-    truth.set(cellId(grand), n);
-    rows.push({ labels: grand.labels, counts: [n] });
-    relations.push({ total: grand, members: leaves });
-    if (options.subtotals) relations.push({ total: grand, members: regionTotals });
+    const grand = addRow(options.grand === 'Total,Total' ? ['Total', 'Total'] : ['Total', ''], sumColumns(options.areas.flat()));
+    columnRelations(grand, leaves);
+    if (options.subtotals) columnRelations(grand, regionTotals);
   }
-  return { release, csv: toCsv(['region', 'area', 'count'], rows), labelColumns: ['region', 'area'], countColumns: ['count'], truth, relations, national: null, percentagesOf: null };
+  const labelColumns = ['region', 'area'];
+  return { release, csv: toCsv([...labelColumns, ...countColumns], rows), labelColumns, countColumns, truth, relations, national: null, percentagesOf: null };
 }
 
 /**

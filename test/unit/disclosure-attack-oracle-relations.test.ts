@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
-import { linked, national, profileId, twoLabels, withPercentages } from '../helpers/attack-arbitraries';
-import { playRound } from '../helpers/attack-property';
+import { linked, national, percentageProfileId, profileId, twoLabels, withPercentages } from '../helpers/attack-arbitraries';
+import { playRound, printRoundStats } from '../helpers/attack-property';
 import type { TrueTable } from '../helpers/attack-shapes';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -19,7 +19,9 @@ async function noRecovery(tables: TrueTable[], id: string, options: { totalLabel
   expect(round.recoveries, `${id}${told}\n${tables.map((t) => t.csv).join('---\n')}\npublished:\n${round.published.join('\n---\n')}`).toEqual([]);
 }
 
-const runs = { numRuns: 40, endOnFailure: false } as const;
+afterEach((context) => printRoundStats(context.task.name));
+
+const runs = { numRuns: 60, endOnFailure: false } as const;
 
 describe('no hidden count is recoverable through relations the labels do not announce', () => {
   it('national rows that are the sum of the sub-national rows (1-D and 2-D)', async () => {
@@ -31,8 +33,8 @@ describe('no hidden count is recoverable through relations the labels do not ann
 
   it('published percentages, attacked with whole numbers', async () => {
     await fc.assert(
-      fc.asyncProperty(withPercentages, profileId, (table, id) => noRecovery([table], id, { percentages: true })),
-      runs,
+      fc.asyncProperty(withPercentages, percentageProfileId, (table, id) => noRecovery([table], id, { percentages: true })),
+      { ...runs, numRuns: 80 },
     );
   }, 120_000);
 
@@ -46,7 +48,7 @@ describe('no hidden count is recoverable through relations the labels do not ann
   it('linked releases: region × sex, then region × age band from the same records', async () => {
     await fc.assert(
       fc.asyncProperty(linked, profileId, (tables, id) => noRecovery(tables, id)),
-      { ...runs, numRuns: 30 },
+      { ...runs, numRuns: 40 },
     );
   }, 120_000);
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
 import { grandTotalOnly, hierarchical, profileId, threeWay, twoWay } from '../helpers/attack-arbitraries';
-import { playRound } from '../helpers/attack-property';
+import { playRound, printRoundStats } from '../helpers/attack-property';
 import type { TrueTable } from '../helpers/attack-shapes';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -17,7 +17,9 @@ async function noRecovery(table: TrueTable, id: string): Promise<void> {
   expect(round.recoveries, `${id}\n${table.csv}\npublished:\n${round.published.join('\n---\n')}`).toEqual([]);
 }
 
-const runs = { numRuns: 40, endOnFailure: false } as const;
+afterEach((context) => printRoundStats(context.task.name));
+
+const runs = { numRuns: 60, endOnFailure: false } as const;
 
 describe('no hidden count is recoverable (independent attacker)', () => {
   it('2-D tables with row and column totals, long and wide', async () => {
@@ -33,6 +35,6 @@ describe('no hidden count is recoverable (independent attacker)', () => {
   }, 120_000);
 
   it('3-D long tables with every margin', async () => {
-    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), { ...runs, numRuns: 25 });
+    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), { ...runs, numRuns: 30 });
   }, 120_000);
 });

@@ -52,7 +52,7 @@ describe('issue 10: no suppressed count recoverable', () => {
 
   it('3. a grand total without sub-totals: Total,Total,94 and Total,,94', async () => {
     for (const grand of ['Total,Total', 'Total,'] as const) {
-      const table = hierarchy({ areas: [[3, 40], [21, 30]], subtotals: false, grand });
+      const table = hierarchy({ areas: [[[3], [40]], [[21], [30]]], subtotals: false, grand });
       expect(table.csv).toContain(`${grand},94`);
       for (const id of ['nhs-small-numbers-1-5', 'threshold-10', 'nhs-secondary-care']) await refusedOrSafe([table], id);
     }
