@@ -34,7 +34,7 @@ describe('no hidden count is recoverable through relations the labels do not ann
   it('published percentages, attacked with whole numbers', async () => {
     await fc.assert(
       fc.asyncProperty(withPercentages, percentageProfileId, (table, id) => noRecovery([table], id, { percentages: true })),
-      { ...runs, numRuns: 80 },
+      { ...runs, numRuns: 150 },
     );
   }, 120_000);
 

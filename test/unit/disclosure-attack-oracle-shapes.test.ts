@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
-import { grandTotalOnly, hierarchical, profileId, threeWay, twoWay } from '../helpers/attack-arbitraries';
+import { profileId, threeWay, twoWay } from '../helpers/attack-arbitraries';
 import { playRound, printRoundStats } from '../helpers/attack-property';
 import type { TrueTable } from '../helpers/attack-shapes';
 import { useTempDir } from '../helpers/temp-dir';
 
 /**
- * Issue 10, property-based: whatever the product publishes for a random table of these shapes, the
- * independent attacker (its own parser, its own integer programs) recovers no hidden count.
+ * Issue 10, property-based: whatever the product publishes for a random cross-classified table
+ * (2-D, 3-D), the independent attacker (its own parser, its own integer programs) recovers no
+ * hidden count. Hierarchies are in disclosure-attack-oracle-hierarchy.test.ts.
  */
 const temp = useTempDir('custodian-attack-');
 
@@ -26,15 +27,7 @@ describe('no hidden count is recoverable (independent attacker)', () => {
     await fc.assert(fc.asyncProperty(twoWay, profileId, noRecovery), runs);
   }, 120_000);
 
-  it('hierarchical tables with sub-totals and a grand total', async () => {
-    await fc.assert(fc.asyncProperty(hierarchical, profileId, noRecovery), runs);
-  }, 120_000);
-
-  it('a grand total without sub-totals (Total,Total and Total,)', async () => {
-    await fc.assert(fc.asyncProperty(grandTotalOnly, profileId, noRecovery), runs);
-  }, 120_000);
-
   it('3-D long tables with every margin', async () => {
-    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), { ...runs, numRuns: 30 });
+    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), { ...runs, numRuns: 40 });
   }, 120_000);
 });
