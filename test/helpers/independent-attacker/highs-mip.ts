@@ -44,5 +44,6 @@ export async function optimise(
   return { feasible: true, values };
 }
 
+/** Each variable's value, rounded to the whole number it stands for (and −0 read as 0). */
 const primal = (model: IntegerModel, columns: Record<string, unknown>): number[] =>
-  model.names.map((_, v) => Math.round((columns[`x${v}`] as { Primal: number } | undefined)?.Primal ?? Number.NaN));
+  model.names.map((_, v) => Math.round((columns[`x${v}`] as { Primal: number } | undefined)?.Primal ?? Number.NaN) + 0);
