@@ -77,9 +77,22 @@ export async function playRound(options: {
   if (broken.length > 0) {
     throw new Error(`the published table breaks the profile's public rules as the attacker reads them:\n${broken.slice(0, 8).join('\n')}\n${published.join('\n---\n')}`);
   }
-  const recoveries = result.verdicts
-    .filter((v) => v.possibleValues < v.protectionWidth)
-    .map((v) => `${cellId(v.ref)}: true ${truth.get(cellId(v.ref))}, possible ${v.low}..${v.high} (${v.possibleValues} values, width ${v.protectionWidth})`);
+  const leaks = result.verdicts.filter((v) => v.possibleValues < v.protectionWidth);
+  // With several releases, say which leaks each release alone already had and which only their union has.
+  const alone = new Map<string, number>();
+  if (tables.length > 1 && leaks.length > 0) {
+    for (const [i, table] of tables.entries()) {
+      const single = await attack({ releases: [releases[i]!], relations: table.relations.filter((r) => r.members.every((m) => m.release === table.release)) }, {
+        only: (ref) => leaks.some((v) => cellId(v.ref) === cellId(ref)),
+      });
+      single.verdicts.forEach((v) => alone.set(cellId(v.ref), v.possibleValues));
+    }
+  }
+  const recoveries = leaks.map((v) => {
+    const id = cellId(v.ref);
+    const note = alone.has(id) ? `; ${alone.get(id)} values from its own release alone` : '';
+    return `${id}: true ${truth.get(id)}, possible ${v.low}..${v.high} (${v.possibleValues} values, width ${v.protectionWidth}${note})`;
+  });
   roundStats.published++;
   if (recoveries.length > 0) roundStats.recovered++;
   roundStats.attackMs += performance.now() - attackStarted;
