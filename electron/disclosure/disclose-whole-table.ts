@@ -82,7 +82,7 @@ function auditSummary(outcome: DisclosureOutcome): AuditSummary {
     fewestPossibleValues: audit.cells.length === 0 ? null : fewest === Infinity ? 'unbounded' : fewest,
     solvedWithIntegerProgram: audit.cells.filter((c) => c.integer).length,
     undeclaredTotals: audit.undeclaredTotals.map((found) => ({
-      column: subject.table.labelColumns[found.column]!,
+      column: found.column >= 0 ? subject.table.labelColumns[found.column]! : '(count columns)',
       label: found.label,
       rows: found.rows.slice(0, 20).map((r) => subject.table.rows[r]!.sourceRow),
     })),

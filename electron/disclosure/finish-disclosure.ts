@@ -98,7 +98,9 @@ export function refusalMessage(audit: AuditSummary): string {
   }
   // A total the labels did not declare is the likeliest reason: say which rows, and how to declare it.
   const hint = undeclared
-    ? `; the rows labelled "${undeclared.label}" in column ${undeclared.column} (row ${undeclared.rows.join(', row ')}) are the sums of the rows beside them: if they are totals, declare the label (--total-label ${undeclared.label}) so that they are protected as totals`
+    ? undeclared.rows.length === 0
+      ? `; the count column "${undeclared.label}" is the sum of the other count columns: if it is a total, declare the label (--total-label ${undeclared.label}) so that it is protected as a total`
+      : `; the rows labelled "${undeclared.label}" in column ${undeclared.column} (row ${undeclared.rows.join(', row ')}) are the sums of the rows beside them: if they are totals, declare the label (--total-label ${undeclared.label}) so that they are protected as totals`
     : '';
   return `export refused: the attacker's audit can narrow ${n} suppressed cell${n === 1 ? '' : 's'} to fewer than ${audit.protectionWidth} possible values${where}${hint}`;
 }

@@ -7,12 +7,15 @@ import { isTotalLabel, type CountTable, type TableOptions } from './table';
  *
  * Every cell is either a LEAF (an ordinary count) or an AGGREGATE, the sum of the leaves it covers.
  * A cell's coordinates are its labels plus, in a wide table, its count column. A coordinate is a
- * wildcard when it is a total label, a blank beside a total label, the national label (national
- * rows stand above the rows they sum), or a label that the values show to be a total although it
- * was not declared (an "All" row equal to the sum of its group). An aggregate covers every leaf that
+ * wildcard when it is a total label, a blank beside a total label, or the national label (national
+ * rows stand above the rows they sum). An aggregate covers every leaf that
  * agrees with it wherever it is not a wildcard. That one rule gives 1-D, 2-D and 3-D tables with
  * margins, hierarchical subtotals, grand totals without subtotals and several total labels; the
  * unknowns are the leaves, so every relation is an equation of whole numbers.
+ *
+ * A label (or count column) that the values show to be a total although it was not declared (an
+ * "All" row equal to the sum of its group) is kept as a leaf bound by an equation to the leaves it
+ * adds up: the attacker may well know what "All" means.
  *
  * A national row need not be the exact sum of the rows listed (areas may be left out): then an
  * unseen REMAINDER leaf (≥ 0) makes up the difference, so the attacker still knows the national
@@ -37,6 +40,8 @@ export interface AttackModel {
   /** For each cell: its aggregate index, or -1 when it is a leaf. */
   aggregateOfCell: Int32Array;
   aggregates: Aggregate[];
+  /** Equations among leaves for totals the labels do not declare: +1 for the total, −1 for each part. */
+  relations: LeafRelation[];
   /** Labels the values show to be totals that were not declared as such (for the refusal message). */
   undeclaredTotals: UndeclaredTotal[];
   /** Coordinates: the label columns, then the count-column dimension of a wide table. */
@@ -50,8 +55,13 @@ export interface Aggregate {
   pattern: number;
 }
 
+export interface LeafRelation {
+  leaves: number[];
+  coefficients: number[];
+}
+
 export interface UndeclaredTotal {
-  /** Index of the label column. */
+  /** Index of the label column; -1 for a count column that is the sum of the others (its name is the label). */
   column: number;
   label: string;
   /** 0-based table rows carrying it. */
@@ -82,15 +92,16 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
   national.forEach((isNational, r) => {
     if (isNational) rowWild[r]![nationalColumn] = true;
   });
-  const undeclaredTotals = findUndeclaredTotals(table, rowWild, values);
-  // Every row carrying such a label treats it as a total, those beside a declared total included.
-  for (const found of undeclaredTotals) {
-    const label = key(found.label);
-    table.rows.forEach((row, r) => {
-      if (key(row.labels[found.column]!) === label) rowWild[r]![found.column] = true;
-    });
-  }
+  // Totals the labels do not declare stay leaves, bound to the rows they add up by equations of
+  // their own: two labels may both look like the sum of their group (when the rest is 0), and an
+  // equation for each is true where a wildcard for each would be contradictory.
+  const undeclared = findUndeclaredTotals(table, rowWild, values);
   const columnWild = table.countColumns.map((name) => wide && isTotalLabel(name, options.totalLabels));
+  const undeclaredColumns = findUndeclaredTotalColumns(table, columnWild, values);
+  const undeclaredTotals: UndeclaredTotal[] = [
+    ...undeclared.map(({ column, label, rows }) => ({ column, label, rows })),
+    ...undeclaredColumns.map((c) => ({ column: -1, label: table.countColumns[c]!, rows: [] })),
+  ];
 
   const patternOf = (r: number, c: number) => {
     let pattern = 0;
@@ -182,8 +193,21 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
       leafCell.push(cell);
     }
   }
+  const relations: LeafRelation[] = [];
+  const relate = (totalCell: number, memberCells: number[]) => {
+    const cells = [totalCell, ...memberCells];
+    if (cells.some((cell) => leafOfCell[cell]! < 0)) return;
+    relations.push({ leaves: cells.map((cell) => leafOfCell[cell]!), coefficients: cells.map((_, i) => (i === 0 ? 1 : -1)) });
+  };
+  for (const found of undeclared) {
+    for (const group of found.groups) for (let c = 0; c < width; c++) relate(group.total * width + c, group.members.map((m) => m * width + c));
+  }
+  for (const c of undeclaredColumns) {
+    const others = table.countColumns.flatMap((_, o) => (o === c || columnWild[o] ? [] : [o]));
+    for (let r = 0; r < table.rows.length; r++) relate(r * width + c, others.map((o) => r * width + o));
+  }
   const leafValue = Float64Array.from(leafCell, (cell, leaf) => (cell >= 0 ? values[cell]! : remainderValue.get(leaf)!));
-  return { leafCell: Int32Array.from(leafCell), leafValue, unlinkableLeaves: unlinkable, leafOfCell, aggregateOfCell, aggregates, undeclaredTotals, dimensions };
+  return { leafCell: Int32Array.from(leafCell), leafValue, unlinkableLeaves: unlinkable, leafOfCell, aggregateOfCell, aggregates, relations, undeclaredTotals, dimensions };
 }
 
 function fixedKey(pattern: number, dimensions: number, coordinate: (d: number) => string): string {
@@ -199,15 +223,41 @@ function bitCount(pattern: number): number {
 }
 
 /**
+ * Count columns that are the sum of the other count columns in every row (an "All" column where
+ * "Total" was declared), with at least two others and not always 0: totals the attacker can see.
+ */
+function findUndeclaredTotalColumns(table: CountTable, declared: boolean[], values: Float64Array): number[] {
+  const width = table.countColumns.length;
+  const columns = table.countColumns.flatMap((_, c) => (declared[c] ? [] : [c]));
+  if (columns.length < 3) return [];
+  return columns.filter((c) => {
+    let nonZero = false;
+    for (let r = 0; r < table.rows.length; r++) {
+      let sum = 0;
+      for (const other of columns) sum += values[r * width + other]!;
+      const v = values[r * width + c]!;
+      if (2 * v !== sum) return false;
+      nonZero ||= v !== 0;
+    }
+    return nonZero;
+  });
+}
+
+/**
  * Labels that act as totals without being declared: a label v in column k such that, in every group
  * of rows agreeing on the other labels that holds v and at least two other rows, the row labelled v
  * equals the sum of the others in every count column (and in at least one group that sum is not 0).
  * Found in one pass per column: a row is the sum of the rest of its group exactly when it is half
  * the group's sum.
  */
-function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: Float64Array): UndeclaredTotal[] {
+interface FoundTotal extends UndeclaredTotal {
+  /** Where it holds: the row that is the sum, and the rows it adds up. */
+  groups: { total: number; members: number[] }[];
+}
+
+function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: Float64Array): FoundTotal[] {
   const width = table.countColumns.length;
-  const found: UndeclaredTotal[] = [];
+  const found: FoundTotal[] = [];
   const key = (label: string) => label.trim().toLocaleLowerCase('en-GB');
   table.labelColumns.forEach((_, k) => {
     const groups = new Map<string, number[]>();
@@ -219,14 +269,14 @@ function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: F
       list.push(r);
     });
     // Per label: does it sum its group wherever it appears (with two or more others)?
-    const verdict = new Map<string, { holds: boolean; nonZero: boolean; rows: number[]; label: string }>();
+    const verdict = new Map<string, { holds: boolean; nonZero: boolean; rows: number[]; label: string; groups: FoundTotal['groups'] }>();
     for (const rows of groups.values()) {
       const sums = new Float64Array(width);
       for (const r of rows) for (let c = 0; c < width; c++) sums[c] = sums[c]! + values[r * width + c]!;
       for (const r of rows) {
         const label = key(table.rows[r]!.labels[k]!);
         let entry = verdict.get(label);
-        if (!entry) verdict.set(label, (entry = { holds: true, nonZero: false, rows: [], label: table.rows[r]!.labels[k]!.trim() }));
+        if (!entry) verdict.set(label, (entry = { holds: true, nonZero: false, rows: [], label: table.rows[r]!.labels[k]!.trim(), groups: [] }));
         if (rows.length < 3) continue;
         let isSum = true;
         let nonZero = false;
@@ -238,12 +288,13 @@ function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: F
         if (!isSum) entry.holds = false;
         else {
           entry.rows.push(r);
+          entry.groups.push({ total: r, members: rows.filter((m) => m !== r) });
           entry.nonZero ||= nonZero;
         }
       }
     }
     for (const entry of verdict.values()) {
-      if (entry.holds && entry.nonZero && entry.rows.length > 0) found.push({ column: k, label: entry.label, rows: entry.rows });
+      if (entry.holds && entry.nonZero && entry.rows.length > 0) found.push({ column: k, label: entry.label, rows: entry.rows, groups: entry.groups });
     }
   });
   return found;

@@ -15,6 +15,8 @@ export interface AttackPart {
   leafLower: Float64Array;
   leafUpper: Float64Array;
   aggregates: { leaves: number[]; pattern: number; lower: number; upper: number }[];
+  /** Equations among leaves (= 0) for totals the labels do not declare. */
+  relations: { leaves: number[]; coefficients: number[] }[];
   leavesOfCell(cell: number): number[];
   /** An aggregate's wildcard pattern, null for a leaf, -1 when not known (an earlier release). */
   patternOfCell(cell: number): number | null;
@@ -39,6 +41,7 @@ export function attackPartOfSubject(subject: DisclosureSubject, model: AttackMod
     leafLower,
     leafUpper,
     aggregates: model.aggregates.map((a) => ({ leaves: a.leaves, pattern: a.pattern, lower: knowledge.lower[a.cell]!, upper: knowledge.upper[a.cell]! })),
+    relations: model.relations,
     leavesOfCell: (cell) => {
       const leaf = model.leafOfCell[cell]!;
       return leaf >= 0 ? [leaf] : model.aggregates[model.aggregateOfCell[cell]!]!.leaves;
@@ -66,6 +69,7 @@ export function attackPartOfRelease(release: ReleasedTable): AttackPart {
     leafLower: Float64Array.from(release.leafCell, (cell) => (cell >= 0 ? release.lower[cell]! : 0)),
     leafUpper: Float64Array.from(release.leafCell, (cell) => (cell >= 0 ? bound(release.upper[cell]) : Infinity)),
     aggregates: release.aggregates.map((a) => ({ leaves: a.leaves, pattern: -1, lower: release.lower[a.cell]!, upper: bound(release.upper[a.cell]) })),
+    relations: release.relations,
     leavesOfCell: (cell) => {
       const leaf = leafOfCell.get(cell);
       if (leaf !== undefined) return [leaf];

@@ -264,6 +264,11 @@ function attackSystem(parts: AttackPart[], links: readonly SystemRow[], ratios: 
       addRow(new Map(aggregate.leaves.map((leaf) => [leaf + offsets[p]!, 1])), aggregate.lower, aggregate.upper, aggregate.pattern);
     }
   });
+  parts.forEach((part, p) => {
+    for (const relation of part.relations) {
+      addRow(new Map(relation.leaves.map((leaf, i) => [leaf + offsets[p]!, relation.coefficients[i]!])), 0, 0, -1);
+    }
+  });
   for (const link of links) {
     addRow(new Map(link.leaves.map((leaf, i) => [leaf, link.coefficients[i]!])), link.lower, link.upper, -1);
   }

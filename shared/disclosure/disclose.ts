@@ -108,6 +108,9 @@ function recomputeTotals(subject: DisclosureSubject, publication: Publication): 
   const totals = [...firstEquation.keys()].sort((a, b) => structure.totalDepth[a]! - structure.totalDepth[b]!);
   for (const total of totals) {
     if (publication.reason(total) === 'national' && profile.national === 'exempt') continue;
+    // A national row that happens to be the sum of the rows below is not a labelled total: it is
+    // published by the local rules, as the profile says national figures are.
+    if (structure.totalDepth[total] === 0) continue;
     const equation = structure.equations[firstEquation.get(total)!]!;
     let sum = 0;
     for (const member of equation.members) sum += publication.value(member) ?? 0;

@@ -26,6 +26,8 @@ export const releasedTableSchema = z
     /** Per leaf: the cell it is, or -1 for an unseen national remainder. */
     leafCell: z.array(z.number().int()),
     aggregates: z.array(z.object({ cell: z.number().int(), leaves: z.array(z.number().int()) }).strict()),
+    /** Equations among leaves (totals the labels did not declare). */
+    relations: z.array(z.object({ leaves: z.array(z.number().int()), coefficients: z.array(z.number()) }).strict()),
     /** Leaves that are no one combination of labels (remainders, totals that did not add up). */
     unlinkableLeaves: z.array(z.number().int()),
     primaryCells: z.array(z.number().int()),
@@ -55,6 +57,7 @@ export function releasedTableOf(
     upper: Array.from(knowledge.upper, (v) => (v === Infinity ? null : v)),
     leafCell: Array.from(model.leafCell),
     aggregates: model.aggregates.map((a) => ({ cell: a.cell, leaves: [...a.leaves] })),
+    relations: model.relations.map((r) => ({ leaves: [...r.leaves], coefficients: [...r.coefficients] })),
     unlinkableLeaves: [...model.unlinkableLeaves],
     primaryCells,
     protectionWidth: subject.profile.protectionWidth,

@@ -4,7 +4,6 @@ import { runProduct, type PriorRelease } from './disclose-file-adapter';
 import { attack, type ReleaseView } from './independent-attacker/attack';
 import { cellId } from './independent-attacker/cell-ref';
 import { isPrimaryCount } from './independent-attacker/public-rules';
-import { publishedCells, readPublishedCsv } from './independent-attacker/published-table';
 
 /**
  * One round of the game: the product protects a table (or a second table from the same holding),
@@ -46,7 +45,7 @@ export async function playRound(options: {
       totalLabels: options.totalLabels,
       national: table.national,
       percentages: options.percentages,
-      priorReleases: prior.length > 0 ? [...prior] : undefined,
+      priorReleases: tables.length > 1 ? [...prior] : undefined,
       scratch: `${options.dir}/t${scratchCount++}`,
     });
     if (result.refusal !== null) {
@@ -55,7 +54,7 @@ export async function playRound(options: {
       return { refusal: result.refusal, recoveries: [], published };
     }
     published.push(result.published!);
-    prior.push(priorRelease(table, result.published!, options.totalLabels));
+    if (result.release) prior.push(result.release);
   }
   const attackStarted = performance.now();
   roundStats.productMs += attackStarted - started;
@@ -99,15 +98,12 @@ export async function playRound(options: {
   return { refusal: null, recoveries, published };
 }
 
-/** What the first release published, in the shape the product takes for a prior release. */
-function priorRelease(table: TrueTable, csv: string, totalLabels: string[]): PriorRelease {
-  const cells = publishedCells(readPublishedCsv(csv), table.labelColumns);
-  const rows = new Map<string, { labels: string[]; published: (number | null)[] }>();
-  for (const cell of cells) {
-    const key = cell.labels.join('\u0000');
-    let row = rows.get(key);
-    if (!row) rows.set(key, (row = { labels: cell.labels, published: [] }));
-    row.published.push(/^\d+$/.test(cell.count) ? Number(cell.count) : null);
-  }
-  return { name: table.release, labelColumns: table.labelColumns, countColumns: table.countColumns, rows: [...rows.values()], totalLabels, national: table.national };
+
+/**
+ * How many random tables a property plays: the suite's modest default, scaled by ATTACK_SCALE for a
+ * soak run (`ATTACK_SCALE=20 npx vitest run test/unit/disclosure-attack-oracle-relations.test.ts`).
+ */
+export function attackRuns(numRuns: number): { numRuns: number; endOnFailure: false } {
+  const scale = Number(process.env.ATTACK_SCALE ?? '1');
+  return { numRuns: Math.max(1, Math.round(numRuns * (Number.isFinite(scale) && scale > 0 ? scale : 1))), endOnFailure: false };
 }

@@ -2,23 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { discloseFile } from '../../electron/disclosure/disclose-file';
 import { loadHighsSolver } from '../../electron/disclosure/highs-solver';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
+import type { ReleasedTable } from '../../shared/disclosure/released-table';
 
 /**
- * The one place the attacker's tests call the product. Written against the API issue 10 asks for
- * (`totalLabels: string[]`, `priorReleases`); today's code takes one `totalLabel` and no prior
- * releases.
- *
- * ADAPTER (switch when the product lands issue 10): pass `totalLabels` and `priorReleases` straight
- * through and delete `todayOptions`.
+ * The one place the attacker's tests call the product. Earlier releases from the same holding are
+ * the product's own records of them (what `discloseFile` returned as `release`), passed back as the
+ * register would: the attacker never reads them, it attacks the published CSVs.
  */
-export interface PriorRelease {
-  name: string;
-  labelColumns: string[];
-  countColumns: string[];
-  rows: { labels: string[]; published: (number | null)[] }[];
-  totalLabels: string[];
-  national: { column: string; value: string } | null;
-}
+export type PriorRelease = ReleasedTable;
 
 export interface ProductRequest {
   csv: string;
@@ -35,6 +26,8 @@ export interface ProductResult {
   refusal: string | null;
   /** The published CSV text, when the product published. */
   published: string | null;
+  /** What the product keeps of this release for the holding's next table. */
+  release: PriorRelease | null;
 }
 
 export async function runProduct(request: ProductRequest): Promise<ProductResult> {
@@ -51,22 +44,18 @@ export async function runProduct(request: ProductRequest): Promise<ProductResult
     result = await discloseFile({
       input: { kind: 'path', path: inputPath },
       profile: request.profile,
-      tableOptions: todayOptions(tableOptions),
+      tableOptions,
       output: { path: outputPath, format: 'csv' },
       reportPath: null,
       loadSolver: loadHighsSolver,
       toolVersion: 'test',
-      // priorReleases: request.priorReleases,  // ADAPTER: uncomment when the product takes prior releases.
+      // Linked tables are audited as a holding's releases are: the earlier ones given, even when none.
+      earlierReleases: request.priorReleases ?? null,
     });
   } catch (error) {
     // A table the product will not read (ambiguous structure, a bad count) is a refusal: nothing is published.
-    if (error instanceof Error && error.name === 'DisclosureInputError') return { refusal: `input refused: ${error.message}`, published: null };
+    if (error instanceof Error && error.name === 'DisclosureInputError') return { refusal: `input refused: ${error.message}`, published: null, release: null };
     throw error;
   }
-  return { refusal: result.refusal, published: result.refusal === null ? readFileSync(outputPath, 'utf8') : null };
-}
-
-/** ADAPTER: today's TableOptions has a single `totalLabel`; the first label stands for all. */
-function todayOptions(options: { totalLabels: string[]; national: ProductRequest['national']; percentages: boolean }) {
-  return { totalLabel: options.totalLabels[0] ?? 'Total', national: options.national, percentages: options.percentages };
+  return { refusal: result.refusal, published: result.refusal === null ? readFileSync(outputPath, 'utf8') : null, release: result.release };
 }

@@ -103,6 +103,16 @@ describe('the audit sees every relation the table has', () => {
     expect(declared.publication.count('secondary')).toBeGreaterThan(0);
   });
 
+  it('4. an undeclared All beside a column of zeros: both All and the other column look like sums, and both are kept', () => {
+    // S1 is 0 everywhere, so All = S2 and S2 = All: each is "the sum of the rest". A wildcard for each
+    // would contradict the values and drop the relation; an equation for each keeps S1 = All − S2 = 0.
+    const rows: (string | number)[][] = [];
+    for (const [area, s2] of [['A1', 12], ['A2', 15], ['A3', 20], ['Total', 47]] as const) rows.push([area, 'S1', 0], [area, 'S2', s2], [area, 'All', s2]);
+    const result = audit(table(['area', 'sex'], ['count'], rows), threshold10);
+    expect(result.passed).toBe(false);
+    expect(result.cells.every((c) => c.possibleValues === 1)).toBe(true);
+  });
+
   it('4. Total on one dimension and All on another, both declared: every margin is an equation', () => {
     const t = table(['region', 'sex'], ['count'], [
       ['N', 'F', 3], ['N', 'M', 40], ['N', 'All', 43],

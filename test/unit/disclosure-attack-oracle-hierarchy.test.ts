@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
 import { grandTotalOnly, hierarchical, profileId } from '../helpers/attack-arbitraries';
-import { playRound, printRoundStats } from '../helpers/attack-property';
+import { attackRuns, playRound, printRoundStats } from '../helpers/attack-property';
 import type { TrueTable } from '../helpers/attack-shapes';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -20,7 +20,7 @@ async function noRecovery(table: TrueTable, id: string): Promise<void> {
 
 afterEach((context) => printRoundStats(context.task.name));
 
-const runs = { numRuns: 60, endOnFailure: false } as const;
+const runs = attackRuns(60);
 
 describe('no hidden count is recoverable in a hierarchy (independent attacker)', () => {
   it('hierarchical tables with sub-totals and a grand total', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
 import { linked, national, percentageProfileId, profileId, twoLabels, withPercentages } from '../helpers/attack-arbitraries';
-import { playRound, printRoundStats } from '../helpers/attack-property';
+import { attackRuns, playRound, printRoundStats } from '../helpers/attack-property';
 import type { TrueTable } from '../helpers/attack-shapes';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -21,7 +21,7 @@ async function noRecovery(tables: TrueTable[], id: string, options: { totalLabel
 
 afterEach((context) => printRoundStats(context.task.name));
 
-const runs = { numRuns: 60, endOnFailure: false } as const;
+const runs = attackRuns(60);
 
 describe('no hidden count is recoverable through relations the labels do not announce', () => {
   it('national rows that are the sum of the sub-national rows (1-D and 2-D)', async () => {
@@ -34,7 +34,7 @@ describe('no hidden count is recoverable through relations the labels do not ann
   it('published percentages, attacked with whole numbers', async () => {
     await fc.assert(
       fc.asyncProperty(withPercentages, percentageProfileId, (table, id) => noRecovery([table], id, { percentages: true })),
-      { ...runs, numRuns: 150 },
+      attackRuns(150),
     );
   }, 120_000);
 
@@ -48,7 +48,7 @@ describe('no hidden count is recoverable through relations the labels do not ann
   it('linked releases: region × sex, then region × age band from the same records', async () => {
     await fc.assert(
       fc.asyncProperty(linked, profileId, (tables, id) => noRecovery(tables, id)),
-      { ...runs, numRuns: 40 },
+      attackRuns(40),
     );
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
 import { profileId, threeWay, twoWay } from '../helpers/attack-arbitraries';
-import { playRound, printRoundStats } from '../helpers/attack-property';
+import { attackRuns, playRound, printRoundStats } from '../helpers/attack-property';
 import type { TrueTable } from '../helpers/attack-shapes';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -20,7 +20,7 @@ async function noRecovery(table: TrueTable, id: string): Promise<void> {
 
 afterEach((context) => printRoundStats(context.task.name));
 
-const runs = { numRuns: 60, endOnFailure: false } as const;
+const runs = attackRuns(60);
 
 describe('no hidden count is recoverable (independent attacker)', () => {
   it('2-D tables with row and column totals, long and wide', async () => {
@@ -28,6 +28,6 @@ describe('no hidden count is recoverable (independent attacker)', () => {
   }, 120_000);
 
   it('3-D long tables with every margin', async () => {
-    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), { ...runs, numRuns: 40 });
+    await fc.assert(fc.asyncProperty(threeWay, profileId, noRecovery), attackRuns(40));
   }, 120_000);
 });
