@@ -5,52 +5,13 @@ import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { createServiceContext } from '../../electron/service-context';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/ipc/contract';
-import { compliantRegister, SCENARIO_AS_OF } from '../helpers/compliant-register';
+import { SCENARIO_AS_OF } from '../helpers/compliant-register';
 import { extractPdfText } from '../helpers/pdf-text';
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
+import { otherAgreementsWords, twoAgreements } from '../helpers/two-agreements';
 
-/**
- * Two agreements of one university that share a controller (the university, and a partner trust
- * with no DSFC and no ICO number), the secure environment and the CSU backup vault. The other
- * agreement has a backup copy in the vault it does not approve, run by an organisation that is not
- * its party: two high findings at a location both agreements use. The report for
- * DARS-NIC-00574-V2H1F must say nothing of the other agreement, and count what its screen counts.
- */
-const OTHER = {
-  nic: 'DARS-NIC-31337-Q7Z9K',
-  title: 'Maternity outcomes linkage',
-  fileReference: 'NIC31337_MSDS_2025',
-  dataset: 'Maternity Services Data Set',
-  path: '/vault/msds/backup-2025.tar',
-  condition: 'Publish the maternity cohort protocol before analysis',
-};
-
-function twoAgreements() {
-  return compliantRegister()
-    .organisation('trust', { legalName: 'Exampleton Teaching Hospitals NHS Foundation Trust', roles: ['controller'] })
-    .update('dsaVersion', 'v4.2', {
-      parties: [
-        { organisationId: 'uni', role: 'controller', controllerType: 'joint' },
-        { organisationId: 'trust', role: 'controller', controllerType: 'joint' },
-        { organisationId: 'csu', role: 'processor' },
-        { organisationId: 'aws', role: 'processor' },
-      ],
-    })
-    // This agreement's own high finding: a derived copy on a laptop it does not approve.
-    .location('laptop', { name: 'Analyst laptop', operator: 'uni', kind: 'end-user-device' })
-    .copy('c-laptop', 'hes-2024', 'laptop', 'derived', { createdDate: '2025-07-01' })
-    .dsa('other', OTHER.nic, { title: OTHER.title })
-    .version('o-v1', { dsa: 'other', version: '2', start: '2025-01-01', end: '2027-12-31', controllers: ['uni', 'trust'], dsfc: 'uni-dsfc' })
-    .dataset('o-ds', 'o-v1', OTHER.dataset)
-    .approve('o-tre', 'o-v1', 'tre', 'storage')
-    .holding('o-h', 'o-v1', 'o-ds', { darsFileReference: OTHER.fileReference, receivedDate: '2025-03-01' })
-    .copy('o-c-tre', 'o-h', 'tre', 'primary')
-    .copy('o-c-vault', 'o-h', 'csu-vault', 'backup', { pathOrDescription: OTHER.path })
-    .obligation('o-sc', { kind: 'special-condition', version: 'o-v1', text: OTHER.condition, dueDate: '2026-01-31' })
-    .build();
-}
-
+/** The report for DARS-NIC-00574-V2H1F in the register of test/helpers/two-agreements.ts. */
 describe('the audit report for one agreement of two that share a location and a controller', () => {
   const temp = useTempDir('custodian-agreement-report-');
 
@@ -84,8 +45,6 @@ describe('the audit report for one agreement of two that share a location and a 
     return { path: written.path, saved, screen, everything };
   }
 
-  /** Everything of the other agreement a reader could recognise: its reference, title, data, copies, conditions. */
-  const otherAgreementsWords = [OTHER.nic, '31337', OTHER.title, OTHER.fileReference, OTHER.dataset, OTHER.path, OTHER.condition, 'Publish the maternity'];
 
   it('PDF: names nothing of the other agreement, and counts the high findings its screen shows', async () => {
     const { path, saved, screen, everything } = await saveReport('pdf');
