@@ -47,6 +47,8 @@ export const auditListResponseSchema = z.object({
   total: z.number().int().min(0),
   /** Newest first. */
   entries: z.array(auditEntrySchema),
+  /** What the screens call the records these entries are about and refer to, by id, so no entry shows a bare id. */
+  labels: z.record(z.string(), z.string()),
 });
 
 /** What can be wrong with the chain, in the order a reader would check. */

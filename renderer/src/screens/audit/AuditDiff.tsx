@@ -2,8 +2,9 @@ import { auditDiff, EMPTY_VALUE, readablePath } from '../../audit/audit-diff';
 
 const NotSet = () => <span className="muted">(not set)</span>;
 
-/** An entry's change as a table of fields with the value before and after. */
-export function AuditDiff({ id, kind, before, after, detail }: { id: string; kind: string | null; before: unknown; after: unknown; detail: unknown }) {
+/** An entry's change as a table of fields with the value before and after; a reference reads as the record's name (`labels`), not its id. */
+export function AuditDiff({ id, kind, before, after, detail, labels = {} }: { id: string; kind: string | null; before: unknown; after: unknown; detail: unknown; labels?: Record<string, string> }) {
+  const shown = (value: string) => labels[value] ?? value;
   const rows = auditDiff(before, after);
   return (
     <div id={id} className="audit-diff">
@@ -22,8 +23,8 @@ export function AuditDiff({ id, kind, before, after, detail }: { id: string; kin
             {rows.map((row) => (
               <tr key={row.path} className={`diff-${row.change}`}>
                 <th scope="row">{readablePath(kind, row.path)}</th>
-                <td>{row.before === null ? <NotSet /> : row.before === EMPTY_VALUE ? <span className="muted">{EMPTY_VALUE}</span> : <del>{row.before}</del>}</td>
-                <td>{row.after === null ? <NotSet /> : row.after === EMPTY_VALUE ? <span className="muted">{EMPTY_VALUE}</span> : <ins>{row.after}</ins>}</td>
+                <td>{row.before === null ? <NotSet /> : row.before === EMPTY_VALUE ? <span className="muted">{EMPTY_VALUE}</span> : <del>{shown(row.before)}</del>}</td>
+                <td>{row.after === null ? <NotSet /> : row.after === EMPTY_VALUE ? <span className="muted">{EMPTY_VALUE}</span> : <ins>{shown(row.after)}</ins>}</td>
               </tr>
             ))}
           </tbody>
