@@ -95,6 +95,9 @@ describe('Audit log: a filter for every kind and action, records named, dates as
       const diff = entries.locator('.audit-diff');
       await expect(diff.getByRole('row', { name: /^Location/ })).toContainText('Exampleton Secure Data Environment');
       await expect(diff.getByRole('row', { name: /^Holding/ })).toContainText('NIC00574_HES_APC_2024');
+      // Dates in a diff read as everywhere else in the app.
+      await expect(diff).toContainText('31 May 2026');
+      await expect(diff).not.toContainText('2026-05-31');
       await page.getByLabel('Action').selectOption('');
 
       await page.getByLabel('Kind of record').selectOption({ label: 'DSA' });

@@ -1,10 +1,11 @@
 import { auditDiff, EMPTY_VALUE, readablePath } from '../../audit/audit-diff';
+import { auditValueText } from '../../audit/audit-value';
 
 const NotSet = () => <span className="muted">(not set)</span>;
 
-/** An entry's change as a table of fields with the value before and after; a reference reads as the record's name (`labels`), not its id. */
+/** An entry's change as a table of fields with the value before and after, each as the screens show it (audit-value.ts): a reference by the record's name (`labels`), not its id. */
 export function AuditDiff({ id, kind, before, after, detail, labels = {} }: { id: string; kind: string | null; before: unknown; after: unknown; detail: unknown; labels?: Record<string, string> }) {
-  const shown = (value: string) => labels[value] ?? value;
+  const shown = (value: string) => auditValueText(value, labels);
   const rows = auditDiff(before, after);
   return (
     <div id={id} className="audit-diff">

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import type { AuditEntry } from '../../../../shared/audit/audit-api';
 import { auditActionLabels } from '../../../../shared/audit/audit-vocabulary';
-import { formatZoned } from '../../../../shared/incidents/zoned-time';
 import { auditRecordName } from '../../audit/audit-diff';
 import { auditKindLabel } from '../../audit/audit-kind-choices';
+import { showMoment } from '../../audit/audit-value';
 import { RecordLink } from '../../components/RecordLink';
 import { displayValue } from '../../format/display';
 import { AuditDiff } from './AuditDiff';
-
-/** The user's own zone: an entry is a moment, shown as the Incidents screen shows moments ("1 June 2026, 11:00 BST"). */
-const userZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const actionLabel = (action: string): string => (action in auditActionLabels ? auditActionLabels[action as keyof typeof auditActionLabels] : displayValue(action));
 
@@ -22,7 +19,7 @@ function recordName(entry: AuditEntry, labels: Record<string, string>): string |
   return labels[entry.recordId] ?? auditRecordName(entry.before, entry.after) ?? `this ${auditKindLabel(entry.recordKind ?? 'record').toLowerCase()}`;
 }
 
-/** One audit entry: when, who, what, on which record, and its changes on demand. */
+/** One audit entry: when (on the user's clock, as the app writes moments), who, what, on which record, and its changes on demand. */
 export function AuditEntryRow({ entry, labels }: { entry: AuditEntry; labels: Record<string, string> }) {
   const [open, setOpen] = useState(false);
   const diffId = `audit-diff-${entry.seq}`;
@@ -35,7 +32,7 @@ export function AuditEntryRow({ entry, labels }: { entry: AuditEntry; labels: Re
       <tr>
         <td className="align-end">{entry.seq}</td>
         <td>
-          <time dateTime={entry.at}>{formatZoned({ at: entry.at, timeZone: userZone })}</time>
+          <time dateTime={entry.at}>{showMoment(entry.at)}</time>
         </td>
         <td>{entry.displayName ? `${entry.displayName} (${entry.osUser})` : entry.osUser}</td>
         <td>{actionLabel(entry.action)}</td>
