@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -52,6 +53,20 @@ describe("an agreement's page and its audit report", () => {
       const text = (await extractPdfText(readFileSync(saved))).pages.join('\n').replace(/\s+/g, ' ');
       expect(text).toMatch(new RegExp(`Findings ${high} high,`));
       for (const words of otherAgreementsWords) expect(text).not.toContain(words);
+
+      // The workbook saved the same way: no cell of any sheet names the other agreement.
+      await page.getByRole('button', { name: 'Export the holdings audit report as XLSX' }).click();
+      const workbookPath = folder.path('holdings-audit-report-DARS-NIC-00574-V2H1F-2026-06-01.xlsx');
+      await expect.poll(() => existsSync(workbookPath)).toBe(true);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(workbookPath);
+      const cells: string[] = [];
+      for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+      for (const words of otherAgreementsWords) expect(cells.filter((c) => c.includes(words)), words).toEqual([]);
+      const findingsSheet = workbook.getWorksheet('Findings')!;
+      let highRows = 0;
+      findingsSheet.eachRow((row, n) => n > 1 && row.getCell(1).value === 'high' && highRows++);
+      expect(highRows).toBe(high);
     } finally {
       folder.remove();
     }
