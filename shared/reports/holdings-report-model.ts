@@ -162,7 +162,7 @@ export function buildHoldingsReport(register: RegisterContent, findings: readonl
 
   const byVersion = groupRecordsByVersion(index);
   const deadlineOf = createDeadlineCalculator(index);
-  const sections = versions.map((v) => versionSection(index, v, asOf, byVersion, deadlineOf));
+  const sections = versions.map((v) => versionSection(index, v, asOf, byVersion, deadlineOf, dsa !== null));
   // Each finding goes under the versions whose own records it names (the version, its holdings,
   // copies, datasets…). One naming only shared records (an organisation, a location, a DSFC) is no
   // single agreement's: the whole-register report lists it at the end, an agreement's report leaves
@@ -205,7 +205,7 @@ export function buildHoldingsReport(register: RegisterContent, findings: readonl
 
 type DeadlineOf = (holding: Holding) => IsoDate | null;
 
-function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate, byVersion: RecordsByVersion, deadlineOf: DeadlineOf): VersionSection {
+function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate, byVersion: RecordsByVersion, deadlineOf: DeadlineOf, scoped: boolean): VersionSection {
   const dsa = index.dsas.get(version.dsaId)!;
   const name = (id: string) => index.organisations.get(id)?.legalName ?? 'Unknown organisation';
   const predecessor = version.predecessorVersionId ? index.versions.get(version.predecessorVersionId) : undefined;
@@ -217,7 +217,7 @@ function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate
     .sort((a, b) => compareStrings(a.location, b.location) || compareStrings(a.role, b.role));
   const holdings = [...(index.holdingsByVersion.get(version.id) ?? [])]
     .sort((a, b) => compareStrings(a.receivedDate, b.receivedDate) || compareStrings(a.darsFileReference, b.darsFileReference))
-    .map((h) => holdingRow(index, h, asOf, deadlineOf));
+    .map((h) => holdingRow(index, h, asOf, deadlineOf, scoped));
   return {
     versionId: version.id,
     label: versionLabel(index, version),
@@ -256,11 +256,12 @@ function approvalRow(index: RegisterIndex, approval: ApprovedLocation): Approval
   };
 }
 
-function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate, deadlineOf: DeadlineOf): HoldingRow {
+/** `scoped`: the report is one agreement's, so another agreement's version is not named (see heldUnderLabel). */
+function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate, deadlineOf: DeadlineOf, scoped: boolean): HoldingRow {
   const heldUnder = versionInForce(index, holding.versionId, asOf) ?? index.versions.get(holding.versionId)!;
   const copies = [...(index.copiesByHolding.get(holding.id) ?? [])]
     .sort((a, b) => compareStrings(a.createdDate, b.createdDate) || compareStrings(a.id, b.id))
-    .map((c) => copyRow(index, c, heldUnder, asOf));
+    .map((c) => copyRow(index, c, heldUnder, heldUnderLabel(index, holding, heldUnder, scoped), asOf));
   return {
     holdingId: holding.id,
     fileReference: holding.darsFileReference,
@@ -279,7 +280,18 @@ function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate, deadl
 
 const coversDate = (a: ApprovedLocation, asOf: IsoDate): boolean => (a.approvedFrom === null || a.approvedFrom <= asOf) && (a.approvedTo === null || asOf <= a.approvedTo);
 
-function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, asOf: IsoDate): CopyRow {
+/**
+ * The version a holding is held under, named, unless one agreement's report would then name another
+ * agreement: a renewal recorded across two DSAs (a data-entry slip, as a NIC reference keeps its
+ * versions) must not put the other agreement's reference in front of this one's auditor.
+ */
+function heldUnderLabel(index: RegisterIndex, holding: Holding, heldUnder: DsaVersion, scoped: boolean): string {
+  const received = index.versions.get(holding.versionId);
+  if (scoped && received && received.dsaId !== heldUnder.dsaId) return 'a version of another agreement';
+  return versionLabel(index, heldUnder);
+}
+
+function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, heldUnderText: string, asOf: IsoDate): CopyRow {
   const location = index.locations.get(copy.locationId)!;
   const approvals = (index.approvalsByVersion.get(heldUnder.id) ?? []).filter((a) => a.locationId === location.id && coversDate(a, asOf));
   const approvedRoles = [...new Set(approvals.map((a) => a.role))].sort(compareStrings);
@@ -297,7 +309,7 @@ function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, asOf: 
     pathOrDescription: copy.pathOrDescription,
     createdDate: copy.createdDate,
     destroyedDate: copy.destroyedDate,
-    heldUnder: versionLabel(index, heldUnder),
+    heldUnder: heldUnderText,
     approvedRoles,
     approved: live ? approvedRoles.some((role) => (rolesAllowingCopyKind[copy.kind] as readonly string[]).includes(role)) : null,
   };

@@ -32,4 +32,12 @@ describe('a finding told for one agreement', () => {
     const report = buildHoldingsReport(register, findings, SCENARIO_AS_OF, 'DARS-NIC-00574-V2H1F')!;
     expect(JSON.stringify(report)).not.toContain('31337');
   });
+
+  it('leaves the other agreement unnamed even once its version is in force and holds this one’s data', () => {
+    const later = '2028-07-01';
+    const report = buildHoldingsReport(register, computeFindings(register, later), later, 'DARS-NIC-00574-V2H1F')!;
+    const copies = report.versions.flatMap((v) => v.holdings.flatMap((h) => h.copies));
+    expect(copies.map((c) => c.heldUnder)).toContain('a version of another agreement');
+    expect(JSON.stringify(report)).not.toContain('31337');
+  });
 });
