@@ -17,6 +17,7 @@ const columns = [
   { header: 'Record count', width: 12 },
   { header: 'Checksum', width: 30 },
   { header: 'Data year', width: 10 },
+  { header: 'Destroy by', width: 12 },
   { header: 'Copy', width: 14 },
   { header: 'Copy live', width: 9 },
   { header: 'Location', width: 30 },
@@ -41,7 +42,7 @@ export function holdingsRows(model: HoldingsReportModel): ExportValue[][] {
   const rows: ExportValue[][] = [];
   for (const v of model.versions) {
     for (const h of v.holdings) {
-      const holding: ExportValue[] = [v.nicReference, v.version, v.status, v.startDate, v.endDate, h.dataset, h.fileReference, h.receivedDate, h.periodFrom, h.periodTo, h.recordCount, h.checksum, h.dataYear];
+      const holding: ExportValue[] = [v.nicReference, v.version, v.status, v.startDate, v.endDate, h.dataset, h.fileReference, h.receivedDate, h.periodFrom, h.periodTo, h.recordCount, h.checksum, h.dataYear, h.destroyBy];
       if (h.copies.length === 0) rows.push([...holding, ...Array<ExportValue>(columns.length - holding.length).fill(null)]);
       for (const c of h.copies) {
         rows.push([...holding, c.kind, c.live, c.location, c.locationKind, c.operator, c.country, c.cloud, c.heldUnder, c.approvedRoles.join(', '), c.approved, c.pathOrDescription, c.createdDate, c.destroyedDate]);

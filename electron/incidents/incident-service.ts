@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit/audit-vocabulary';
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -106,7 +107,7 @@ export function updateIncident(db: Database, actor: AuditActor, id: string, inpu
 }
 
 /** Writes the audit entry for a change to an incident (none if nothing changed) and returns the incident as it now is. */
-function audited(db: Database, actor: AuditActor, action: string, before: Incident, detail?: unknown): Incident {
+function audited(db: Database, actor: AuditActor, action: AuditAction, before: Incident, detail?: unknown): Incident {
   const after = getIncident(db, before.id);
   if (JSON.stringify(before) !== JSON.stringify(after)) {
     appendAudit(db, actor, { action, recordKind: 'incident', recordId: before.id, before, after, ...(detail === undefined ? {} : { detail }) });

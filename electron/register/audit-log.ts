@@ -1,3 +1,4 @@
+import { auditKindFilters, type AuditAction, type AuditRecordKind } from '../../shared/audit/audit-vocabulary';
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/audit/audit-api';
@@ -35,9 +36,10 @@ export interface AuditActor {
 }
 
 export interface AuditChange {
-  action: string;
+  /** One of the words in shared/audit/audit-vocabulary.ts, so the Audit log screen can filter by it and name it. */
+  action: AuditAction;
   /** A record kind, or another subject (`register` for a snapshot export); null for none. */
-  recordKind: string | null;
+  recordKind: AuditRecordKind | null;
   recordId: string | null;
   before: unknown;
   after: unknown;
@@ -183,6 +185,19 @@ export interface AuditQuery {
 const searchedColumns = ['os_user', 'display_name', 'action', 'record_kind', 'record_id', 'before_json', 'after_json'];
 
 /**
+ * A kind the Audit log screen offers (audit-vocabulary.ts: a record kind, or destruction records,
+ * which are entries on copies with a destruction action) or, from the CLI, any stored record kind.
+ */
+function kindConditions(kind: string | undefined): [sql: string, name: string, value: unknown][] {
+  if (kind === undefined || kind === '') return [];
+  const filter = Object.hasOwn(auditKindFilters, kind) ? auditKindFilters[kind]! : null;
+  if (!filter) return [['record_kind = @kind', 'kind', kind]];
+  const conditions: [string, string, unknown][] = [['record_kind IN (SELECT value FROM json_each(@kinds))', 'kinds', JSON.stringify(filter.recordKinds)]];
+  if (filter.actions) conditions.push(['action IN (SELECT value FROM json_each(@kindActions))', 'kindActions', JSON.stringify(filter.actions)]);
+  return conditions;
+}
+
+/**
  * Entries newest first, filtered; `total` counts every match, not just the page. Times are stored
  * as `Date.toISOString()` text, so the period's bounds are written the same way: text order is then
  * time order.
@@ -190,7 +205,7 @@ const searchedColumns = ['os_user', 'display_name', 'action', 'record_kind', 're
 export function listAuditEntries(db: Database, query: AuditQuery): { total: number; entries: AuditEntry[] } {
   const instant = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
   const conditions: [sql: string, name: string, value: unknown][] = [
-    ['record_kind = @kind', 'kind', query.kind],
+    ...kindConditions(query.kind),
     ['record_id = @recordId', 'recordId', query.recordId],
     ['action = @action', 'action', query.action],
     ['at >= @from', 'from', instant(query.from)],

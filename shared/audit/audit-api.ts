@@ -5,8 +5,7 @@ import { z } from 'zod';
  * (electron/register/audit-log.ts); these schemas describe what `audit.list` and `audit.verify` return.
  */
 
-/** Actions the register writes itself; other features add their own words (e.g. `certificate-issued`). */
-export const registerAuditActions = ['create', 'update', 'archive', 'restore', 'import', 'export'] as const;
+/** Every action written is one of shared/audit/audit-vocabulary.ts; a request may name any word (the CLI's --action). */
 export const auditActionSchema = z
   .string()
   .regex(/^[a-z][a-z-]{0,39}$/, 'must be a lower-case word such as create or export');
@@ -48,6 +47,8 @@ export const auditListResponseSchema = z.object({
   total: z.number().int().min(0),
   /** Newest first. */
   entries: z.array(auditEntrySchema),
+  /** What the screens call the records these entries are about and refer to, by id, so no entry shows a bare id. */
+  labels: z.record(z.string(), z.string()),
 });
 
 /** What can be wrong with the chain, in the order a reader would check. */

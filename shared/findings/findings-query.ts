@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../register/dates';
 import { findingSchema, severities, type Finding, type Severity } from '../register/findings';
 import { recordId } from '../register/records';
+import { concernsAgreement } from './agreement-records';
 
 /**
  * Asking for part of the findings. A large register has thousands (one per copy at an unapproved
@@ -21,6 +22,8 @@ export const findingsFilterSchema = z.strictObject({
   code: z.string().min(1).max(64).optional(),
   /** Findings naming any of these records. */
   subjectIds: z.array(recordId).max(MAX_SUBJECT_IDS).optional(),
+  /** Findings that belong to this agreement (a DSA's id), as its audit report counts them: see agreement-records.ts. */
+  dsaId: recordId.optional(),
   offset: z.number().int().min(0).optional(),
   limit: z.number().int().min(1).max(MAX_PAGE).optional(),
 });
@@ -32,13 +35,19 @@ export interface FindingsPage {
   findings: Finding[];
 }
 
-/** The findings matching the filter, in the order given (computeFindings': most urgent first), paged. */
-export function selectFindings(all: readonly Finding[], filter: Omit<FindingsFilter, 'asOf'>): FindingsPage {
+/**
+ * The findings matching the filter, in the order given (computeFindings': most urgent first), paged.
+ * With `dsaId`, the caller passes that agreement's own record ids (agreementRecordIds), which only
+ * the register knows.
+ */
+export function selectFindings(all: readonly Finding[], filter: Omit<FindingsFilter, 'asOf'>, agreementIds: ReadonlySet<string> | null = null): FindingsPage {
+  if (filter.dsaId !== undefined && agreementIds === null) throw new Error('selectFindings: a dsaId filter needs the agreement\'s record ids');
   const wanted = filter.subjectIds ? new Set(filter.subjectIds) : null;
   const keep = (f: Finding) =>
     (filter.severity === undefined || f.severity === filter.severity) &&
     (filter.code === undefined || f.code === filter.code) &&
-    (wanted === null || f.subjects.some((s) => wanted.has(s.id)));
+    (wanted === null || f.subjects.some((s) => wanted.has(s.id))) &&
+    (agreementIds === null || concernsAgreement(f, agreementIds));
   return pageOf(all, keep, filter.offset ?? 0, filter.limit ?? Infinity);
 }
 

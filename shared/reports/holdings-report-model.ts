@@ -2,9 +2,12 @@ import { compareStrings } from '../register/compare';
 import type { IsoDate } from '../register/dates';
 import { severities, type Finding, type Severity } from '../register/findings';
 import { formatDate } from '../register/format-date';
+import { agreementRecordIds } from '../findings/agreement-records';
+import { scopeFindingToAgreement } from '../findings/scope-finding';
+import { createDeadlineCalculator } from '../register/destruction-deadline';
 import { versionLabel } from '../register/record-labels';
 import type { ApprovedLocation, Copy, DestructionRule, DsaVersion, Holding, Location, VersionDataset } from '../register/records';
-import { indexRegister, isLiveCopy, partiesOf, versionInForce, type RegisterIndex } from '../register/register-index';
+import { finalVersion, indexRegister, isLiveCopy, partiesOf, versionInForce, type RegisterIndex } from '../register/register-index';
 import type { RegisterContent } from '../register/snapshot';
 import { rolesAllowingCopyKind } from '../register/vocabulary';
 
@@ -82,6 +85,14 @@ export interface HoldingRow {
   recordCount: number | null;
   checksum: string | null;
   dataYear: string | null;
+  /**
+   * When every copy must be gone, from the destruction rule of the last agreed version of the
+   * holding's renewal chain, as the findings compute it (shared/register/destruction-deadline.ts).
+   * Null under a rolling rule until the next data year of the dataset is received.
+   */
+  destroyBy: IsoDate | null;
+  /** Whether the rule is rolling, so a missing date can be explained. */
+  rollingRule: boolean;
   copies: CopyRow[];
 }
 
@@ -150,33 +161,31 @@ export function buildHoldingsReport(register: RegisterContent, findings: readonl
     .sort((a, b) => compareStrings(index.dsas.get(a.dsaId)!.nicReference, index.dsas.get(b.dsaId)!.nicReference) || byVersionNumber(a.version, b.version));
 
   const byVersion = groupRecordsByVersion(index);
-  const sections = versions.map((v) => versionSection(index, v, asOf, byVersion));
-  // Which versions each record concerns, so each finding is placed by its subjects rather than by
-  // scanning every finding for every version. A finding naming a version's own records (its holdings,
-  // copies, datasets…) goes under that version only; one naming only an organisation, a location or a
-  // DSFC goes under every version in the report that involves it.
-  const own = new Map<string, string[]>();
-  const shared = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, id: string, versionId: string) => {
-    const list = map.get(id);
-    if (list) list.push(versionId);
-    else map.set(id, [versionId]);
-  };
-  for (const v of versions) {
-    const ids = relatedIds(index, v, byVersion);
-    for (const id of ids.own) add(own, id, v.id);
-    for (const id of ids.shared) add(shared, id, v.id);
-  }
+  const deadlineOf = createDeadlineCalculator(index);
+  const sections = versions.map((v) => versionSection(index, v, asOf, byVersion, deadlineOf, dsa !== null));
+  // Each finding goes under the versions whose own records it names (the version, its holdings,
+  // copies, datasets…). One naming only shared records (an organisation, a location, a DSFC) is no
+  // single agreement's: the whole-register report lists it at the end, an agreement's report leaves
+  // it out, as the agreement's screen does (agreementRecordIds is the one definition of both).
+  // A finding naming the DSA itself concerns each of its versions.
+  const versionsOf = new Map<string, string[]>();
+  for (const v of versions) for (const id of [v.dsaId, ...ownIds(index, v, byVersion)]) versionsOf.set(id, [...(versionsOf.get(id) ?? []), v.id]);
+  const ownOfAgreement = dsa === null ? null : agreementRecordIds(index, dsa.id);
   const sectionById = new Map(sections.map((s) => [s.versionId, s]));
-  const placed = new Set<string>();
+  const reported: Finding[] = [];
+  const otherFindings: Finding[] = [];
   for (const finding of findings) {
-    let concerned = new Set(finding.subjects.flatMap((s) => own.get(s.id) ?? []));
-    if (concerned.size === 0) concerned = new Set(finding.subjects.flatMap((s) => shared.get(s.id) ?? []));
-    for (const versionId of concerned) sectionById.get(versionId)!.findings.push(finding);
-    if (concerned.size > 0) placed.add(finding.id);
+    const concerned = new Set(finding.subjects.flatMap((s) => versionsOf.get(s.id) ?? []));
+    if (concerned.size === 0) {
+      if (dsa === null) otherFindings.push(finding);
+      continue;
+    }
+    // An agreement's report tells only its part of a finding that spans agreements.
+    const told = ownOfAgreement === null ? finding : scopeFindingToAgreement(finding, ownOfAgreement);
+    for (const versionId of concerned) sectionById.get(versionId)!.findings.push(told);
+    reported.push(told);
   }
-  const otherFindings = dsa === null ? findings.filter((f) => !placed.has(f.id)) : [];
-  const reported = dsa === null ? findings : findings.filter((f) => placed.has(f.id));
+  if (dsa === null) reported.push(...otherFindings);
   const copies = sections.flatMap((s) => s.holdings.flatMap((h) => h.copies));
   return {
     asOf,
@@ -194,7 +203,9 @@ export function buildHoldingsReport(register: RegisterContent, findings: readonl
   };
 }
 
-function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate, byVersion: RecordsByVersion): VersionSection {
+type DeadlineOf = (holding: Holding) => IsoDate | null;
+
+function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate, byVersion: RecordsByVersion, deadlineOf: DeadlineOf, scoped: boolean): VersionSection {
   const dsa = index.dsas.get(version.dsaId)!;
   const name = (id: string) => index.organisations.get(id)?.legalName ?? 'Unknown organisation';
   const predecessor = version.predecessorVersionId ? index.versions.get(version.predecessorVersionId) : undefined;
@@ -206,7 +217,7 @@ function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate
     .sort((a, b) => compareStrings(a.location, b.location) || compareStrings(a.role, b.role));
   const holdings = [...(index.holdingsByVersion.get(version.id) ?? [])]
     .sort((a, b) => compareStrings(a.receivedDate, b.receivedDate) || compareStrings(a.darsFileReference, b.darsFileReference))
-    .map((h) => holdingRow(index, h, asOf));
+    .map((h) => holdingRow(index, h, asOf, deadlineOf, scoped));
   return {
     versionId: version.id,
     label: versionLabel(index, version),
@@ -245,11 +256,12 @@ function approvalRow(index: RegisterIndex, approval: ApprovedLocation): Approval
   };
 }
 
-function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate): HoldingRow {
+/** `scoped`: the report is one agreement's, so another agreement's version is not named (see heldUnderLabel). */
+function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate, deadlineOf: DeadlineOf, scoped: boolean): HoldingRow {
   const heldUnder = versionInForce(index, holding.versionId, asOf) ?? index.versions.get(holding.versionId)!;
   const copies = [...(index.copiesByHolding.get(holding.id) ?? [])]
     .sort((a, b) => compareStrings(a.createdDate, b.createdDate) || compareStrings(a.id, b.id))
-    .map((c) => copyRow(index, c, heldUnder, asOf));
+    .map((c) => copyRow(index, c, heldUnder, heldUnderLabel(index, holding, heldUnder, scoped), asOf));
   return {
     holdingId: holding.id,
     fileReference: holding.darsFileReference,
@@ -260,13 +272,26 @@ function holdingRow(index: RegisterIndex, holding: Holding, asOf: IsoDate): Hold
     recordCount: holding.recordCount,
     checksum: holding.checksum,
     dataYear: holding.dataYear,
+    destroyBy: deadlineOf(holding),
+    rollingRule: finalVersion(index, holding.versionId)?.destructionRule.kind === 'rolling',
     copies,
   };
 }
 
 const coversDate = (a: ApprovedLocation, asOf: IsoDate): boolean => (a.approvedFrom === null || a.approvedFrom <= asOf) && (a.approvedTo === null || asOf <= a.approvedTo);
 
-function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, asOf: IsoDate): CopyRow {
+/**
+ * The version a holding is held under, named, unless one agreement's report would then name another
+ * agreement: a renewal recorded across two DSAs (a data-entry slip, as a NIC reference keeps its
+ * versions) must not put the other agreement's reference in front of this one's auditor.
+ */
+function heldUnderLabel(index: RegisterIndex, holding: Holding, heldUnder: DsaVersion, scoped: boolean): string {
+  const received = index.versions.get(holding.versionId);
+  if (scoped && received && received.dsaId !== heldUnder.dsaId) return 'a version of another agreement';
+  return versionLabel(index, heldUnder);
+}
+
+function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, heldUnderText: string, asOf: IsoDate): CopyRow {
   const location = index.locations.get(copy.locationId)!;
   const approvals = (index.approvalsByVersion.get(heldUnder.id) ?? []).filter((a) => a.locationId === location.id && coversDate(a, asOf));
   const approvedRoles = [...new Set(approvals.map((a) => a.role))].sort(compareStrings);
@@ -284,7 +309,7 @@ function copyRow(index: RegisterIndex, copy: Copy, heldUnder: DsaVersion, asOf: 
     pathOrDescription: copy.pathOrDescription,
     createdDate: copy.createdDate,
     destroyedDate: copy.destroyedDate,
-    heldUnder: versionLabel(index, heldUnder),
+    heldUnder: heldUnderText,
     approvedRoles,
     approved: live ? approvedRoles.some((role) => (rolesAllowingCopyKind[copy.kind] as readonly string[]).includes(role)) : null,
   };
@@ -312,28 +337,15 @@ function groupRecordsByVersion(index: RegisterIndex): RecordsByVersion {
   return { datasets, obligationIds };
 }
 
-/**
- * The ids a finding about this version might name: its own records (the version, its agreement,
- * datasets, approvals, obligations, holdings and copies) and the records it shares with others
- * (its parties, the locations of its approvals and copies, its DSFC).
- */
-function relatedIds(index: RegisterIndex, version: DsaVersion, byVersion: RecordsByVersion): { own: Set<string>; shared: Set<string> } {
-  const own = new Set<string>([version.id, version.dsaId]);
-  const shared = new Set<string>();
-  if (version.dsfcId) shared.add(version.dsfcId);
-  for (const party of version.parties) shared.add(party.organisationId);
+/** The ids of a version's own records: the version, its datasets, approvals, obligations, holdings and copies. */
+function ownIds(index: RegisterIndex, version: DsaVersion, byVersion: RecordsByVersion): Set<string> {
+  const own = new Set<string>([version.id]);
   for (const d of byVersion.datasets.get(version.id) ?? []) own.add(d.id);
-  for (const a of index.approvalsByVersion.get(version.id) ?? []) {
-    own.add(a.id);
-    shared.add(a.locationId);
-  }
+  for (const a of index.approvalsByVersion.get(version.id) ?? []) own.add(a.id);
   for (const id of byVersion.obligationIds.get(version.id) ?? []) own.add(id);
   for (const h of index.holdingsByVersion.get(version.id) ?? []) {
     own.add(h.id);
-    for (const c of index.copiesByHolding.get(h.id) ?? []) {
-      own.add(c.id);
-      shared.add(c.locationId);
-    }
+    for (const c of index.copiesByHolding.get(h.id) ?? []) own.add(c.id);
   }
-  return { own, shared };
+  return own;
 }

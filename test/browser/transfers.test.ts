@@ -58,7 +58,8 @@ describe('Import and export buttons in Chromium, wired to the real handlers', ()
     const register = loadRegister(context.db);
     check(sheet.rowCount).toBe(1 + register.copies.length);
     const locations: unknown[] = [];
-    sheet.eachRow((row, n) => n > 1 && locations.push(row.getCell(16).value));
+    const locationColumn = (sheet.getRow(1).values as unknown[]).indexOf('Location');
+    sheet.eachRow((row, n) => n > 1 && locations.push(row.getCell(locationColumn).value));
     check(new Set(locations)).toEqual(new Set(register.locations.map((l) => l.name)));
     check(listAuditEntries(context.db, { offset: 0, limit: 1, action: 'export' }).entries[0]!.detail).toMatchObject({ export: 'holdings', file: 'holdings.xlsx' });
     check(app.errors).toEqual([]);
@@ -110,7 +111,8 @@ describe('Import and export buttons in Chromium, wired to the real handlers', ()
     await page.goto(`${app.baseUrl}/index.html#/agreements/dsa/${dsa.id}`);
     await page.getByRole('button', { name: 'Export the holdings audit report as PDF' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved the holdings audit report to' })).toBeVisible();
-    const text = (await extractPdfText(readFileSync(files.path('holdings-audit-report-2026-06-01.pdf')))).pages.join('\n');
+    // One agreement's report is named after it.
+    const text = (await extractPdfText(readFileSync(files.path(`holdings-audit-report-${dsa.nicReference}-2026-06-01.pdf`)))).pages.join('\n');
     check(text).toContain(`${dsa.nicReference}: ${dsa.title}`);
     check(text).toContain('NIC00574_HES_APC_2024');
     check(app.errors).toEqual([]);

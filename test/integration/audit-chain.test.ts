@@ -124,7 +124,7 @@ describe('the audit chain', () => {
     const path = temp.path('r.sqlite');
     registerWithEntries(path, 1);
     const { db } = openDatabase(path, { create: false });
-    const change = { action: 'export', recordKind: 'register', recordId: null, before: null, after: null, detail: { file: 'x.json' } };
+    const change = { action: 'export', recordKind: 'register', recordId: null, before: null, after: null, detail: { file: 'x.json' } } as const;
     expect(() => appendAudit(db, actor, change)).toThrow(/inside the transaction/);
     const entry = (db as Database).transaction(() => appendAudit(db, actor, change))();
     expect(entry).toMatchObject({ seq: 2, action: 'export', detailJson: '{"file":"x.json"}' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/open-database';
 import { compliantRegister, SCENARIO_AS_OF } from '../helpers/compliant-register';
 import { extractPdfText } from '../helpers/pdf-text';
@@ -47,6 +48,15 @@ describe('custodian export and report (command line)', () => {
     const text = (await extractPdfText(readFileSync(out))).pages.join('\n');
     expect(text).toContain('DARS-NIC-00574-V2H1F');
     expect(text).toContain('COPY_AT_UNAPPROVED_LOCATION');
+  });
+
+  it('report holdings --dsa NIC, given a folder rather than a file, names the report after the agreement', async () => {
+    const db = register();
+    const run = await runCliCaptured(['report', 'holdings', '--dsa', 'dars-nic-00574-v2h1f', '--output', temp.dir, '--as-of', SCENARIO_AS_OF, '--db', db]);
+    expect(run.stderr).toBe('');
+    const out = join(temp.dir, `holdings-audit-report-DARS-NIC-00574-V2H1F-${SCENARIO_AS_OF}.pdf`);
+    expect(run.stdout).toContain(`Wrote ${out} (PDF`);
+    expect((await extractPdfText(readFileSync(out))).pages.join('\n')).toContain('DARS-NIC-00574-V2H1F');
   });
 
   it('exits 2 with one line for a wrong extension, an unknown agreement, a bad date or the register as output, writing nothing', async () => {

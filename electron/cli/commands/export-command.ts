@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultExportFileName } from '../../../shared/exports/export-file-name';
 import type { ExportKind } from '../../../shared/exports/exports-api';
 import { DEFAULT_DEADLINE_DAYS, runExport, type ExportRequest } from '../../exports/run-export';
 import { currentOsUser } from '../../service-context';
@@ -38,10 +41,10 @@ export function registerExports(program: Command, runtime: CliRuntime): void {
   const reports = commandGroup(program, 'report', 'write reports for auditors');
   dbOption(reports.command('holdings'))
     .description('write the holdings audit report (per version: datasets, holdings, every copy and its location, findings)')
-    .requiredOption('--output <file>', 'the report to write; .pdf or .xlsx')
+    .option('--output <file>', 'the report to write (.pdf or .xlsx), or a folder for the default name (default: holdings-audit-report[-NIC]-DATE.pdf here)')
     .option('--dsa <nic>', 'only this agreement (NIC reference); the whole register by default')
     .option(AS_OF_FLAGS, AS_OF_HELP)
-    .action((options: { db?: string; asOf?: string; dsa?: string; output: string }) => run(runtime, 'holdingsReport', options.output, options));
+    .action((options: { db?: string; asOf?: string; dsa?: string; output?: string }) => run(runtime, 'holdingsReport', reportPath(options), options));
 }
 
 async function run(runtime: CliRuntime, what: ExportKind, file: string, options: { db?: string; asOf?: string; dsa?: string; days?: string }): Promise<void> {
@@ -56,6 +59,19 @@ async function run(runtime: CliRuntime, what: ExportKind, file: string, options:
   const result = await runtime.withDatabase(options.db, { create: false }, (opened) => runExport(opened.db, actor, opened.path, request));
   runtime.out(`Wrote ${result.path} (${result.format.toUpperCase()}, SHA-256 ${result.sha256}).`);
 }
+
+/**
+ * Where `report holdings` writes: the file given, or the default name (carrying the NIC reference of
+ * the agreement reported on, as the app's save dialog suggests) in the folder given or the current one.
+ */
+function reportPath(options: { asOf?: string; dsa?: string; output?: string }): string {
+  const folder = options.output === undefined ? process.cwd() : isFolder(options.output) ? options.output : null;
+  if (folder === null) return options.output!;
+  const nicReference = options.dsa === undefined ? null : options.dsa.trim().toUpperCase();
+  return join(folder, defaultExportFileName('holdingsReport', 'pdf', parseAsOf(options.asOf, new Date()), nicReference));
+}
+
+const isFolder = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
 
 function parseDays(text: string): number {
   const days = Number(text);

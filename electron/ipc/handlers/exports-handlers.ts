@@ -1,6 +1,8 @@
-import { defaultExportNames, type ExportFormat } from '../../../shared/exports/exports-api';
+import { defaultExportFileName } from '../../../shared/exports/export-file-name';
+import type { ExportFormat } from '../../../shared/exports/exports-api';
 import { localIsoDate } from '../../../shared/register/local-date';
 import { runExport } from '../../exports/run-export';
+import { cachedRegister } from '../../register/register-cache';
 import type { PartialHandlerTable } from '../handler-table';
 
 const formatNames: Record<ExportFormat, string> = {
@@ -24,9 +26,11 @@ const dialogTitles = {
 export const exportsHandlers: PartialHandlerTable<'exports.save'> = {
   'exports.save': async (request, context) => {
     const asOf = request.asOf ?? localIsoDate(context.now());
+    // One agreement's export is named after its NIC reference (an unknown id is refused by runExport).
+    const nicReference = request.dsaId === undefined ? null : (cachedRegister(context.db).index.dsas.get(request.dsaId)?.nicReference ?? null);
     const chosen = await context.dialogs.chooseFileToSave({
       title: dialogTitles[request.what],
-      defaultName: `${defaultExportNames[request.what]}-${asOf}.${request.format}`,
+      defaultName: defaultExportFileName(request.what, request.format, asOf, nicReference),
       filters: [{ name: formatNames[request.format], extensions: [request.format] }],
     });
     if (!chosen) return { cancelled: true as const };

@@ -1,10 +1,11 @@
+import { agreementRecordIds } from '../../../shared/findings/agreement-records';
 import { selectFindings, summariseFindings } from '../../../shared/findings/findings-query';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
 import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
 import { incidentFindings } from '../../incidents/incident-findings-source';
-import { cachedFromRegister } from '../../register/register-cache';
+import { cachedFromRegister, cachedRegister } from '../../register/register-cache';
 import { storedRegisterFindings } from '../../register/register-findings';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
@@ -17,7 +18,9 @@ import type { PartialHandlerTable } from '../handler-table';
 export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'deadlines.upcoming'> = {
   'findings.list': ({ asOf, ...filter }, context) => {
     const date = asOf ?? localIsoDate(context.now());
-    return { asOf: date, ...selectFindings(allFindings(context, date), filter) };
+    // An agreement's findings are those its audit report lists: one definition (agreement-records.ts).
+    const agreementIds = filter.dsaId === undefined ? null : agreementIdsOf(context, filter.dsaId);
+    return { asOf: date, ...selectFindings(allFindings(context, date), filter, agreementIds) };
   },
   'findings.overview': ({ asOf, first }, context) => {
     const date = asOf ?? localIsoDate(context.now());
@@ -28,6 +31,11 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
     return { asOf: date, deadlines: cachedFromRegister(context.db, `deadlines:${date}:${horizonDays}`, (index) => upcomingDeadlinesIn(index, date, horizonDays)) };
   },
 };
+
+/** Not remembered: a pass over one agreement's records costs less than evicting a date's findings from the cache. */
+function agreementIdsOf(context: ServiceContext, dsaId: string): ReadonlySet<string> {
+  return agreementRecordIds(cachedRegister(context.db).index, dsaId);
+}
 
 function allFindings(context: ServiceContext, date: string): readonly Finding[] {
   const register = cachedFromRegister(context.db, `findings:${date}`, (index): readonly Finding[] => storedRegisterFindings(context.db, index, date));

@@ -107,7 +107,7 @@ function versionPages(report: ReportDocument, v: VersionSection, model: Holdings
 }
 
 function holdingBlock(report: ReportDocument, h: HoldingRow, version: VersionSection): void {
-  report.ensureSpace(110);
+  report.ensureSpace(125);
   report.heading(h.fileReference, 3);
   const heldUnder = h.copies.find((c) => c.live)?.heldUnder;
   const facts = [
@@ -119,6 +119,8 @@ function holdingBlock(report: ReportDocument, h: HoldingRow, version: VersionSec
     h.checksum ? `checksum ${h.checksum}` : null,
     heldUnder && heldUnder !== version.label ? `held under ${heldUnder} since its renewal (approvals below are that version's)` : null,
   ].filter(Boolean);
+  // The date the auditor checks the holding against, set apart from the muted facts.
+  report.paragraph(destroyByText(h));
   report.paragraph(facts.join('; '), { muted: true });
   report.table({
     continuationCaption: `Copies of ${h.fileReference} (continued)`,
@@ -134,6 +136,12 @@ function holdingBlock(report: ReportDocument, h: HoldingRow, version: VersionSec
     rows: h.copies,
     emptyText: 'No copies recorded.',
   });
+}
+
+/** The holding's destroy-by date, or why it has none yet. */
+export function destroyByText(h: HoldingRow): string {
+  if (h.destroyBy !== null) return `Destroy by ${formatDate(h.destroyBy)}`;
+  return h.rollingRule ? 'No destroy-by date yet: the rolling rule sets one when the next data year is received' : 'No destroy-by date';
 }
 
 /** What the agreement approves the copy's location for, and whether that covers the copy. */

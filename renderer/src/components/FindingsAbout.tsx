@@ -1,12 +1,13 @@
-import { useFindingsAbout } from '../hooks/useFindingsAbout';
+import { useFindingsAbout, type FindingsAboutQuery } from '../hooks/useFindingsAbout';
 import { FindingItem } from './FindingItem';
 
 /**
- * The findings that name any of the given records, for a detail screen: a DSA passes its own id and
- * its versions' and holdings' ids. Says so plainly when there are none.
+ * The findings that name any of the given records, for a detail screen (a holding passes its own id
+ * and its copies'), or an agreement's findings (`dsaId`: the ones its audit report lists). Says so
+ * plainly when there are none.
  */
-export function FindingsAbout({ ids, title = 'Findings' }: { ids: readonly string[]; title?: string }) {
-  const about = useFindingsAbout(ids);
+export function FindingsAbout({ title = 'Findings', ...query }: FindingsAboutQuery & { title?: string }) {
+  const about = useFindingsAbout(query);
   return (
     <section className="related findings-about" aria-label={title}>
       <h3>{title}</h3>

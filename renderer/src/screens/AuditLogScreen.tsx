@@ -13,7 +13,7 @@ import { ChainCheck } from './audit/ChainCheck';
  */
 export function AuditLogScreen() {
   const revision = useRegisterChanges((s) => s.revision);
-  const { entries, total, offset, limit, status, error, load, setOffset, filters } = useAuditStore();
+  const { entries, labels, total, offset, limit, status, error, load, setOffset, filters } = useAuditStore();
   useEffect(() => {
     void load();
   }, [load, revision]);
@@ -54,7 +54,7 @@ export function AuditLogScreen() {
                 </td>
               </tr>
             ) : (
-              entries.map((entry) => <AuditEntryRow key={entry.seq} entry={entry} />)
+              entries.map((entry) => <AuditEntryRow key={entry.seq} entry={entry} labels={labels} />)
             )}
           </tbody>
         </table>

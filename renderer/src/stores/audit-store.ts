@@ -31,6 +31,8 @@ interface AuditState {
   offset: number;
   limit: number;
   entries: AuditEntry[];
+  /** What the screens call the records the entries name, by id (from main: audit.list). */
+  labels: Record<string, string>;
   total: number;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
@@ -50,6 +52,7 @@ const initialState = {
   offset: 0,
   limit: PAGE,
   entries: [] as AuditEntry[],
+  labels: {} as Record<string, string>,
   total: 0,
   status: 'idle' as const,
   error: null,
@@ -77,7 +80,7 @@ export const useAuditStore = create<AuditState>()((set, get) => ({
     };
     const result = await call('audit.list', request);
     if (ticket !== latest) return;
-    if (result.ok) set({ status: 'ready', entries: result.value.entries, total: result.value.total });
+    if (result.ok) set({ status: 'ready', entries: result.value.entries, labels: result.value.labels, total: result.value.total });
     else set({ status: 'error', error: result.error.message });
   },
   setFilter: (name, value) => {

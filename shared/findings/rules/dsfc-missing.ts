@@ -47,7 +47,7 @@ export const dsfcMissing: FindingRule = ({ index, asOf }) => {
       makeFinding('DSFC_MISSING', {
         key: ['organisation', organisationId],
         severity: 'high',
-        title: `${organisation.legalName} is a controller on ${versions.map((v) => versionLabel(index, v)).join(', ')} but no DSFC binding it is recorded`,
+        title: unboundControllerTitle(organisation.legalName, versions.map((v) => versionLabel(index, v))),
         action: 'Record the Data Sharing Framework Contract that NHS England signed with this organisation, or sign one before any further data flows.',
         subjects: [refs.organisation(organisation), ...versions.map((v) => refs.version(index, v))],
         dueDate: null,
@@ -56,3 +56,13 @@ export const dsfcMissing: FindingRule = ({ index, asOf }) => {
   }
   return findings;
 };
+
+/**
+ * The title of the organisation form, by itself so that an agreement's report can say it again
+ * naming only that agreement's versions (shared/findings/scope-finding.ts).
+ */
+export const unboundControllerTitle = (organisationName: string, versionLabels: readonly string[]): string =>
+  `${organisationName} is a controller on ${versionLabels.join(', ')} but no DSFC binding it is recorded`;
+
+/** Tells the organisation form (one finding for all of a controller's versions) from the version form. */
+export const isUnboundControllerFinding = (finding: Finding): boolean => finding.code === 'DSFC_MISSING' && finding.id.startsWith('DSFC_MISSING:organisation:');

@@ -5,7 +5,6 @@ import { FindingsAbout } from '../../components/FindingsAbout';
 import { RecordFormDialog } from '../../components/form/RecordFormDialog';
 import { SectionTabs } from '../../components/SectionTabs';
 import { compareVersions } from '../../../../shared/register/version-order';
-import { useRecordIds } from '../../hooks/useRecordIds';
 import { routeHref } from '../../navigation/record-route';
 import { VersionPanel } from './VersionPanel';
 import { AgreementReportButtons } from '../../transfer/screen-transfers';
@@ -16,7 +15,6 @@ import { AgreementReportButtons } from '../../transfer/screen-transfers';
  */
 export function DsaDetail({ id, versionId }: { id: string; versionId: string | null }) {
   const [adding, setAdding] = useState(false);
-  const holdingIds = useRecordIds('holding', 'dsaId', id);
   return (
     <DetailView
       kind="dsa"
@@ -39,7 +37,7 @@ export function DsaDetail({ id, versionId }: { id: string; versionId: string | n
         return (
           <>
             <FieldList kind="dsa" record={detail.record} labels={detail.labels} omit={['nicReference']} />
-            <FindingsAbout ids={[id, ...versions.map((v) => v.id), ...holdingIds]} title="Findings about this agreement" />
+            <FindingsAbout dsaId={id} title="Findings about this agreement" />
             <section className="related" aria-labelledby="versions-heading">
               <h3 id="versions-heading">Versions</h3>
               {ordered.length === 0 ? (

@@ -17,7 +17,7 @@ export function OrganisationDetail({ id }: { id: string }) {
         return (
           <>
             <FieldList kind="organisation" record={detail.record} labels={detail.labels} />
-            <FindingsAbout ids={[id]} />
+            <FindingsAbout subjectIds={[id]} />
             <RelatedList
               kind="assurance"
               title="Security assurance"

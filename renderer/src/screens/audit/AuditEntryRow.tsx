@@ -1,35 +1,44 @@
 import { useState } from 'react';
 import type { AuditEntry } from '../../../../shared/audit/audit-api';
-import { localIsoDate } from '../../../../shared/register/local-date';
+import { auditActionLabels } from '../../../../shared/audit/audit-vocabulary';
 import { auditRecordName } from '../../audit/audit-diff';
+import { auditKindLabel } from '../../audit/audit-kind-choices';
+import { showMoment } from '../../audit/audit-value';
 import { RecordLink } from '../../components/RecordLink';
-import { capitalise, displayValue, kindNouns, showDate } from '../../format/display';
-import { isRecordKind } from '../../navigation/record-route';
+import { displayValue } from '../../format/display';
 import { AuditDiff } from './AuditDiff';
 
-const time = (at: string) => {
-  const moment = new Date(at);
-  return `${showDate(localIsoDate(moment))}, ${moment.toLocaleTimeString('en-GB')}`;
-};
+const actionLabel = (action: string): string => (action in auditActionLabels ? auditActionLabels[action as keyof typeof auditActionLabels] : displayValue(action));
 
-/** One audit entry: when, who, what, on which record, and its changes on demand. */
-export function AuditEntryRow({ entry }: { entry: AuditEntry }) {
+/**
+ * What an entry is about, named as the screens name it: the label main sent, else a name from the
+ * record as written, else the kind of record alone. Never a bare id.
+ */
+function recordName(entry: AuditEntry, labels: Record<string, string>): string | null {
+  if (entry.recordId === null) return null;
+  return labels[entry.recordId] ?? auditRecordName(entry.before, entry.after) ?? `this ${auditKindLabel(entry.recordKind ?? 'record').toLowerCase()}`;
+}
+
+/** One audit entry: when (on the user's clock, as the app writes moments), who, what, on which record, and its changes on demand. */
+export function AuditEntryRow({ entry, labels }: { entry: AuditEntry; labels: Record<string, string> }) {
   const [open, setOpen] = useState(false);
   const diffId = `audit-diff-${entry.seq}`;
-  const name = auditRecordName(entry.before, entry.after);
+  const name = recordName(entry, labels);
   const kind = entry.recordKind ?? '';
+  // A disclosure export is recorded against the holding whose table left: link to that holding.
+  const linkKind = kind === 'disclosureTable' ? 'holding' : kind;
   return (
     <>
       <tr>
         <td className="align-end">{entry.seq}</td>
         <td>
-          <time dateTime={entry.at}>{time(entry.at)}</time>
+          <time dateTime={entry.at}>{showMoment(entry.at)}</time>
         </td>
         <td>{entry.displayName ? `${entry.displayName} (${entry.osUser})` : entry.osUser}</td>
-        <td>{displayValue(entry.action)}</td>
+        <td>{actionLabel(entry.action)}</td>
         <td>
-          {kind ? <span className="muted">{isRecordKind(kind) ? capitalise(kindNouns[kind]) : kind} </span> : null}
-          {entry.recordId ? <RecordLink kind={kind} id={entry.recordId} label={name ?? entry.recordId} /> : null}
+          {kind ? <span className="muted">{auditKindLabel(kind)} </span> : null}
+          {entry.recordId && name ? <RecordLink kind={linkKind} id={entry.recordId} label={name} /> : null}
         </td>
         <td>
           <button type="button" className="small" aria-expanded={open} aria-controls={open ? diffId : undefined} onClick={() => setOpen(!open)}>
@@ -41,7 +50,7 @@ export function AuditEntryRow({ entry }: { entry: AuditEntry }) {
       {open ? (
         <tr className="diff-row">
           <td colSpan={6}>
-            <AuditDiff id={diffId} kind={entry.recordKind} before={entry.before} after={entry.after} detail={entry.detail} />
+            <AuditDiff id={diffId} kind={entry.recordKind} before={entry.before} after={entry.after} detail={entry.detail} labels={labels} />
           </td>
         </tr>
       ) : null}

@@ -1,11 +1,14 @@
 import { useId } from 'react';
-import { registerAuditActions } from '../../../../shared/audit/audit-api';
-import { recordKinds } from '../../../../shared/register/records';
+import { auditActionLabels, auditActions } from '../../../../shared/audit/audit-vocabulary';
+import { auditKindChoices } from '../../audit/audit-kind-choices';
 import { SearchBox } from '../../components/SearchBox';
-import { capitalise, displayValue, kindNouns } from '../../format/display';
 import { useAuditStore } from '../../stores/audit-store';
 
-/** Filters for the audit log: kind of record, action, a record's id, words anywhere in the entry, and a date range. */
+/**
+ * Filters for the audit log: kind of record (every kind the log is written about, incidents,
+ * destruction records, disclosure exports and settings included), every action, a record's id,
+ * words anywhere in the entry, and a date range.
+ */
 export function AuditFilterBar() {
   const { filters, setFilter, clearFilters } = useAuditStore();
   const ids = { kind: useId(), action: useId(), from: useId(), to: useId() };
@@ -18,9 +21,9 @@ export function AuditFilterBar() {
         <label htmlFor={ids.kind}>Kind of record</label>
         <select id={ids.kind} value={filters.kind} onChange={(e) => setFilter('kind', e.target.value)}>
           <option value="">Any</option>
-          {recordKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {capitalise(kindNouns[kind])}
+          {auditKindChoices.map(({ value, label }) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>
@@ -29,9 +32,9 @@ export function AuditFilterBar() {
         <label htmlFor={ids.action}>Action</label>
         <select id={ids.action} value={filters.action} onChange={(e) => setFilter('action', e.target.value)}>
           <option value="">Any</option>
-          {registerAuditActions.map((action) => (
+          {auditActions.map((action) => (
             <option key={action} value={action}>
-              {displayValue(action)}
+              {auditActionLabels[action]}
             </option>
           ))}
         </select>

@@ -25,7 +25,7 @@ export function GenericDetail({ kind, id, backHref, backLabel, editable = true, 
       {(detail) => (
         <>
           <FieldList kind={kind} record={detail.record} labels={detail.labels} />
-          <FindingsAbout ids={[id]} />
+          <FindingsAbout subjectIds={[id]} />
           {detail.related
             .filter((group) => group.total > 0)
             .map((group) => (

@@ -28,7 +28,7 @@ export function HoldingDetail({ id }: { id: string }) {
       {(detail) => (
         <>
           <FieldList kind="holding" record={detail.record} labels={detail.labels} />
-          <FindingsAbout ids={[id, ...copyIds]} title="Findings about this holding and its copies" />
+          <FindingsAbout subjectIds={[id, ...copyIds]} title="Findings about this holding and its copies" />
           <RelatedList
             kind="copy"
             title="Copies"

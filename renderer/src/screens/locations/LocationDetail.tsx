@@ -15,7 +15,7 @@ export function LocationDetail({ id }: { id: string }) {
       {(detail) => (
         <>
           <FieldList kind="location" record={detail.record} labels={detail.labels} />
-          <FindingsAbout ids={[id]} />
+          <FindingsAbout subjectIds={[id]} />
           <RelatedList
             kind="approvedLocation"
             title="Approved by"
