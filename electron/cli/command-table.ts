@@ -23,6 +23,13 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'check', group: false, description: 'check the register’s integrity and schema version (exit 1 if a problem is found)', load: async () => [(await import('./commands/check-command')).registerCheck] },
   { name: 'backup', group: false, description: 'write a consistent copy of the register to FILE, safe while the app is running', load: async () => [(await import('./commands/backup-command')).registerBackup] },
   { name: 'findings', group: false, description: 'list the register’s compliance findings (exit 1 if any is high)', load: async () => [(await import('./commands/findings-command')).registerFindings] },
+  { name: 'add', group: true, description: 'add a record: custodian add <kind> --field value… (or --json FILE)', load: async () => [(await import('./commands/record-commands')).registerRecordCommands] },
+  { name: 'update', group: true, description: 'change fields of a record: custodian update <kind> <id-or-name> --field value…', load: async () => [(await import('./commands/record-commands')).registerRecordCommands] },
+  { name: 'archive', group: true, description: 'archive a record (it stays in the register and its history)', load: async () => [(await import('./commands/record-commands')).registerRecordCommands] },
+  { name: 'restore', group: true, description: 'restore an archived record', load: async () => [(await import('./commands/record-commands')).registerRecordCommands] },
+  { name: 'show', group: true, description: 'show a record with what it refers to and what refers to it', load: async () => [(await import('./commands/record-commands')).registerRecordCommands] },
+  { name: 'list', group: true, description: 'list the records of one kind, with filters', load: async () => [(await import('./commands/record-commands')).registerRecordCommands] },
+  { name: 'settings', group: true, description: 'show and change the settings: organisation name, default destruction rule, DPO contact…', load: async () => [(await import('./commands/settings-command')).registerSettings] },
   { name: 'audit', group: true, description: 'check and read the tamper-evident audit log', load: async () => [(await import('./commands/audit-command')).registerAudit] },
   {
     name: 'export',
@@ -45,8 +52,8 @@ export const commandTable: readonly CommandEntry[] = [
   {
     name: 'incident',
     group: true,
-    description: 'incidents and breaches: the list with its clocks, the report, the breach log',
-    load: async () => [(await import('./commands/incident-command')).registerIncident],
+    description: 'incidents and breaches: open, assess, notify, act, close; the list with its clocks, the report, the breach log',
+    load: async () => [(await import('./commands/incident-command')).registerIncident, (await import('./commands/incident-lifecycle-command')).registerIncidentLifecycle],
   },
 ];
 

@@ -8,7 +8,14 @@ import type { CliIo } from './runtime';
  * code, so a script that checks it (`set -o pipefail`) still learns whether a check found problems.
  */
 export function processIo(proc: NodeJS.Process = process): CliIo {
-  return { stdout: writerFor(proc.stdout), stderr: writerFor(proc.stderr), env: proc.env };
+  return { stdout: writerFor(proc.stdout), stderr: writerFor(proc.stderr), env: proc.env, stdin: () => readAll(proc.stdin) };
+}
+
+/** Read without blocking, so Ctrl-C is still heard while waiting for input. */
+async function readAll(stream: NodeJS.ReadStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function writerFor(stream: NodeJS.WriteStream): (text: string) => void {

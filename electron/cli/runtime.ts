@@ -6,6 +6,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Everything on standard input, for `--json -`; read only when asked for. */
+  stdin?: () => Promise<string>;
 }
 
 /** What every command receives: where to write, and how to find and open the register. */

@@ -76,6 +76,14 @@ describe('the custodian process', () => {
     expect(loads(exportLog).some((url) => url.includes('/node_modules/exceljs/'))).toBe(true);
   });
 
+  it('Ctrl-C while it waits for input: one line and exit 130, no stack trace', async () => {
+    // `--json -` waits for standard input, which this test never closes.
+    const run = await spawnCli(['add', 'location', '--json', '-', '--db', temp.path('r.sqlite')], {
+      started: (child) => setTimeout(() => child.kill('SIGINT'), 1500),
+    });
+    expect(run).toMatchObject({ code: 130, stdout: '', stderr: '\ncustodian: interrupted (SIGINT); nothing more was written\n' });
+  });
+
   it('says so and runs from the sources when dist-cli/ has not been built', async () => {
     // A checkout without dist-cli/: the same bin file, beside the sources and node_modules.
     const checkout = temp.path('checkout');
