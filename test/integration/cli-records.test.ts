@@ -7,6 +7,9 @@ import type { ApiResponse } from '../../shared/ipc/contract';
 import { extractPdfText } from '../helpers/pdf-text';
 import { runCliCaptured, type CliRun } from '../helpers/run-cli';
 import { useTempDir } from '../helpers/temp-dir';
+import { flagWord, kindDefinitions } from '../../electron/cli/records/record-kinds';
+import { fieldsOf } from '../../electron/cli/records/schema-fields';
+import { recordSchemas } from '../../shared/register/records';
 
 const NIC = 'DARS-NIC-00574-V2H1F';
 const VERSION = `${NIC}-v4.2`;
@@ -78,6 +81,19 @@ describe('every record from the CLI', () => {
     for (const expected of ['University of Exampleton', 'NIC00574_HES_APC_2025', 'Exampleton Secure Data Environment', 'NECS backup vault', 'North of England Commissioning Support Unit'])
       expect(text).toContain(expected);
     expect(text).not.toContain('Organisation name not set');
+  });
+
+  it('offers a flag for every field of every record the app can create, with the schema’s values', async () => {
+    for (const definition of kindDefinitions.filter((d) => d.writable)) {
+      const help = (await runCliCaptured(['add', definition.name, '--help'])).stdout;
+      for (const field of fieldsOf(recordSchemas[definition.kind]).filter((f) => f.name !== 'id' && f.name !== 'archived')) {
+        const words = field.shape.type === 'object' ? field.shape.fields.map((sub) => `${field.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-${sub.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`) : [flagWord(field.name)];
+        for (const word of words) expect(help, `${definition.name}.${field.name}`).toMatch(new RegExp(`^ {2}--${word} `, 'm'));
+      }
+    }
+    const location = (await runCliCaptured(['add', 'location', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(location).toContain('--operator <id-or-name> operator organisation (required); an organisation, by id or name');
+    expect(location).toContain('--kind <value> kind (required); one of: on-premises-server, cloud-region, trusted-research-environment, backup, disaster-recovery, end-user-device, paper-store');
   });
 
   it('names records by the keys people know, refuses unknown and ambiguous names in one line, and audits each change as the app does', async () => {
