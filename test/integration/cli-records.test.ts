@@ -163,9 +163,16 @@ describe('every record from the CLI', () => {
     await run(['incident', 'act', 'INC-2026-001', '--action', action, '--status', 'done', '--completed-date', '2026-03-28']);
     expect(await run(['incident', 'close', 'INC-2026-001', '--lessons-learned', 'Block USB storage'])).toBe('Incident INC-2026-001 is now closed.\n');
 
+    // The ICO's acknowledgement, added to the notification already logged.
+    const ico = JSON.parse(await run(['incident', 'show', 'INC-2026-001', '--json'])).notifications.find((n: { recipient: string }) => n.recipient === 'ico').id as string;
+    await run(['incident', 'notify', 'INC-2026-001', '--notification', ico, '--acknowledged-at', '2026-03-28T11:30', '--acknowledgement-reference', 'ICO-ACK-9']);
+
     const shown = JSON.parse(await run(['incident', 'show', 'INC-2026-001', '--json']));
-    expect(shown.notifications.map((n: { recipient: string; reference: string }) => [n.recipient, n.reference])).toEqual([['dars', 'DARS-INC-77'], ['ico', 'ICO-0042']]);
-    expect(JSON.parse(await run(['audit', 'list', '--kind', 'incident', '--json'])).map((e: { action: string }) => e.action)).toEqual(['close', 'action', 'action', 'notification', 'notification', 'assess', 'create']);
+    expect(shown.notifications.map((n: { recipient: string; reference: string; acknowledgementReference: string | null }) => [n.recipient, n.reference, n.acknowledgementReference])).toEqual([
+      ['dars', 'DARS-INC-77', null],
+      ['ico', 'ICO-0042', 'ICO-ACK-9'],
+    ]);
+    expect(JSON.parse(await run(['audit', 'list', '--kind', 'incident', '--json'])).map((e: { action: string }) => e.action)).toEqual(['notification', 'close', 'action', 'action', 'notification', 'notification', 'assess', 'create']);
 
     // The incident report carries the DPO set from the CLI (Art 33(3)(b)).
     const pdf = temp.path('incident.pdf');

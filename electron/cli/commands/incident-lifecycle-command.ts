@@ -65,12 +65,22 @@ const steps: Step[] = [
   },
   {
     name: 'notify',
-    description: 'log a notification sent (to the ICO, DARS, DHSC, the individuals or another), with the recipient’s reference',
+    description: 'log a notification sent (to the ICO, DARS, DHSC, the individuals or another), with the recipient’s reference; or correct one with --notification ID (e.g. add the acknowledgement)',
     schema: notificationFieldsSchema,
     existing: true,
-    run: (db, incident, values) => recordNotification(db, cliActor(), incident!.id, values),
+    extraOptions: (command) => command.option('--notification <id>', 'the notification to correct (ids: custodian incident show REF --json)'),
+    run: (db, incident, values, options) => {
+      const notificationId = options.notification as string | undefined;
+      if (notificationId === undefined) return recordNotification(db, cliActor(), incident!.id, values);
+      const notification = incident!.notifications.find((n) => n.id === notificationId);
+      if (!notification) throw new CliError(`incident ${incident!.reference} has no notification "${notificationId}" (see "custodian incident show ${incident!.reference} --json")`);
+      return recordNotification(db, cliActor(), incident!.id, { ...pick(notification, notificationFieldsSchema), ...values }, notificationId);
+    },
     said: (i, values) => {
-      const n = i.notifications.find((x) => x.recipient === values.recipient && x.sentAt.at === (values.sentAt as { at?: string } | undefined)?.at) ?? i.notifications.at(-1)!;
+      const n =
+        i.notifications.find((x) => x.id === values.notificationId) ??
+        i.notifications.find((x) => x.recipient === values.recipient && x.sentAt.at === (values.sentAt as { at?: string } | undefined)?.at) ??
+        i.notifications.at(-1)!;
       return `Logged the notification of ${i.reference} to ${n.recipient} sent ${formatZoned(n.sentAt)}${n.reference ? ` (their reference ${n.reference})` : ''}.`;
     },
   },
@@ -123,7 +133,8 @@ export function registerIncidentLifecycle(program: Command, runtime: CliRuntime)
       runtime.out(`${found.reference} (${incidentStatusLabels[found.status].toLowerCase()}): ${found.title}`);
       runtime.out(`  became aware: ${formatZoned(found.becameAwareAt)}`);
       runtime.out(`  assessment: ${found.assessment ? `${found.assessment.outcome}; ICO: ${found.assessment.icoDecision ?? 'not decided'}; individuals: ${found.assessment.individualsDecision ?? 'not decided'}` : 'not recorded'}`);
-      for (const n of found.notifications) runtime.out(`  notified ${n.recipient} ${formatZoned(n.sentAt)} by ${n.channel}${n.reference ? `, reference ${n.reference}` : ''}`);
+      for (const n of found.notifications)
+        runtime.out(`  notification ${n.id}: ${n.recipient}, sent ${formatZoned(n.sentAt)} by ${n.channel}${n.reference ? `, reference ${n.reference}` : ''}${n.acknowledgedAt ? `, acknowledged ${formatZoned(n.acknowledgedAt)}` : ''}`);
       for (const a of found.actions) runtime.out(`  action ${a.id}: ${a.kind}, ${a.status}: ${a.description} (${a.owner})`);
     });
 }
@@ -151,7 +162,7 @@ function defineStep(group: Command, runtime: CliRuntime, step: Step): void {
       const resolve = (kind: RecordKind, text: string) => resolveReference(db, kind, text);
       const values = { ...linksResolved(json, resolve), ...valuesFromFlags(flags, options, { resolve, zoned: (text) => zonedTime(text, timeZone) }) };
       if (step.existing && Object.keys(values).length === 0 && step.name !== 'act') throw new CliError(`nothing to record: give the fields as flags (see "custodian incident ${step.name} --help") or --json FILE`);
-      return { incident: asCliRefusal(flags, () => step.run(db, incident, values, options)), values };
+      return { incident: asCliRefusal(flags, () => step.run(db, incident, values, options)), values: { ...values, notificationId: options.notification } };
     });
     runtime.out(step.said(result.incident, result.values));
   });
