@@ -23,8 +23,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
     process.exit(2);
   }
   const child = spawn(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  // The terminal sends Ctrl-C to both processes; the child reports it, this one just waits.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => {});
+  // Ctrl-C or kill reaches this process; the child reports it and exits, this one waits for it.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : 143)));
 } else {
   module.enableCompileCache?.();

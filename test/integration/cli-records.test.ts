@@ -141,6 +141,12 @@ describe('every record from the CLI', () => {
     expect(await run(['settings', 'show'])).toContain('Default destruction rule: Destroy every copy within 60 days after the end date');
     await run(['add', 'version', '--dsa', NIC, '--version', '5', '--start-date', '2028-04-01', '--end-date', '2029-03-31', '--predecessor', VERSION, '--status', 'draft']);
     expect(JSON.parse(await run(['show', 'version', `${NIC} v5`, '--json'])).record.destructionRule).toEqual({ kind: 'days-after-end', days: 60 });
+    // One part of a nested field changes alone; a rule given whole replaces the old one.
+    await run(['update', 'version', VERSION, '--lawful-bases-article6', '6(1)(e)', '--destruction-rule', 'fixed-date:2028-06-30']);
+    await run(['update', 'version', VERSION, '--lawful-bases-article9', '9(2)(j)']);
+    const updated = JSON.parse(await run(['show', 'version', VERSION, '--json'])).record;
+    expect(updated.lawfulBases).toMatchObject({ article6: '6(1)(e)', article9: '9(2)(j)', commonLawBasis: null });
+    expect(updated.destructionRule).toEqual({ kind: 'fixed-date', date: '2028-06-30' });
     // The NIC reference alone is ambiguous once the DSA has two versions.
     const ambiguous = await cli(db)(['show', 'version', NIC]);
     expect(ambiguous.stderr).toMatch(/^custodian: "DARS-NIC-00574-V2H1F" names 2 DSA versions \(versions 4\.2, 5: name one/);

@@ -49,6 +49,8 @@ class RecordKindCommands {
   private readonly fieldNames: Set<string>;
   private readonly references: ReferenceField[];
   private readonly flags: Flag[];
+  /** Fields with one flag per part (lawfulBases). */
+  private readonly nestedFields: Set<string>;
 
   constructor(
     private readonly runtime: CliRuntime,
@@ -59,6 +61,7 @@ class RecordKindCommands {
     this.fieldNames = new Set(fields.map((f) => f.name));
     this.references = recordTables[definition.kind].references.map((r) => ({ field: r.field, kind: r.kind, itemField: r.itemField }));
     this.flags = flagsFor(fields, this.references);
+    this.nestedFields = new Set(this.flags.filter((f) => f.path.length === 2).map((f) => f.path[0]!));
   }
 
   defineAdd(group: Command): void {
@@ -88,9 +91,10 @@ class RecordKindCommands {
         const patch: Record<string, unknown> = { ...resolveJsonReferences(json, this.references, resolve), ...valuesFromFlags(this.flags, options, { resolve }) };
         if (Object.keys(patch).length === 0) throw new CliError(`nothing to change: give the fields to change as flags (see "custodian update ${this.definition.name} --help") or --json FILE`);
         const before = getRecord(db, this.definition.kind, id).record as Record<string, unknown>;
-        // A flag for one part of a nested field (--lawful-bases-article6) keeps its other parts.
-        for (const [field, value] of Object.entries(patch))
-          if (value && typeof value === 'object' && !Array.isArray(value) && before[field] && typeof before[field] === 'object') patch[field] = { ...(before[field] as object), ...value };
+        // A flag for one part of a nested field (--lawful-bases-article6) keeps its other parts; a
+        // whole value (--destruction-rule fixed-date:…) replaces the old one.
+        for (const field of this.nestedFields)
+          if (patch[field] && typeof patch[field] === 'object' && before[field] && typeof before[field] === 'object') patch[field] = { ...(before[field] as object), ...(patch[field] as object) };
         const after = patchRecord(db, cliActor(), this.definition.kind, id, patch as never);
         changed = !sameRecord(before, after);
         return after as { id: string };
