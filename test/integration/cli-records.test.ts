@@ -59,20 +59,25 @@ describe('every record from the CLI', () => {
     const db = temp.path('register.sqlite');
     const run = await buildRegister(db);
 
-    // The backup copy sits at a location the version does not approve: the app's finding, from the CLI.
+    // An incident two days old whose DARS target (24 hours) has passed and whose ICO clock is running.
+    await run(['incident', 'open', '--title', 'Backup taken to an unapproved vault', '--description', 'The backup copy went to the NECS vault.', '--type', 'undeclared-location', '--became-aware-at', '2026-05-31T10:00', '--copy', (JSON.parse(await run(['list', 'copies', '--json'])) as { id: string }[])[1]!.id]);
+
+    // The backup copy sits at a location the version does not approve, and the incident's clocks run:
+    // the app's findings for the same register, from the CLI.
     const findings = await cli(db)(['findings', '--as-of', AS_OF, '--json']);
     expect(findings.code).toBe(1);
     const cliFindings = JSON.parse(findings.stdout).findings as { id: string; code: string; title: string }[];
-    expect(cliFindings.map((f) => f.code)).toEqual(['COPY_AT_UNAPPROVED_LOCATION']);
-    expect(cliFindings[0]!.title).toContain('NECS backup vault');
-    const { context } = createServiceContext({ databasePath: db, appVersion: 't', now: () => new Date(`${AS_OF}T10:00:00`) });
+    expect(cliFindings.map((f) => f.code).sort()).toEqual(['COPY_AT_UNAPPROVED_LOCATION', 'INCIDENT_NOTIFICATION_DUE', 'INCIDENT_NOTIFICATION_OVERDUE']);
+    expect(cliFindings.find((f) => f.code === 'COPY_AT_UNAPPROVED_LOCATION')!.title).toContain('NECS backup vault');
+    const { context } = createServiceContext({ databasePath: db, appVersion: 't' });
     const app = await dispatch(handlerTable, context, 'findings.list', { asOf: AS_OF });
     expect((app.ok ? (app.value as ApiResponse<'findings.list'>).findings : []).map((f) => f.id)).toEqual(cliFindings.map((f) => f.id));
     context.db.close();
 
-    // Approving the vault for backups clears it.
+    // Approving the vault for backups clears that finding.
     await run(['add', 'approval', '--dsa-version', VERSION, '--location', 'NECS backup vault', '--role', 'backup']);
-    expect(await run(['findings', '--as-of', AS_OF])).toBe('No findings on 1 June 2026.\n');
+    const after = JSON.parse((await cli(db)(['findings', '--as-of', AS_OF, '--json'])).stdout).findings as { code: string }[];
+    expect(after.map((f) => f.code).sort()).toEqual(['INCIDENT_NOTIFICATION_DUE', 'INCIDENT_NOTIFICATION_OVERDUE']);
 
     const report = temp.path('holdings.pdf');
     await run(['report', 'holdings', '--dsa', NIC, '--output', report, '--as-of', AS_OF]);
