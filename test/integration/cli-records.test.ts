@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
@@ -137,6 +137,30 @@ describe('every record from the CLI', () => {
     expect(audit[0]).toMatchObject({ recordKind: 'location', before: { address: null }, after: shown.record });
     expect(await run(['audit', 'list', '--kind', 'copy', '--record', backup])).toMatch(/restore[\s\S]*archive[\s\S]*create/);
     expect((await raw(['audit', 'verify'])).code).toBe(0);
+  });
+
+  it('takes fields from a JSON file with references by name, and refuses bad values in one line naming the flag', async () => {
+    const db = temp.path('register.sqlite');
+    const run = await buildRegister(db);
+    const raw = cli(db);
+    const file = temp.path('location.json');
+    writeFileSync(file, JSON.stringify({ name: 'AWS London', operatorOrganisationId: 'North of England Commissioning Support Unit', kind: 'cloud-region', country: 'England', cloudProvider: 'AWS' }));
+    expect(await run(['add', 'location', '--json', file, '--cloud-region', 'eu-west-2'])).toMatch(/^Added location AWS London \(id [\w-]+\)\.\n$/);
+    expect(JSON.parse(await run(['show', 'location', 'AWS London', '--json'])).record).toMatchObject({ cloudProvider: 'AWS', cloudRegion: 'eu-west-2', kind: 'cloud-region' });
+
+    writeFileSync(file, JSON.stringify({ name: 'X', colour: 'blue' }));
+    const oneLine = async (args: string[], message: string) => {
+      const result = await raw(args);
+      expect(result, args.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: `custodian: ${message}\n` });
+    };
+    await oneLine(['add', 'location', '--json', file], `${file}: "colour" is not a field of a location (its fields: name, operatorOrganisationId, kind, address, cloudProvider, cloudRegion, country)`);
+    await oneLine(['add', 'location', '--json', temp.path('missing.json')], `cannot read ${temp.path('missing.json')}: no such file`);
+    await oneLine(['update', 'holding', 'NIC00574_HES_APC_2025', '--record-count', 'many'], '--record-count must be a number, not "many"');
+    await oneLine(['update', 'version', VERSION, '--commercial', 'maybe'], '--commercial takes yes or no, not "maybe"');
+    await oneLine(['update', 'version', VERSION, '--destruction-rule', 'weekly:3'], '--destruction-rule must start with one of days-after-end, fixed-date, rolling, not "weekly:3"');
+    await oneLine(['update', 'version', VERSION, '--party', 'University of Exampleton'], '--party must be written organisation=role:controllerType, not "University of Exampleton"');
+    await oneLine(['update', 'location', 'AWS London'], 'nothing to change: give the fields to change as flags (see "custodian update location --help") or --json FILE');
+    await oneLine(['update', 'dsfc', 'CON-622644-N9S3P-v2.03', '--signed-date', '2024-02-30'], '--signed-date: is not a real calendar date');
   });
 
   it('uses the default destruction rule from settings for a new version given none', async () => {
