@@ -15,10 +15,10 @@ export const settingsSchema = z.object({
     .max(200, 'Organisation name must be at most 200 characters'),
   theme: z.enum(themeChoices),
   /**
-   * The destruction rule a new DSA version gets when none is given to the register service (the
-   * CLI's `add version`): most of an organisation's agreements share one, usually 30 days after
-   * the end date. The app's version form and the Data Uses Register import still start from the
-   * schema's 30 days.
+   * The destruction rule a new DSA version gets when none is given (the CLI's `add version`, a
+   * Data Uses Register import, which says nothing about destruction): most of an organisation's
+   * agreements share one, usually 30 days after the end date. The app's version form still
+   * starts from the schema's 30 days.
    */
   defaultDestructionRule: destructionRuleSchema,
 });

@@ -170,6 +170,16 @@ describe('every record from the CLI', () => {
     expect(await run(['settings', 'show'])).toContain('Default destruction rule: Destroy every copy within 60 days after the end date');
     await run(['add', 'version', '--dsa', NIC, '--version', '5', '--start-date', '2028-04-01', '--end-date', '2029-03-31', '--predecessor', VERSION, '--status', 'draft']);
     expect(JSON.parse(await run(['show', 'version', `${NIC} v5`, '--json'])).record.destructionRule).toEqual({ kind: 'days-after-end', days: 60 });
+    // So does every version a Data Uses Register import creates (the register says nothing about destruction).
+    const imported = temp.path('imported.sqlite');
+    const fresh = ok(cli(imported));
+    await fresh(['init']);
+    await fresh(['settings', 'set', '--default-destruction-rule', 'rolling:26']);
+    await fresh(['import', 'dur', 'test/fixtures/dur/Agreements.csv', 'test/fixtures/dur/Datasets.csv', 'test/fixtures/dur/DataReleases.csv']);
+    const rules = (JSON.parse(await fresh(['list', 'versions', '--json'])) as { destructionRule: unknown }[]).map((v) => v.destructionRule);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(new Set(rules.map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ kind: 'rolling', weeks: 26 })]));
+
     // One part of a nested field changes alone; a rule given whole replaces the old one.
     await run(['update', 'version', VERSION, '--lawful-bases-article6', '6(1)(e)', '--destruction-rule', 'fixed-date:2028-06-30']);
     await run(['update', 'version', VERSION, '--lawful-bases-article9', '9(2)(j)']);
