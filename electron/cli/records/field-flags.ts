@@ -8,7 +8,8 @@ import type { FieldShape, FieldSpec } from './schema-fields';
  * One command-line flag per field of a schema (fields of a nested object get one each:
  * `--lawful-bases-article6`), with the conversion from what was typed to the field's value. A
  * flag that names a record (`--operator`, `--holding`) takes its id or the name people know it by;
- * a list flag is repeated (`--role controller --role applicant`, or comma-separated choices).
+ * a list flag is repeated (`--party A=controller --party B=processor`) or, for choices, comma-separated
+ * (`--roles controller,applicant`).
  */
 export interface Flag {
   word: string;
