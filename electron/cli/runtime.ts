@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { openDatabase, type OpenedDatabase, type OpenOptions } from '../db/open-database';
+import type { OpenedDatabase, OpenOptions } from '../db/open-database';
 import { resolveDatabasePath } from '../paths';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** Everything on standard input, for `--json -`; read only when asked for. */
+  stdin?: () => Promise<string>;
 }
 
 /** What every command receives: where to write, and how to find and open the register. */
@@ -22,6 +24,9 @@ export class CliRuntime {
     options: OpenOptions,
     work: (opened: OpenedDatabase) => T | Promise<T>,
   ): Promise<T> {
+    // Loaded here, not at the top, so commands that never open the register (--help, profiles,
+    // tabulate) do not load the SQLite binding.
+    const { openDatabase } = await import('../db/open-database');
     const opened = openDatabase(this.databasePath(flag), options);
     try {
       return await work(opened);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { RecordFields, RecordInput, RegisterGetResult } from '../../shared/register/register-api';
 import { recordSchemas, type RecordKind, type RecordOf } from '../../shared/register/records';
+import { readSettings } from '../db/settings-repository';
 import { prepared } from '../db/statement-cache';
 import { appendAudit, canonicalJson, type AuditActor } from './audit-log';
 import { firstZodIssue, RecordRejected, type RecordIssue } from './record-issue';
@@ -87,7 +88,7 @@ export function createRecord<K extends RecordKind>(
   fields: RecordInput<K>,
 ): RecordOf<K> {
   const table = recordTables[kind];
-  const record = validate(kind, { ...fields, id: randomUUID(), archived: false });
+  const record = validate(kind, { ...withDefaultsFromSettings(db, kind, fields), id: randomUUID(), archived: false });
   return db
     .transaction(() => {
       checkWrite(db, table, record);
@@ -96,6 +97,12 @@ export function createRecord<K extends RecordKind>(
       return record;
     })
     .immediate();
+}
+
+/** A version created without a destruction rule takes the organisation's default (Settings), not the schema's. */
+function withDefaultsFromSettings(db: Database, kind: RecordKind, fields: object): object {
+  if (kind !== 'dsaVersion' || (fields as { destructionRule?: unknown }).destructionRule !== undefined) return fields;
+  return { ...fields, destructionRule: readSettings(db).defaultDestructionRule };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultDestructionRule, destructionRuleSchema } from '../register/records';
 
 export const themeChoices = ['system', 'light', 'dark'] as const;
 
@@ -13,6 +14,13 @@ export const settingsSchema = z.object({
     .trim()
     .max(200, 'Organisation name must be at most 200 characters'),
   theme: z.enum(themeChoices),
+  /**
+   * The destruction rule a new DSA version gets when none is given (the CLI's `add version`, a
+   * Data Uses Register import, which says nothing about destruction): most of an organisation's
+   * agreements share one, usually 30 days after the end date. The app's version form still
+   * starts from the schema's 30 days.
+   */
+  defaultDestructionRule: destructionRuleSchema,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -21,6 +29,7 @@ export const defaultSettings: Settings = {
   displayName: '',
   organisationName: '',
   theme: 'system',
+  defaultDestructionRule,
 };
 
 export const settingsPatchSchema = settingsSchema.partial().strict();

@@ -6,9 +6,6 @@ import { formatDate } from '../../../shared/register/format-date';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { allCertificateContents } from '../../destruction/destruction-store';
 import { markAcknowledged, markSent } from '../../destruction/certificate-status';
-import { issueCertificate, jsonPathFor } from '../../destruction/issue-certificate';
-import { CertificateFileError } from '../../destruction/read-certificate-file';
-import { verifyCertificate } from '../../destruction/verify-certificate';
 import { findRecords } from '../../register/register-service';
 import { CliError } from '../cli-error';
 import { commandGroup } from '../command-group';
@@ -53,6 +50,8 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
     .option('--validator <name>', 'the person who validated the destruction')
     .option('--force', 'replace the output files if they exist')
     .action(async (o: { db?: string; dsa: string; version?: string; holding?: string[]; output: string; reason?: string; retained?: string; recipientDpo?: string; processorDpo?: string; validator?: string; force?: boolean }) => {
+      // pdfkit and qrcode load only to issue a certificate, pdf-lib only to verify one.
+      const { issueCertificate, jsonPathFor } = await import('../../destruction/issue-certificate');
       const output = resolve(o.output);
       if (!/\.pdf$/i.test(output)) throw new CliError(`--output must name a .pdf file, not ${o.output}`);
       for (const path of [output, jsonPathFor(output)])
@@ -92,6 +91,7 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
     .argument('<file>', 'the certificate PDF, or the JSON written beside it')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, o: { db?: string; json?: boolean }) => {
+      const [{ verifyCertificate }, { CertificateFileError }] = await Promise.all([import('../../destruction/verify-certificate'), import('../../destruction/read-certificate-file')]);
       const verdict = await runtime.withDatabase(o.db, { create: false, readonly: true }, async (opened) => {
         try {
           return await verifyCertificate(opened.db, resolve(file));

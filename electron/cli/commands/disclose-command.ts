@@ -4,8 +4,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
 import type { DisclosureReportHead } from '../../../shared/disclosure/report';
 import { defaultTotalLabel, type NationalMarker } from '../../../shared/disclosure/table';
-import { discloseFile } from '../../disclosure/disclose-file';
-import { loadHighsSolver } from '../../disclosure/highs-solver';
 import { resolveProfile } from '../../disclosure/profile-files';
 import { recordDisclosureExport } from '../../disclosure/record-export';
 import { loadReleases } from '../../disclosure/released-tables';
@@ -55,6 +53,8 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
         }
       }
       const holding = options.holding ? await findHolding(runtime, options.db, options.holding) : null;
+      // The readers, writers and HiGHS load when a table is disclosed, not for every command.
+      const [{ discloseFile }, { loadHighsSolver }] = await Promise.all([import('../../disclosure/disclose-file'), import('../../disclosure/highs-solver')]);
       let result;
       try {
         const profile = resolveProfile(options.profile);

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultExportFileName } from '../../../shared/exports/export-file-name';
 import type { ExportKind } from '../../../shared/exports/exports-api';
-import { DEFAULT_DEADLINE_DAYS, runExport, type ExportRequest } from '../../exports/run-export';
+import type { ExportRequest } from '../../exports/run-export';
 import { currentOsUser } from '../../service-context';
 import { AS_OF_FLAGS, AS_OF_HELP, parseAsOf } from '../as-of-option';
 import { CliError } from '../cli-error';
@@ -35,7 +35,7 @@ export function registerExports(program: Command, runtime: CliRuntime): void {
     .description('write the coming deadlines to FILE.ics (iCalendar: all-day events for Outlook, Google Calendar…)')
     .argument('<file>', 'the file to write; .ics')
     .option(AS_OF_FLAGS, 'the first day to include (default: today)')
-    .option('--days <n>', `how many days ahead to include (default ${DEFAULT_DEADLINE_DAYS})`)
+    .option('--days <n>', 'how many days ahead to include (default 1096, three years)')
     .action((file: string, options: { db?: string; asOf?: string; days?: string }) => run(runtime, 'deadlines', file, options));
 
   const reports = commandGroup(program, 'report', 'write reports for auditors');
@@ -56,6 +56,8 @@ async function run(runtime: CliRuntime, what: ExportKind, file: string, options:
     ...(options.days !== undefined ? { days: parseDays(options.days) } : {}),
   };
   const actor = { now: () => new Date(), osUser: currentOsUser() };
+  // The spreadsheet and PDF writers (exceljs, pdfkit) load only when a file is written.
+  const { runExport } = await import('../../exports/run-export');
   const result = await runtime.withDatabase(options.db, { create: false }, (opened) => runExport(opened.db, actor, opened.path, request));
   runtime.out(`Wrote ${result.path} (${result.format.toUpperCase()}, SHA-256 ${result.sha256}).`);
 }

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { durImportKinds, type DurImportSummary } from '../../../shared/imports/imports-api';
-import { DurImportError } from '../../imports/dur/dur-import-error';
-import { importDur } from '../../imports/dur/import-dur';
 import { currentOsUser } from '../../service-context';
 import { CliError } from '../cli-error';
 import { commandGroup } from '../command-group';
@@ -29,6 +27,8 @@ export function registerImportDur(program: Command, runtime: CliRuntime): void {
     .option('--json', 'print the summary as JSON')
     .action(async (files: string[], options: { db?: string; organisation?: string; json?: boolean }) => {
       const actor = { now: () => new Date(), osUser: currentOsUser() };
+      // The workbook reader (exceljs) loads only when this command runs.
+      const [{ importDur }, { DurImportError }] = await Promise.all([import('../../imports/dur/import-dur'), import('../../imports/dur/dur-import-error')]);
       const summary = await runtime.withDatabase(options.db, { create: false }, async (opened) => {
         try {
           return await importDur(opened.db, actor, files, options.organisation ? { organisation: options.organisation } : {});

@@ -5,11 +5,11 @@ import { clockState, formatDuration, requiredNotifications, type ClockState } fr
 import { formatZoned } from '../../../shared/incidents/zoned-time';
 import { latestSchemaVersion } from '../../db/migrations';
 import type { OpenedDatabase } from '../../db/open-database';
-import { exportBreachLog, exportIncidentReport } from '../../incidents/incident-exports';
 import { findIncidentId, readAllIncidents } from '../../incidents/incident-rows';
 import { readIncidentSettings } from '../../incidents/incident-settings-store';
 import { currentOsUser } from '../../service-context';
 import { CliError } from '../cli-error';
+import { commandGroup } from '../command-group';
 import { dbOption, type CliRuntime } from '../runtime';
 
 /**
@@ -19,7 +19,7 @@ import { dbOption, type CliRuntime } from '../runtime';
  * and recorded in the audit log with their SHA-256.
  */
 export function registerIncident(program: Command, runtime: CliRuntime): void {
-  const incident = program.command('incident').description('incidents and breaches: the list with its clocks, the report, the breach log');
+  const incident = commandGroup(program, 'incident', 'incidents and breaches: the list with its clocks, the report, the breach log');
 
   dbOption(incident.command('list'))
     .description('list every incident with its status and notification clocks')
@@ -63,6 +63,8 @@ export function registerIncident(program: Command, runtime: CliRuntime): void {
     .requiredOption('--output <file>', 'the PDF to write')
     .action(async (id: string, options: { db?: string; output: string }) => {
       const actor = { now: () => new Date(), osUser: currentOsUser() };
+      // pdfkit loads only for the report, not for the list.
+      const { exportIncidentReport } = await import('../../incidents/incident-exports');
       const result = await runtime.withDatabase(options.db, { create: false }, (opened) => {
         requireCurrentSchema(opened);
         const found = findIncidentId(opened.db, id.trim());
@@ -77,6 +79,7 @@ export function registerIncident(program: Command, runtime: CliRuntime): void {
     .requiredOption('--output <file>', 'the file to write; .xlsx or .csv')
     .action(async (options: { db?: string; output: string }) => {
       const actor = { now: () => new Date(), osUser: currentOsUser() };
+      const { exportBreachLog } = await import('../../incidents/incident-exports');
       const result = await runtime.withDatabase(options.db, { create: false }, (opened) => {
         requireCurrentSchema(opened);
         return exportBreachLog(opened.db, actor, opened.path, options.output);

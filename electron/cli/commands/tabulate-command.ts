@@ -3,12 +3,8 @@ import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
 import { defaultTotalLabel } from '../../../shared/disclosure/table';
-import { discloseFile } from '../../disclosure/disclose-file';
-import { loadHighsSolver } from '../../disclosure/highs-solver';
 import { checkOutputPaths } from '../../disclosure/output-paths';
 import { resolveProfile } from '../../disclosure/profile-files';
-import { tabulate, tabulationInput } from '../../disclosure/tabulate';
-import { writeUnprotectedTable } from '../../disclosure/write/write-table';
 import { CliError } from '../cli-error';
 import type { CliRuntime } from '../runtime';
 
@@ -42,6 +38,13 @@ export function registerTabulate(program: Command, runtime: CliRuntime): void {
       }
       if (options.report && !options.profile) throw new CliError('--report needs --profile: an unprotected table has no disclosure report');
       const format = extname(options.output).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv';
+      // The readers, writers and HiGHS load when a table is counted, not for every command.
+      const [{ discloseFile }, { loadHighsSolver }, { tabulate, tabulationInput }, { writeUnprotectedTable }] = await Promise.all([
+        import('../../disclosure/disclose-file'),
+        import('../../disclosure/highs-solver'),
+        import('../../disclosure/tabulate'),
+        import('../../disclosure/write/write-table'),
+      ]);
       try {
         checkOutputPaths(input, options.output, options.report ?? null);
         const profile = options.profile ? resolveProfile(options.profile) : null;

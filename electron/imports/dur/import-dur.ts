@@ -6,6 +6,7 @@ import { sha256OfFile } from '../../files/file-digest';
 import { appendAudit, type AuditActor } from '../../register/audit-log';
 import { loadRegister } from '../../register/load-register';
 import { RecordRejected } from '../../register/record-issue';
+import { readSettings } from '../../db/settings-repository';
 import { createRecord, replaceRecord } from '../../register/register-service';
 import { DurImportError } from './dur-import-error';
 import { parseDur, type DurFilter } from './parse-dur';
@@ -30,7 +31,7 @@ export async function importDur(db: Database, actor: AuditActor, paths: readonly
   return db
     .transaction(() => {
       // Planned inside the write transaction, so the register cannot change between plan and write.
-      const plan = planDurImport(loadRegister(db), dur, () => globalThis.crypto.randomUUID());
+      const plan = planDurImport(loadRegister(db), dur, () => globalThis.crypto.randomUUID(), readSettings(db).defaultDestructionRule);
       applyChanges(db, actor, plan.changes);
       const summary: DurImportSummary = { files, sheetsRead: dur.sheetsRead, rowsSkipped: dur.rowsSkipped, counts: plan.counts };
       appendAudit(db, actor, {

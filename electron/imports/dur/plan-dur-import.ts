@@ -1,4 +1,4 @@
-import type { Dsa, DsaVersion, Holding, Organisation, VersionDataset } from '../../../shared/register/records';
+import type { DestructionRule, Dsa, DsaVersion, Holding, Organisation, VersionDataset } from '../../../shared/register/records';
 import type { DurImportCounts, DurImportKind } from '../../../shared/imports/imports-api';
 import type { RegisterContent } from '../../../shared/register/snapshot';
 import { DurImportError, type DurPlace } from './dur-import-error';
@@ -42,10 +42,10 @@ export interface DurImportPlan {
  * register twice changes nothing the second time. The first problem stops the import, naming the
  * sheet, row and column.
  */
-export function planDurImport(register: RegisterContent, dur: DurContent, newId: () => string): DurImportPlan {
+export function planDurImport(register: RegisterContent, dur: DurContent, newId: () => string, destructionRule?: DestructionRule): DurImportPlan {
   const organisations = new OrganisationPlanner(register, newId);
   const dsas = new DsaPlanner(register, newId);
-  const versions = new VersionPlanner(register, newId, organisations, dsas);
+  const versions = new VersionPlanner(register, newId, organisations, dsas, destructionRule);
   const datasets = new DatasetPlanner(register, newId);
   const holdings = new HoldingPlanner(register, newId, datasets);
 

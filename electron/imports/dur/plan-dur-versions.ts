@@ -1,4 +1,4 @@
-import { dsaVersionSchema, type DsaVersion, type Party } from '../../../shared/register/records';
+import { defaultDestructionRule, dsaVersionSchema, type DestructionRule, type DsaVersion, type Party } from '../../../shared/register/records';
 import type { RegisterContent } from '../../../shared/register/snapshot';
 import { compareVersions } from '../../../shared/register/version-order';
 import { nonNull, validated } from './build-dur-record';
@@ -24,6 +24,8 @@ export class VersionPlanner {
     private readonly newId: () => string,
     private readonly organisations: OrganisationPlanner,
     private readonly dsas: DsaPlanner,
+    /** The organisation's default (Settings): the Data Uses Register says nothing about destruction. */
+    private readonly destructionRule: DestructionRule = defaultDestructionRule,
   ) {
     // Versions are unique in the register whether archived or not.
     for (const v of register.versions) {
@@ -79,6 +81,7 @@ export class VersionPlanner {
         ...fromDur,
         parties: controllerParties,
         lawfulBases: { article6: null, article9: null, commonLawBasis, s251Reference: null, s251Expiry: null },
+        destructionRule: this.destructionRule,
       },
       row.place,
       row.columns,
