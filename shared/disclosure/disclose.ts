@@ -103,14 +103,13 @@ function recomputeTotals(subject: DisclosureSubject, publication: Publication): 
   const { structure, values, profile } = subject;
   const firstEquation = new Map<number, number>();
   structure.equations.forEach((equation, e) => {
-    if (!firstEquation.has(equation.total)) firstEquation.set(equation.total, e);
+    // Only labelled totals are recomputed: a national row that is the sum of the rows beside it is
+    // published by the local rules, as the profile says national figures are.
+    if (!equation.national && !firstEquation.has(equation.total)) firstEquation.set(equation.total, e);
   });
   const totals = [...firstEquation.keys()].sort((a, b) => structure.totalDepth[a]! - structure.totalDepth[b]!);
   for (const total of totals) {
     if (publication.reason(total) === 'national' && profile.national === 'exempt') continue;
-    // A national row that happens to be the sum of the rows below is not a labelled total: it is
-    // published by the local rules, as the profile says national figures are.
-    if (structure.totalDepth[total] === 0) continue;
     const equation = structure.equations[firstEquation.get(total)!]!;
     let sum = 0;
     for (const member of equation.members) sum += publication.value(member) ?? 0;

@@ -18,6 +18,8 @@ export interface TotalEquation {
    * several label columns at once (a grand total with no subtotals beneath it).
    */
   dimension: number;
+  /** A national row that is the sum of the rows beside it: a total by its values, not by its label. */
+  national?: boolean;
 }
 
 export interface TableStructure {
@@ -83,7 +85,7 @@ export function analyseStructure(table: CountTable, options: TableOptions): Tabl
       // A national row that is the sum of the rows beside it is a total every reader can see.
       for (const nationalRow of national) {
         for (let c = 0; c < width; c++) {
-          const equation = { total: nationalRow * width + c, members: members.map((m) => m * width + c), dimension };
+          const equation = { total: nationalRow * width + c, members: members.map((m) => m * width + c), dimension, national: true };
           if (addsUp(table, equation)) equations.push(equation);
         }
       }

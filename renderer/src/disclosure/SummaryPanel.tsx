@@ -3,7 +3,7 @@ import { StatusBadge } from '../components/StatusBadge';
 
 type Result = NonNullable<DisclosureJobStatus['result']>;
 
-/** What the profile did and what the attacker's linear program concluded. */
+/** What the profile did, what the attacker's audit concluded, and the earlier releases it was audited with. */
 export function SummaryPanel({ result }: { result: Result }) {
   const { summary, audit, profile } = result.report;
   const rows: [string, number][] = [
@@ -46,6 +46,17 @@ export function SummaryPanel({ result }: { result: Result }) {
               }`}
         </div>
       )}
+      {audit.linkedReleases.length > 0 ? (
+        <ul className="linked-releases" aria-label="Earlier releases from this holding">
+          {audit.linkedReleases.map((release) => (
+            <li key={release.name}>
+              {release.linked
+                ? `Audited together with the earlier release ${release.name} from this holding.`
+                : `Not linked to the earlier release ${release.name}: its margins cannot be the same records as this table’s.`}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }
