@@ -4,6 +4,7 @@ import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
 import type { AuditSummary } from '../../shared/disclosure/report';
 import { isTotalLabel } from '../../shared/disclosure/table';
+import { isTotalLikeLabel } from '../../shared/disclosure/total-like-labels';
 import { actionOf, emptySummary, tally } from './cell-reason-report';
 import { checkCancelled, type DiscloseFileRequest, type DiscloseFileResult } from './disclose-file-api';
 import { finishDisclosure } from './finish-disclosure';
@@ -14,12 +15,11 @@ import type { TableReader } from './read/table-reader';
 export class NeedsWholeTable extends Error {}
 
 /**
- * Words that often label a total without being declared as one, and blanks. A row carrying one may
- * be the sum of others (an "All" row under a `Total` label), which only the whole-table audit can
- * see, so the table is read whole and the audit looks for every sum the values show.
+ * A row carrying a total-like word (or a blank) may be the sum of others (an "All" row under a
+ * `Total` label), which only the whole-table audit can see, so the table is read whole and the
+ * audit looks for every sum the values show.
  */
-const totalLikeLabels = new Set(['', 'all', 'all persons', 'all people', 'persons', 'people', 'total', 'totals', 'grand total', 'subtotal', 'sub-total', 'overall', 'sum', 'any', 'everyone', 'england', 'national', 'uk', 'united kingdom', 'great britain', 'england and wales']);
-const mayBeTotal = (label: string) => totalLikeLabels.has(label.trim().toLocaleLowerCase('en-GB'));
+const mayBeTotal = isTotalLikeLabel;
 
 /**
  * Protects a table without totals in one streaming pass, cell by cell, in constant memory:

@@ -1,4 +1,5 @@
 import { isTotalLabel, type CountTable, type TableOptions } from './table';
+import { isTotalLikeLabel } from './total-like-labels';
 
 /**
  * The attacker's picture of a table's arithmetic, derived for the audit on its own: it does not use
@@ -231,22 +232,24 @@ function findUndeclaredTotalColumns(table: CountTable, declared: boolean[], valu
   const columns = table.countColumns.flatMap((_, c) => (declared[c] ? [] : [c]));
   if (columns.length < 3) return [];
   return columns.filter((c) => {
-    let nonZero = false;
+    let nonZeroRows = 0;
     for (let r = 0; r < table.rows.length; r++) {
       let sum = 0;
       for (const other of columns) sum += values[r * width + other]!;
       const v = values[r * width + c]!;
       if (2 * v !== sum) return false;
-      nonZero ||= v !== 0;
+      if (v !== 0) nonZeroRows++;
     }
-    return nonZero;
+    // As for rows: one row is weak evidence, two or a total-like heading is not.
+    return nonZeroRows >= 2 || (nonZeroRows === 1 && isTotalLikeLabel(table.countColumns[c]!));
   });
 }
 
 /**
  * Labels that act as totals without being declared: a label v in column k such that, in every group
  * of rows agreeing on the other labels that holds v and at least two other rows, the row labelled v
- * equals the sum of the others in every count column (and in at least one group that sum is not 0).
+ * equals the sum of the others in every count column (and in at least one group that sum is not 0),
+ * seen in two groups or more, or in one when the label is a total-like word ("All", "Persons").
  * Found in one pass per column: a row is the sum of the rest of its group exactly when it is half
  * the group's sum.
  */
@@ -294,7 +297,9 @@ function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: F
       }
     }
     for (const entry of verdict.values()) {
-      if (entry.holds && entry.nonZero && entry.rows.length > 0) found.push({ column: k, label: entry.label, rows: entry.rows, groups: entry.groups });
+      // One group is weak evidence (17, 17, 0: either 17 is "the sum"); two, or a total-like word, is not.
+      const evidence = entry.groups.length >= 2 || (entry.groups.length === 1 && isTotalLikeLabel(entry.label));
+      if (entry.holds && entry.nonZero && evidence) found.push({ column: k, label: entry.label, rows: entry.rows, groups: entry.groups });
     }
   });
   return found;

@@ -1,4 +1,4 @@
--- schema version 4
+-- schema version 5
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -24,6 +24,8 @@ CREATE INDEX datasets_by_version ON datasets (version_id);
 CREATE INDEX destruction_evidence_by_record ON destruction_evidence (destruction_id);
 
 CREATE INDEX destruction_records_by_copy ON destruction_records (copy_id);
+
+CREATE INDEX disclosure_releases_by_holding ON disclosure_releases (holding_id, id);
 
 CREATE INDEX dsa_versions_by_dsfc ON dsa_versions (dsfc_id);
 
@@ -225,6 +227,16 @@ CREATE TABLE destruction_records (
   recorded_at TEXT NOT NULL CHECK (recorded_at <> ''),
   recorded_by TEXT NOT NULL CHECK (recorded_by <> ''),
   CHECK (outcome <> 'destroyed-with-exceptions' OR (exception_reason IS NOT NULL AND exception_end_date IS NOT NULL))
+) STRICT;
+
+CREATE TABLE disclosure_releases (
+  id INTEGER PRIMARY KEY,
+  holding_id TEXT NOT NULL REFERENCES holdings(id) ON DELETE RESTRICT,
+  audit_seq INTEGER NOT NULL UNIQUE REFERENCES audit_log(seq) ON DELETE RESTRICT,
+  created_at TEXT NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  output_sha256 TEXT NOT NULL CHECK (length(output_sha256) = 64),
+  release_json TEXT NOT NULL CHECK (json_valid(release_json))
 ) STRICT;
 
 CREATE TABLE dsa_versions (
