@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('the dashboard with thousands of findings in mind', () => {
     await expect(drawn).toHaveCount(50);
     const showMore = high.getByRole('button', { name: 'Show 200 more high findings' });
     await showMore.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(import.meta.dirname, '..', 'artefacts', 'dashboard-show-more.png') });
+    await page.screenshot({ path: join(artefactsFolder, 'dashboard-show-more.png') });
     await showMore.click();
     await expect(drawn).toHaveCount(250);
     await high.getByRole('button', { name: 'Show 10 more high findings' }).click();

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -12,7 +13,7 @@ import { storeRegister } from '../helpers/store-register';
 import { makeTempDir } from '../helpers/temp-dir';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 /** The screen scrolls inside its content area, so the window is made as tall as the content for the picture. */

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -10,7 +11,7 @@ import { seedRegister, testActor } from '../helpers/register-seed';
 import { makeTempDir } from '../helpers/temp-dir';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 /** The content pane scrolls inside the window, so a tall viewport is what captures the whole screen. */

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -10,7 +11,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { storeRegister } from '../helpers/store-register';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 /** A screenshot of the whole screen: the window is made as tall as the scrolling content first. */

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -7,7 +8,7 @@ import { compliantRegister } from '../helpers/compliant-register';
 import { storeRegister } from '../helpers/store-register';
 import { appPerTest, openApp, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 /**

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -8,7 +9,7 @@ import { createRecord } from '../../electron/register/register-service';
 import { testActor } from '../helpers/register-seed';
 import { appPerTest, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 /** The register's clock: every finding and deadline is judged on this day. */

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -6,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { screens } from '../../shared/app/screens';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 describe('app shell in Chromium, wired to the real handlers', () => {

@@ -1,3 +1,4 @@
+import { artefactsFolder } from './artefacts-folder';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
@@ -14,7 +15,7 @@ import { storeRegister } from '../helpers/store-register';
 import { makeTempDir } from '../helpers/temp-dir';
 import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
 
-const artefacts = join(import.meta.dirname, '..', 'artefacts');
+const artefacts = artefactsFolder;
 mkdirSync(artefacts, { recursive: true });
 
 async function screenshot(page: Page, name: string): Promise<void> {
