@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../electron/ipc/context';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { createServiceContext } from '../../electron/service-context';
+import { seedRegister } from '../helpers/register-seed';
 import { useTempDir } from '../helpers/temp-dir';
 
 const temp = useTempDir('custodian-disclosure-ipc-');
@@ -43,6 +44,33 @@ async function settle(ctx: ServiceContext, jobId: string): Promise<DisclosureJob
 const table = 'area,Female,Male,Total\nLeeds,3,40,43\nYork,50,60,110\nTotal,53,100,153\n';
 
 describe('disclosure over IPC, in the worker thread', () => {
+  it('with a holding chosen, keeps the release and audits the next table from the holding with it', async () => {
+    const bySex = temp.path('by-sex.csv');
+    const byAge = temp.path('by-age.csv');
+    writeFileSync(bySex, 'region,F,M,Total\nR1,3,27,30\nR2,5,21,26\nTotal,8,48,56\n');
+    writeFileSync(byAge, 'region,A1,A2,Total\nR1,27,3,30\nR2,7,19,26\nTotal,34,22,56\n');
+    let next = bySex;
+    const ctx = open({ chooseFileToOpen: async () => next, chooseFileToSave: async () => temp.path(`out-${next.endsWith('sex.csv') ? 'sex' : 'age'}.csv`) });
+    const { holding } = seedRegister(ctx.db);
+    const disclose = async () => {
+      const opened = (await call(ctx, 'disclosure.chooseInput', {}))!;
+      const request = { token: opened.token, sheet: null, profileId: 'nhs-community-mental-health', totalLabels: ['Total'], national: null, holdingId: holding.id };
+      const preview = await settle(ctx, (await call(ctx, 'disclosure.start', request)).jobId);
+      return preview;
+    };
+    const first = await disclose();
+    expect(first.result!.refusal).toBeNull();
+    const exported = await settle(ctx, (await call(ctx, 'disclosure.export', { jobId: first.jobId, format: 'csv' }))!.jobId);
+    expect(exported.state).toBe('done');
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM disclosure_releases WHERE holding_id = ?').get(holding.id)).toEqual({ n: 1 });
+
+    next = byAge;
+    const second = await disclose();
+    expect(second.result!.refusal).toMatch(/together with the earlier release out-sex\.csv/);
+    expect(second.result!.report.audit.linkedReleases).toEqual([expect.objectContaining({ name: expect.stringMatching(/^out-sex\.csv/), linked: true })]);
+  });
+
+
   it('previews, exports through the save dialog, and records the export in the audit log', async () => {
     const input = temp.path('table.csv');
     writeFileSync(input, table);
