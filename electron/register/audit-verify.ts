@@ -18,10 +18,7 @@ type Problem = NonNullable<AuditVerification['problem']>;
  * head as well. The chain makes tampering evident, not impossible; keep backups elsewhere.
  */
 export function verifyAuditChain(db: Database): AuditVerification {
-  const rows = db.prepare(`SELECT ${storedEntryColumns} FROM audit_log ORDER BY seq`).all() as StoredAuditEntry[];
-  const head = db.prepare('SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as
-    | { lastSeq: number; lastHash: string }
-    | undefined;
+  const { rows, head } = readLogAndHead(db);
   const lastSeq = rows.at(-1)?.seq ?? 0;
   const result = (problem: Problem | null): AuditVerification => ({
     intact: problem === null,
@@ -43,6 +40,21 @@ export function verifyAuditChain(db: Database): AuditVerification {
     expectedSeq = row.seq + 1;
   }
   return result(checkHead(head, lastSeq, expectedPrev));
+}
+
+type Head = { lastSeq: number; lastHash: string };
+
+/**
+ * The log and its head from ONE snapshot. Read in two statements, a writer in another process could
+ * commit between them, and the head would name an entry the log read a moment earlier did not yet
+ * hold: "Entry N (the newest) was deleted", a false alarm. A read transaction pins both reads to the
+ * same commit (SQLite's WAL gives each read transaction a fixed snapshot).
+ */
+export function readLogAndHead(db: Database): { rows: StoredAuditEntry[]; head: Head | undefined } {
+  return db.transaction(() => ({
+    rows: db.prepare(`SELECT ${storedEntryColumns} FROM audit_log ORDER BY seq`).all() as StoredAuditEntry[],
+    head: db.prepare('SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as Head | undefined,
+  }))();
 }
 
 function checkEntry(
@@ -111,7 +123,7 @@ function findOriginalSeq(row: StoredAuditEntry): number | null {
 }
 
 function checkHead(
-  head: { lastSeq: number; lastHash: string } | undefined,
+  head: Head | undefined,
   lastSeq: number,
   lastHash: string,
 ): Problem | null {
