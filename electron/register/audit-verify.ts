@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditVerification } from '../../shared/audit/audit-api';
+import type { AuditAnchor } from '../../shared/audit/audit-anchor';
+import { checkAnchors } from './audit-anchors';
 import { computeAuditHash, GENESIS_HASH, storedEntryColumns, type StoredAuditEntry } from './audit-log';
 
 /** How far ahead to look for an entry's original number when entries were deleted and the rest renumbered. */
@@ -14,16 +16,21 @@ type Problem = NonNullable<AuditVerification['problem']>;
  * its number follows the previous one (a gap is a deletion). An entry that points at an entry stored
  * LATER was moved (reordered). The head row catches the deletion of the newest entries.
  *
- * What this cannot catch: someone who rewrites every hash from the tampered entry onwards and the
- * head as well. The chain makes tampering evident, not impossible; keep backups elsewhere.
+ * What the chain alone cannot catch: someone who rewrites every hash from the tampered entry onwards
+ * and the head as well, deletes the newest entries and sets the head back, or truncates the log
+ * with its head. `anchors` (the head printed earlier, kept outside the register) catch those at or
+ * before each anchor; see audit-anchors.ts.
  */
-export function verifyAuditChain(db: Database): AuditVerification {
+export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] = []): AuditVerification {
   const { rows, head } = readLogAndHead(db);
-  const lastSeq = rows.at(-1)?.seq ?? 0;
+  const last = rows.at(-1);
+  const lastSeq = last?.seq ?? 0;
   const result = (problem: Problem | null): AuditVerification => ({
     intact: problem === null,
     entries: rows.length,
     lastSeq,
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+    anchorsChecked: anchors.length,
     problem,
   });
 
@@ -39,7 +46,7 @@ export function verifyAuditChain(db: Database): AuditVerification {
     expectedPrev = row.hash;
     expectedSeq = row.seq + 1;
   }
-  return result(checkHead(head, lastSeq, expectedPrev));
+  return result(checkHead(head, lastSeq, expectedPrev) ?? checkAnchors(rows, anchors));
 }
 
 type Head = { lastSeq: number; lastHash: string };

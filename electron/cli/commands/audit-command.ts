@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import type { Database } from 'better-sqlite3';
+import { appendFileSync, readFileSync } from 'node:fs';
 import type { AuditEntry } from '../../../shared/audit/audit-api';
+import { formatAnchor, parseAnchor, parseCheckpoints, type AuditAnchor } from '../../../shared/audit/audit-anchor';
+import { oneLine } from '../../../shared/text/one-line';
 import { listAuditEntries } from '../../register/audit-log';
 import { verifyAuditChain } from '../../register/audit-verify';
 import { CliError } from '../cli-error';
@@ -23,6 +26,31 @@ function parseLimit(text: string): number {
   return limit;
 }
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** The anchors given on the command line and in a checkpoints file; a malformed one is bad usage (exit 2). */
+function readAnchors(expect: readonly string[], checkpoints: string | undefined): AuditAnchor[] {
+  const anchors: AuditAnchor[] = [];
+  for (const text of expect) {
+    const anchor = parseAnchor(text);
+    if (!anchor) throw new CliError(`--expect must be SEQ:HASH as "audit verify" prints the head, e.g. 42:3f1c…(64 hex digits), not "${oneLine(text, 80)}"`);
+    anchors.push(anchor);
+  }
+  if (checkpoints !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(checkpoints, 'utf8');
+    } catch {
+      throw new CliError(`cannot read the checkpoints file ${checkpoints}; check the path`);
+    }
+    const parsed = parseCheckpoints(text);
+    if ('badLine' in parsed) throw new CliError(`${checkpoints}, line ${parsed.badLine}: not SEQ:HASH as "audit verify" prints the head`);
+    if (parsed.anchors.length === 0) throw new CliError(`${checkpoints} holds no checkpoints; add lines of SEQ:HASH`);
+    anchors.push(...parsed.anchors);
+  }
+  return anchors;
+}
+
 const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 
 const describeEntry = (e: AuditEntry) => {
@@ -35,16 +63,30 @@ export function registerAudit(program: Command, runtime: CliRuntime): void {
   const audit = commandGroup(program, 'audit', 'check and read the tamper-evident audit log');
 
   dbOption(audit.command('verify'))
-    .description('recompute the audit chain; exit 1 naming the first entry edited, deleted or reordered')
+    .description('recompute the audit chain and print its head; exit 1 naming the first entry edited, deleted or reordered')
+    .option('--expect <seq:hash>', 'a head printed earlier: prove nothing at or before it was removed or rewritten (repeatable)', collect, [])
+    .option('--checkpoints <file>', 'a file of heads kept elsewhere, one SEQ:HASH a line, each checked like --expect')
+    .option('--save-checkpoint <file>', 'when intact, append the head to this checkpoints file (keep it off this machine)')
     .option('--json', 'print the result as JSON')
-    .action(async (options: { db?: string; json?: boolean }) => {
+    .action(async (options: { db?: string; expect: string[]; checkpoints?: string; saveCheckpoint?: string; json?: boolean }) => {
+      const anchors = readAnchors(options.expect, options.checkpoints);
       const result = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) =>
-        verifyAuditChain(auditDatabase(opened)),
+        verifyAuditChain(auditDatabase(opened), anchors),
       );
       if (options.json) runtime.out(JSON.stringify(result, null, 2));
-      else if (result.intact) runtime.out(`Audit log intact: ${entries(result.entries)}, the newest is #${result.lastSeq}.`);
-      else runtime.out(`Audit log BROKEN at entry #${result.problem!.seq} (${result.problem!.kind}).`);
+      else if (result.intact) {
+        runtime.out(`Audit log intact: ${entries(result.entries)}, the newest is #${result.lastSeq}.`);
+        if (result.head) runtime.out(`Head: ${formatAnchor(result.head)}`);
+        if (anchors.length > 0) {
+          const newest = Math.max(...anchors.map((a) => a.seq));
+          runtime.out(`Matches ${anchors.length === 1 ? 'the checkpoint' : `all ${anchors.length} checkpoints`}: nothing at or before #${newest} was removed or rewritten.`);
+        }
+      } else runtime.out(`Audit log BROKEN at entry #${result.problem!.seq} (${result.problem!.kind}).`);
       if (result.problem) throw new CliError(`audit log broken: ${result.problem.message}`, 1);
+      if (options.saveCheckpoint && result.head) {
+        appendFileSync(options.saveCheckpoint, `${formatAnchor(result.head)} ${new Date().toISOString()}\n`);
+        if (!options.json) runtime.out(`Appended the head to ${options.saveCheckpoint}.`);
+      }
     });
 
   dbOption(audit.command('list'))
