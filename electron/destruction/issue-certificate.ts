@@ -13,6 +13,7 @@ import { readSettings } from '../db/settings-repository';
 import { prepared } from '../db/statement-cache';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { appendAudit, type AuditActor } from '../register/audit-log';
+import { readAuditHead } from '../register/audit-head';
 import { loadRegister } from '../register/load-register';
 import { createRecord } from '../register/register-service';
 import { resolveScope, type ScopeRequest } from './certificate-scope';
@@ -47,7 +48,7 @@ function nextCertificateNumber(db: Database, year: string): string {
   return `COD-${year}-${String(highest + 1).padStart(4, '0')}`;
 }
 
-type FixedMeta = Pick<CertificateMeta, 'certificateNumber' | 'issuedAt' | 'issuedDate'>;
+type FixedMeta = Pick<CertificateMeta, 'certificateNumber' | 'issuedAt' | 'issuedDate' | 'auditHead'>;
 
 function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?: FixedMeta) {
   const index = indexRegister(loadRegister(db));
@@ -60,6 +61,9 @@ function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?:
     certificateNumber: nextCertificateNumber(db, issuedDate.slice(0, 4)),
     issuedAt: now.toISOString(),
     issuedDate,
+    // The head before this certificate's own entry: read once, kept when the content is rebuilt in
+    // the write transaction, so an unrelated write in between does not make the issue conflict.
+    auditHead: readAuditHead(db),
     ...fixed,
     organisation: settings.organisationName,
     person: settings.displayName ? `${settings.displayName} (${actor.osUser})` : actor.osUser,
@@ -99,8 +103,8 @@ export async function issueCertificate(db: Database, actor: AuditActor, request:
     const certificate = db
       .transaction(() => {
         // Rendering took a moment: the register must still say exactly what the PDF says.
-        const { certificateNumber, issuedAt, issuedDate } = first.content;
-        const again = prepare(db, actor, { ...request, holdingIds: first.scope.holdings.map((h) => h.id), versionId: first.scope.version.id }, { certificateNumber, issuedAt, issuedDate });
+        const { certificateNumber, issuedAt, issuedDate, auditHead } = first.content;
+        const again = prepare(db, actor, { ...request, holdingIds: first.scope.holdings.map((h) => h.id), versionId: first.scope.version.id }, { certificateNumber, issuedAt, issuedDate, auditHead });
         if (again.liveCopies.length > 0 || canonicalJson(again.content) !== json)
           throw new UserFacingError('CONFLICT', 'The register changed while the certificate was being made; nothing was issued. Issue it again.');
         const record = createRecord(db, actor, 'certificate', {

@@ -5,6 +5,7 @@ import { certificateContentSchema, type CertificateContent } from '../../shared/
 import { describeDifferences } from '../../shared/destruction/certificate-diff';
 import type { Certificate, Holding } from '../../shared/register/records';
 import { indexRegister } from '../../shared/register/register-index';
+import { verifyAuditChain } from '../register/audit-verify';
 import { loadRegister } from '../register/load-register';
 import { findRecords } from '../register/register-service';
 import { certificateContentOf, loadDestructionFacts } from './destruction-store';
@@ -94,6 +95,13 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
   // 3. Today's register against the certificate as issued.
   problems.push(...registerChanges(db, issued).map((d) => `the register changed after issue: ${d}`));
 
+  // 4. The audit log against the head the certificate carries: cut back or rewritten since issue?
+  if (issued.auditHead) {
+    const chain = verifyAuditChain(db, [issued.auditHead]);
+    if (chain.problem) problems.push(`the audit log does not match the head this certificate carries (entry ${issued.auditHead.seq}): ${chain.problem.message}`);
+    else notes.push(`The audit log still holds, unchanged, everything up to entry ${issued.auditHead.seq}, the head when this certificate was made.`);
+  }
+
   notes.push(statusNote(certificate));
   return result(number, documentHash);
 }
@@ -118,6 +126,7 @@ function registerChanges(db: Database, issued: CertificateContent): string[] {
     reason: issued.reason,
     retained: issued.retained,
     signatoryNames: names,
+    auditHead: issued.auditHead,
   });
   changes.push(...describeDifferences(issued, rebuilt.content, 'register'));
   return changes;

@@ -24,7 +24,9 @@ export function checkAnchors(rows: readonly StoredAuditEntry[], anchors: readonl
         message:
           lastSeq === 0
             ? `The log is empty, but your checkpoint names entry ${anchor.seq}: the log was truncated together with its head.`
-            : `Your checkpoint names entry ${anchor.seq}, but the log ends at entry ${lastSeq}: entries ${lastSeq + 1}–${anchor.seq} at least were deleted and the head set back.`,
+            : `Your checkpoint names entry ${anchor.seq}, but the log ends at entry ${lastSeq}: ${
+                anchor.seq > lastSeq + 1 ? `entries ${lastSeq + 1}–${anchor.seq} at least were` : `entry ${anchor.seq} at least was`
+              } deleted and the head set back.`,
       };
     }
     if (row.hash !== anchor.hash) {
