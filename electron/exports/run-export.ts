@@ -15,7 +15,9 @@ import { sha256OfFile } from '../files/file-digest';
 import { isRegisterFile } from '../files/same-file';
 import { temporaryPathFor } from '../files/write-file-atomic';
 import { incidentFindings } from '../incidents/incident-findings-source';
+import { formatAnchor, type AuditAnchor } from '../../shared/audit/audit-anchor';
 import { appendAudit, type AuditActor } from '../register/audit-log';
+import { readAuditHead } from '../register/audit-head';
 import { loadRegister } from '../register/load-register';
 import { storedRegisterFindings } from '../register/register-findings';
 import { renderHoldingsReportPdf } from '../reports/holdings/holdings-report-pdf';
@@ -54,9 +56,16 @@ export const DEFAULT_DEADLINE_DAYS = 1096;
  */
 export async function runExport(db: Database, actor: AuditActor, registerPath: string, request: ExportRequest): Promise<ExportResult> {
   const format = checkOutputPath(request.what, request.path, registerPath);
-  const register = loadRegister(db);
+  // The register and the audit head from one snapshot, so the head printed is the log the report reflects.
+  const { register, head } = db.transaction(() => ({ register: loadRegister(db), head: readAuditHead(db) }))();
   const agreement = request.agreement ? findAgreement(register, request.agreement) : null;
-  const meta: ExportMeta = { title: titles[request.what], asOf: request.asOf, generatedAt: actor.now(), organisationName: readSettings(db).organisationName };
+  const meta: ExportMeta = {
+    title: titles[request.what],
+    asOf: request.asOf,
+    generatedAt: actor.now(),
+    organisationName: readSettings(db).organisationName,
+    details: [auditHeadDetail(head)],
+  };
   const temporary = temporaryPathFor(request.path);
   try {
     // The findings export is the findings list on paper: the incident clocks are findings too.
@@ -78,6 +87,15 @@ export async function runExport(db: Database, actor: AuditActor, registerPath: s
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+/**
+ * Every report states the audit chain's head when it was made: once the report has left the
+ * organisation it is an anchor, and `audit verify --expect` shows whether the log was cut back since.
+ */
+export function auditHeadDetail(head: AuditAnchor | null): [string, string] {
+  if (!head) return ['Audit log head', 'The audit log was empty'];
+  return ['Audit log head', `Entry ${head.seq}, SHA-256 ${head.hash}; check later with: custodian audit verify --expect ${formatAnchor(head)}`];
 }
 
 const titles: Record<ExportKind, string> = {
