@@ -11,6 +11,7 @@ import type { Certificate } from '../../shared/register/records';
 import { indexRegister } from '../../shared/register/register-index';
 import { readSettings } from '../db/settings-repository';
 import { prepared } from '../db/statement-cache';
+import { crashPoint } from '../files/crash-point';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { appendAudit, type AuditActor } from '../register/audit-log';
 import { readAuditHead } from '../register/audit-head';
@@ -19,6 +20,7 @@ import { createRecord } from '../register/register-service';
 import { resolveScope, type ScopeRequest } from './certificate-scope';
 import { renderCertificatePdf } from './certificate-pdf';
 import { insertCertificateContent, loadDestructionFacts } from './destruction-store';
+import { finishInterruptedIssue } from './finish-interrupted-issue';
 
 /**
  * Issuing a certificate of destruction: refused while any copy of the chosen holdings is neither
@@ -32,7 +34,7 @@ export interface IssueRequest extends ScopeRequest {
 }
 
 export type IssueOutcome =
-  | { status: 'issued'; certificate: Certificate; content: CertificateContent; contentHash: string; pdfPath: string; jsonPath: string }
+  | { status: 'issued'; certificate: Certificate; content: CertificateContent; contentHash: string; pdfPath: string; jsonPath: string; finishedInterrupted?: boolean }
   | { status: 'refused'; agreement: string; liveCopies: LiveCopy[] };
 
 export const DEFAULT_RETAINED = 'Nothing is retained.';
@@ -83,6 +85,9 @@ export function previewCertificate(db: Database, actor: AuditActor, request: Iss
 
 export async function issueCertificate(db: Database, actor: AuditActor, request: IssueRequest, pdfPath: string): Promise<IssueOutcome> {
   if (!/\.pdf$/i.test(pdfPath)) throw new UserFacingError('BAD_REQUEST', `The certificate is a PDF: give an output file name ending in .pdf (not ${basename(pdfPath)}).`);
+  // A run killed between its commit and its renames left staged files: finish it (or clear them).
+  const interrupted = finishInterruptedIssue(db, pdfPath, jsonPathFor(pdfPath));
+  if (interrupted) return { status: 'issued', ...interrupted, finishedInterrupted: true };
   const first = prepare(db, actor, request);
   if (first.liveCopies.length > 0) return { status: 'refused', agreement: first.agreement, liveCopies: first.liveCopies };
 
@@ -99,6 +104,7 @@ export async function issueCertificate(db: Database, actor: AuditActor, request:
     staged.forEach((p) => rmSync(p, { force: true }));
     throw new UserFacingError('REFUSED', `The certificate could not be written to ${dirname(pdfPath)} (${(error as NodeJS.ErrnoException).code ?? 'error'}): choose a folder you can write to. Nothing was recorded.`);
   }
+  crashPoint('certificate-issue:staged');
   try {
     const certificate = db
       .transaction(() => {
@@ -126,6 +132,7 @@ export async function issueCertificate(db: Database, actor: AuditActor, request:
         return record;
       })
       .immediate();
+    crashPoint('certificate-issue:committed');
     renameSync(staged[0], pdfPath);
     renameSync(staged[1], jsonPath);
     return { status: 'issued', certificate, content: first.content, contentHash, pdfPath, jsonPath };

@@ -7,6 +7,8 @@ export interface CliProcessRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended it (9 for SIGKILL), or null if it exited. */
+  signal: number | null;
   /** The child's peak resident memory, in bytes, as GNU time measured it. */
   peakRssBytes: number;
 }
@@ -33,7 +35,15 @@ export function runCliProcess(args: readonly string[], env: NodeJS.ProcessEnv = 
       rmSync(report, { force: true });
       const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(timing);
       const exit = /Exit status: (\d+)/.exec(timing);
-      resolve({ code: exit ? Number(exit[1]) : code, stdout, stderr, peakRssBytes: kb ? Number(kb[1]) * 1024 : NaN });
+      // Killed by a signal, GNU time still says "Exit status: 0": the signal line is what counts.
+      const signal = /Command terminated by signal (\d+)/.exec(timing);
+      resolve({
+        code: signal ? null : exit ? Number(exit[1]) : code,
+        signal: signal ? Number(signal[1]) : null,
+        stdout,
+        stderr,
+        peakRssBytes: kb ? Number(kb[1]) * 1024 : NaN,
+      });
     });
   });
 }
