@@ -33,6 +33,15 @@ describe('what the CLI says about a register file that is not right', () => {
     expect(run.stderr).not.toContain('unexpected error');
   });
 
+  it('audit verify on a register too damaged to read says so: exit 1 with how to restore, not "unexpected error"', async () => {
+    const path = damagedRegister(20);
+    const run = await runCliCaptured(['audit', 'verify', '--db', path]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `custodian: the register file is damaged (database disk image is malformed), so its audit log cannot be verified; restore it from a backup: with Custodian closed, copy your latest backup (made by "custodian backup" or your backup system) over ${path} and run "custodian check" again\n`,
+    );
+  });
+
   it.each([
     ['check', []],
     ['findings', []],

@@ -4,6 +4,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import type { AuditEntry } from '../../../shared/audit/audit-api';
 import { formatAnchor, parseAnchor, parseCheckpoints, type AuditAnchor } from '../../../shared/audit/audit-anchor';
 import { oneLine } from '../../../shared/text/one-line';
+import { corruptionOf, restoreAdvice } from '../../db/corruption';
 import { listAuditEntries } from '../../register/audit-log';
 import { verifyAuditChain } from '../../register/audit-verify';
 import { CliError } from '../cli-error';
@@ -70,9 +71,15 @@ export function registerAudit(program: Command, runtime: CliRuntime): void {
     .option('--json', 'print the result as JSON')
     .action(async (options: { db?: string; expect: string[]; checkpoints?: string; saveCheckpoint?: string; json?: boolean }) => {
       const anchors = readAnchors(options.expect, options.checkpoints);
-      const result = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) =>
-        verifyAuditChain(auditDatabase(opened), anchors),
-      );
+      let result;
+      try {
+        result = await runtime.withDatabase(options.db, { create: false, readonly: true }, (opened) => verifyAuditChain(auditDatabase(opened), anchors));
+      } catch (error) {
+        // A file too damaged to read is a finding of this check, not an internal error.
+        const damage = corruptionOf(error);
+        if (damage === null) throw error;
+        throw new CliError(`the register file is damaged (${damage}), so its audit log cannot be verified; ${restoreAdvice(runtime.databasePath(options.db))}`, 1);
+      }
       if (options.json) runtime.out(JSON.stringify(result, null, 2));
       else if (result.intact) {
         runtime.out(`Audit log intact: ${entries(result.entries)}, the newest is #${result.lastSeq}.`);
