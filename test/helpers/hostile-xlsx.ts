@@ -99,3 +99,19 @@ export function hugeCellWorkbook(path: string, megabytes: number, sheetName = 'A
     ),
   );
 }
+
+/** `count` shared strings of 32,000 characters each (Excel's limit is 32,767), one per row: text at the bounds. */
+export function longTextWorkbook(path: string, count: number, sheetName = 'Agreements'): Promise<number> {
+  function* sheet(): Generator<Buffer> {
+    yield Buffer.from(`${sheetOpen}<sheetData>`);
+    for (let r = 1; r <= count; r++) yield Buffer.from(`<row r="${r}"><c r="A${r}" t="s"><v>${r - 1}</v></c></row>`);
+    yield Buffer.from('</sheetData></worksheet>');
+  }
+  function* strings(): Generator<Buffer> {
+    yield Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">`);
+    const text = Buffer.alloc(32_000, 'x');
+    for (let i = 0; i < count; i++) yield Buffer.concat([Buffer.from('<si><t>'), text, Buffer.from('</t></si>')]);
+    yield Buffer.from('</sst>');
+  }
+  return writeZip(path, workbookParts(sheetName, sheet(), [{ name: 'xl/sharedStrings.xml', content: strings() }]));
+}
