@@ -108,11 +108,18 @@ function localName(xml: Buffer, from: number, tagEnd: number): string {
   return colon >= 0 ? full.slice(colon + 1) : full;
 }
 
+const attributePatterns = new Map<string, RegExp>();
+const attributePattern = (name: string): RegExp => {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`)));
+  return pattern;
+};
+
 /** The value of an attribute (without prefix) in the tag between `from` and `tagEnd`, or null. */
 function attribute(xml: Buffer, from: number, tagEnd: number, name: string): string | null {
   // Tags worth reading attributes from are short; a huge one is cut, so this never costs much.
   const tag = xml.toString('latin1', from, Math.min(tagEnd, from + 4096));
-  const match = new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag);
+  const match = attributePattern(name).exec(tag);
   return match ? match[1]! : null;
 }
 
