@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { AuditVerification } from '../../shared/audit/audit-api';
 import type { AuditAnchor } from '../../shared/audit/audit-anchor';
 import { checkAnchors } from './audit-anchors';
+import { readSeal, type StoredSeal } from './audit-seal';
+import { checkSeal } from './audit-seal-check';
 import { computeAuditHash, GENESIS_HASH, storedEntryColumns, type StoredAuditEntry } from './audit-log';
 
 /** How far ahead to look for an entry's original number when entries were deleted and the rest renumbered. */
@@ -21,8 +23,8 @@ type Problem = NonNullable<AuditVerification['problem']>;
  * with its head. `anchors` (the head printed earlier, kept outside the register) catch those at or
  * before each anchor; see audit-anchors.ts.
  */
-export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] = []): AuditVerification {
-  const { rows, head } = readLogAndHead(db);
+export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] = [], key: Buffer | null = null): AuditVerification {
+  const { rows, head, seal } = readLogAndHead(db);
   const last = rows.at(-1);
   const lastSeq = last?.seq ?? 0;
   const result = (problem: Problem | null): AuditVerification => ({
@@ -31,6 +33,7 @@ export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] =
     lastSeq,
     head: last ? { seq: last.seq, hash: last.hash } : null,
     anchorsChecked: anchors.length,
+    sealChecked: key !== null,
     problem,
   });
 
@@ -46,7 +49,7 @@ export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] =
     expectedPrev = row.hash;
     expectedSeq = row.seq + 1;
   }
-  return result(checkHead(head, lastSeq, expectedPrev) ?? checkAnchors(rows, anchors));
+  return result(checkHead(head, lastSeq, expectedPrev) ?? checkAnchors(rows, anchors) ?? (key ? checkSeal(rows, seal, key) : null));
 }
 
 type Head = { lastSeq: number; lastHash: string };
@@ -57,8 +60,9 @@ type Head = { lastSeq: number; lastHash: string };
  * hold: "Entry N (the newest) was deleted", a false alarm. A read transaction pins both reads to the
  * same commit (SQLite's WAL gives each read transaction a fixed snapshot).
  */
-export function readLogAndHead(db: Database): { rows: StoredAuditEntry[]; head: Head | undefined } {
+export function readLogAndHead(db: Database): { rows: StoredAuditEntry[]; head: Head | undefined; seal: StoredSeal | null } {
   return db.transaction(() => ({
+    seal: readSeal(db),
     rows: db.prepare(`SELECT ${storedEntryColumns} FROM audit_log ORDER BY seq`).all() as StoredAuditEntry[],
     head: db.prepare('SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as Head | undefined,
   }))();

@@ -62,6 +62,8 @@ export const auditVerificationSchema = z.object({
   head: z.object({ seq: z.number().int().min(1), hash: z.string() }).nullable(),
   /** How many anchors (--expect, checkpoints) the chain was checked against. */
   anchorsChecked: z.number().int().min(0),
+  /** Whether the seal was checked with the audit key (keyed mode). */
+  sealChecked: z.boolean(),
   /** The first problem found, or null when the chain is intact. */
   problem: z
     .object({

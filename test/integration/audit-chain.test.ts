@@ -50,7 +50,7 @@ describe('the audit chain', () => {
   it('is intact when empty', () => {
     const path = temp.path('r.sqlite');
     openDatabase(path, { create: true }).db.close();
-    expect(verify(path)).toEqual({ intact: true, entries: 0, lastSeq: 0, head: null, anchorsChecked: 0, problem: null });
+    expect(verify(path)).toEqual({ intact: true, entries: 0, lastSeq: 0, head: null, anchorsChecked: 0, sealChecked: false, problem: null });
   });
 
   it.each([
