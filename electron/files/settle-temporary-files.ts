@@ -3,8 +3,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** `.NAME.<pid>.<hex>.tmp`, as temporaryPathFor names them. */
-const temporaryName = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/**
+ * `.NAME.<pid>.<hex>.tmp`, as temporaryPathFor names them, for the kinds of file Custodian exports:
+ * another program's temporary files in the same folder are never touched.
+ */
+const temporaryName = /^\.(.+\.(?:csv|xlsx|pdf|ics|json))\.(\d+)\.[0-9a-f]{8}\.tmp$/i;
 
 /**
  * Settles the temporary files that runs killed part-way left in `folder`. An export commits its
