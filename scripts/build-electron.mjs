@@ -26,4 +26,6 @@ await build({
   entryPoints: ['electron/disclosure/disclosure-worker.ts'],
   outfile: 'dist-electron/disclosure-worker.cjs',
 });
-console.log('built dist-electron/main.cjs, preload.cjs and disclosure-worker.cjs');
+// The Data Uses Register is read in its own worker thread too, so a hostile workbook cannot take main down.
+await build({ ...common, ...withImportMetaUrl, entryPoints: ['electron/imports/dur/dur-worker.ts'], outfile: 'dist-electron/dur-worker.cjs' });
+console.log('built dist-electron/main.cjs, preload.cjs, disclosure-worker.cjs and dur-worker.cjs');

@@ -42,7 +42,7 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
       `No register at ${path}: run "custodian init --db ${path}" to create one.`,
     );
   }
-  if (exists) refuseForeignFile(path, latest);
+  if (exists) refuseForeignFile(path, latest, options.create);
   else mkdirSync(dirname(path), { recursive: true });
 
   let db: Database;
@@ -60,7 +60,7 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
   }
 }
 
-function refuseForeignFile(path: string, latest: number): void {
+function refuseForeignFile(path: string, latest: number, create: boolean): void {
   if (!statSync(path).isFile()) {
     throw new DatabaseOpenError('NOT_A_DATABASE', `${path} is not a file.`);
   }
@@ -70,7 +70,12 @@ function refuseForeignFile(path: string, latest: number): void {
   } catch (error) {
     throw new DatabaseOpenError('UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`);
   }
-  if (header.sizeBytes === 0) return; // an empty file: SQLite will initialise it
+  if (header.sizeBytes === 0) {
+    // Only `init` (and the app, creating its own register) may turn an empty file into a register:
+    // a command given an empty file by mistake must not quietly make one there.
+    if (create) return;
+    throw new DatabaseOpenError('NOT_A_DATABASE', `${path} is an empty file, not a Custodian register; run "custodian init --db ${path}" to make it one. It was left unchanged.`);
+  }
   if (!header.isSqlite) {
     throw new DatabaseOpenError(
       'NOT_A_DATABASE',
@@ -113,6 +118,10 @@ function prepare(
         'NOT_CUSTODIAN',
         `${path} is an SQLite database but not a Custodian register; it was left unchanged.`,
       );
+    }
+    // An empty SQLite database (a header, nothing in it) becomes a register only through init.
+    if (!options.create) {
+      throw new DatabaseOpenError('NOT_CUSTODIAN', `${path} is an empty SQLite database, not a Custodian register; run "custodian init --db ${path}" to make it one. It was left unchanged.`);
     }
   }
   if (version > latest) throw newerVersion(path, version, latest);

@@ -140,6 +140,12 @@ export async function renderCertificatePdf({ content, canonicalJson, contentHash
     `The content of this certificate is attached to this PDF as ${content.certificateNumber}.json (canonical JSON: keys sorted, no whitespace, UTF-8), and the same file is kept beside it. Its SHA-256 is the certificate hash printed on page 1 and encoded in the QR code. To check this document against the register that issued it, run: custodian certificate verify <this file>.`,
     { muted: true },
   );
+  if (content.auditHead) {
+    report.paragraph(
+      `When this certificate was made, the register's audit log ended at entry ${content.auditHead.seq}, hash ${content.auditHead.hash}. Anyone holding this certificate can check that nothing up to that entry was removed or rewritten since: custodian audit verify --expect ${content.auditHead.seq}:${content.auditHead.hash}`,
+      { muted: true },
+    );
+  }
   return report.toBuffer();
 }
 

@@ -11,13 +11,16 @@ import type { Certificate } from '../../shared/register/records';
 import { indexRegister } from '../../shared/register/register-index';
 import { readSettings } from '../db/settings-repository';
 import { prepared } from '../db/statement-cache';
+import { crashPoint } from '../files/crash-point';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { appendAudit, type AuditActor } from '../register/audit-log';
+import { readAuditHead } from '../register/audit-head';
 import { loadRegister } from '../register/load-register';
 import { createRecord } from '../register/register-service';
 import { resolveScope, type ScopeRequest } from './certificate-scope';
 import { renderCertificatePdf } from './certificate-pdf';
 import { insertCertificateContent, loadDestructionFacts } from './destruction-store';
+import { finishInterruptedIssue } from './finish-interrupted-issue';
 
 /**
  * Issuing a certificate of destruction: refused while any copy of the chosen holdings is neither
@@ -31,7 +34,7 @@ export interface IssueRequest extends ScopeRequest {
 }
 
 export type IssueOutcome =
-  | { status: 'issued'; certificate: Certificate; content: CertificateContent; contentHash: string; pdfPath: string; jsonPath: string }
+  | { status: 'issued'; certificate: Certificate; content: CertificateContent; contentHash: string; pdfPath: string; jsonPath: string; finishedInterrupted?: boolean }
   | { status: 'refused'; agreement: string; liveCopies: LiveCopy[] };
 
 export const DEFAULT_RETAINED = 'Nothing is retained.';
@@ -47,7 +50,7 @@ function nextCertificateNumber(db: Database, year: string): string {
   return `COD-${year}-${String(highest + 1).padStart(4, '0')}`;
 }
 
-type FixedMeta = Pick<CertificateMeta, 'certificateNumber' | 'issuedAt' | 'issuedDate'>;
+type FixedMeta = Pick<CertificateMeta, 'certificateNumber' | 'issuedAt' | 'issuedDate' | 'auditHead'>;
 
 function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?: FixedMeta) {
   const index = indexRegister(loadRegister(db));
@@ -60,6 +63,9 @@ function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?:
     certificateNumber: nextCertificateNumber(db, issuedDate.slice(0, 4)),
     issuedAt: now.toISOString(),
     issuedDate,
+    // The head before this certificate's own entry: read once, kept when the content is rebuilt in
+    // the write transaction, so an unrelated write in between does not make the issue conflict.
+    auditHead: readAuditHead(db),
     ...fixed,
     organisation: settings.organisationName,
     person: settings.displayName ? `${settings.displayName} (${actor.osUser})` : actor.osUser,
@@ -79,6 +85,9 @@ export function previewCertificate(db: Database, actor: AuditActor, request: Iss
 
 export async function issueCertificate(db: Database, actor: AuditActor, request: IssueRequest, pdfPath: string): Promise<IssueOutcome> {
   if (!/\.pdf$/i.test(pdfPath)) throw new UserFacingError('BAD_REQUEST', `The certificate is a PDF: give an output file name ending in .pdf (not ${basename(pdfPath)}).`);
+  // A run killed between its commit and its renames left staged files: finish it (or clear them).
+  const interrupted = finishInterruptedIssue(db, pdfPath, jsonPathFor(pdfPath));
+  if (interrupted) return { status: 'issued', ...interrupted, finishedInterrupted: true };
   const first = prepare(db, actor, request);
   if (first.liveCopies.length > 0) return { status: 'refused', agreement: first.agreement, liveCopies: first.liveCopies };
 
@@ -95,12 +104,13 @@ export async function issueCertificate(db: Database, actor: AuditActor, request:
     staged.forEach((p) => rmSync(p, { force: true }));
     throw new UserFacingError('REFUSED', `The certificate could not be written to ${dirname(pdfPath)} (${(error as NodeJS.ErrnoException).code ?? 'error'}): choose a folder you can write to. Nothing was recorded.`);
   }
+  crashPoint('certificate-issue:staged');
   try {
     const certificate = db
       .transaction(() => {
         // Rendering took a moment: the register must still say exactly what the PDF says.
-        const { certificateNumber, issuedAt, issuedDate } = first.content;
-        const again = prepare(db, actor, { ...request, holdingIds: first.scope.holdings.map((h) => h.id), versionId: first.scope.version.id }, { certificateNumber, issuedAt, issuedDate });
+        const { certificateNumber, issuedAt, issuedDate, auditHead } = first.content;
+        const again = prepare(db, actor, { ...request, holdingIds: first.scope.holdings.map((h) => h.id), versionId: first.scope.version.id }, { certificateNumber, issuedAt, issuedDate, auditHead });
         if (again.liveCopies.length > 0 || canonicalJson(again.content) !== json)
           throw new UserFacingError('CONFLICT', 'The register changed while the certificate was being made; nothing was issued. Issue it again.');
         const record = createRecord(db, actor, 'certificate', {
@@ -122,6 +132,7 @@ export async function issueCertificate(db: Database, actor: AuditActor, request:
         return record;
       })
       .immediate();
+    crashPoint('certificate-issue:committed');
     renameSync(staged[0], pdfPath);
     renameSync(staged[1], jsonPath);
     return { status: 'issued', certificate, content: first.content, contentHash, pdfPath, jsonPath };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 
 /**
@@ -33,13 +34,19 @@ async function readPdf(bytes: Uint8Array, path: string): Promise<{ embedded: { n
   let pdf: PDFDocument;
   try {
     pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
-  } catch (error) {
-    throw new CertificateFileError(`${path} is not a readable PDF (${(error as Error).message.split('\n')[0]})`);
+  } catch {
+    // pdf-lib's message describes its parser's internals, not anything the user can act on.
+    throw new CertificateFileError(`${basename(path)} is not a Custodian certificate (a PDF that cannot be read)`);
   }
   const embedded: { name: string; bytes: Uint8Array }[] = [];
-  const tree = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
-  if (tree) collectNameTree(tree, embedded, new Set());
-  return { embedded, keywords: pdf.getKeywords() ?? null };
+  try {
+    const tree = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('EmbeddedFiles'), PDFDict);
+    if (tree) collectNameTree(tree, embedded, new Set());
+    return { embedded, keywords: pdf.getKeywords() ?? null };
+  } catch {
+    // A malformed name tree or attachment stream: pdf-lib's message would only describe its internals.
+    throw new CertificateFileError(`${basename(path)} is not a Custodian certificate (a PDF whose attachments cannot be read)`);
+  }
 }
 
 /** Walks a PDF name tree (a Names array of key/value pairs, or Kids to walk further). */

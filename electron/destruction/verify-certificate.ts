@@ -1,15 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import { buildCertificate } from '../../shared/destruction/build-certificate';
 import { canonicalJson } from '../../shared/destruction/canonical-json';
-import { certificateContentSchema, type CertificateContent } from '../../shared/destruction/certificate-content';
+import { basename } from 'node:path';
+import { CERTIFICATE_FORMAT, certificateContentSchema, type CertificateContent } from '../../shared/destruction/certificate-content';
 import { describeDifferences } from '../../shared/destruction/certificate-diff';
 import type { Certificate, Holding } from '../../shared/register/records';
 import { indexRegister } from '../../shared/register/register-index';
+import { verifyAuditChain } from '../register/audit-verify';
 import { loadRegister } from '../register/load-register';
 import { findRecords } from '../register/register-service';
 import { certificateContentOf, loadDestructionFacts } from './destruction-store';
 import { sha256Hex } from './issue-certificate';
-import { readCertificateFile } from './read-certificate-file';
+import { CertificateFileError, readCertificateFile } from './read-certificate-file';
 
 /**
  * `custodian certificate verify FILE`: is this document the certificate the register issued, and
@@ -37,11 +39,15 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
   const notes: string[] = [];
   const result = (number: string | null, documentHash: string | null): CertificateVerification => ({ genuine: problems.length === 0, certificateNumber: number, documentHash, problems, notes });
 
+  const name = basename(path);
+  const notACertificate = (why: string) => new CertificateFileError(`${name} is not a Custodian certificate (${why})`);
   let contentBytes: Uint8Array;
   if (file.kind === 'pdf') {
     const attached = file.embedded.find((e) => /\.json$/i.test(e.name));
     if (!attached) {
-      problems.push('the PDF has no certificate JSON attached: it is not a Custodian certificate, or it was re-saved by a program that dropped its attachment');
+      // A certificate names itself in its metadata; without that this PDF was never one.
+      if (!/custodian-certificate/.test(file.keywords ?? '')) throw notACertificate('a PDF with no certificate attached');
+      problems.push('the PDF has no certificate JSON attached: it was re-saved by a program that dropped its attachment, or edited');
       return result(null, null);
     }
     contentBytes = attached.bytes;
@@ -54,12 +60,15 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
   try {
     parsed = JSON.parse(text);
   } catch {
+    // Damaged JSON that still names the format was a certificate; anything else never was.
+    if (!text.includes(CERTIFICATE_FORMAT)) throw notACertificate(file.kind === 'pdf' ? 'its attachment is not certificate JSON' : 'not certificate JSON');
     problems.push(`the certificate content is not valid JSON (SHA-256 ${documentHash}): it was edited or damaged`);
     return result(null, documentHash);
   }
+  if ((parsed as { format?: unknown } | null)?.format !== CERTIFICATE_FORMAT) throw notACertificate('JSON of another kind');
   const number = typeof (parsed as { certificateNumber?: unknown })?.certificateNumber === 'string' ? (parsed as { certificateNumber: string }).certificateNumber : null;
   if (!number) {
-    problems.push('the content names no certificate number: it is not a Custodian certificate of destruction');
+    problems.push('the content names no certificate number: it was edited');
     return result(null, documentHash);
   }
   const certificate = findRecords(db, 'certificate', { number })[0] as Certificate | undefined;
@@ -69,10 +78,18 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
     return result(number, documentHash);
   }
   const issued = certificateContentSchema.parse(JSON.parse(stored.canonicalJson));
+  // Numbers restart in every register: COD-2028-0001 made at another moment or for another version
+  // is most likely another register's certificate, and is reported as that, not as edited fields.
+  const documentContent = certificateContentSchema.safeParse(parsed);
+  if (documentHash !== stored.contentHash && documentContent.success && isAnotherCertificate(documentContent.data, issued)) {
+    problems.push(
+      `this is not the certificate this register issued as ${number} (that one was issued ${issued.issuedAt} for ${issued.agreement.dsaReference} v${issued.agreement.version}; this one says ${documentContent.data.issuedAt} for ${documentContent.data.agreement.dsaReference} v${documentContent.data.agreement.version}): if another register issued it, verify it against that register (--db)`,
+    );
+    return result(number, documentHash);
+  }
 
   // 1. The document's content against what was issued.
   if (documentHash !== stored.contentHash) {
-    const documentContent = certificateContentSchema.safeParse(parsed);
     const where = file.kind === 'pdf' ? 'the JSON attached to the PDF' : 'the JSON file';
     if (documentContent.success && canonicalJson(documentContent.data) === stored.canonicalJson) {
       problems.push(`${where} was re-formatted after issue (its content is the same but its bytes are not, so its SHA-256 ${documentHash} is not the certificate hash ${stored.contentHash})`);
@@ -94,9 +111,20 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
   // 3. Today's register against the certificate as issued.
   problems.push(...registerChanges(db, issued).map((d) => `the register changed after issue: ${d}`));
 
+  // 4. The audit log against the head the certificate carries: cut back or rewritten since issue?
+  if (issued.auditHead) {
+    const chain = verifyAuditChain(db, [issued.auditHead]);
+    if (chain.problem) problems.push(`the audit log does not match the head this certificate carries (entry ${issued.auditHead.seq}): ${chain.problem.message}`);
+    else notes.push(`The audit log still holds, unchanged, everything up to entry ${issued.auditHead.seq}, the head when this certificate was made.`);
+  }
+
   notes.push(statusNote(certificate));
   return result(number, documentHash);
 }
+
+/** Same number, but made at another moment or for another agreement version: not this certificate at all. */
+const isAnotherCertificate = (document: CertificateContent, issued: CertificateContent): boolean =>
+  document.issuedAt !== issued.issuedAt || document.agreement.versionId !== issued.agreement.versionId;
 
 function registerChanges(db: Database, issued: CertificateContent): string[] {
   const index = indexRegister(loadRegister(db));
@@ -118,6 +146,7 @@ function registerChanges(db: Database, issued: CertificateContent): string[] {
     reason: issued.reason,
     retained: issued.retained,
     signatoryNames: names,
+    auditHead: issued.auditHead,
   });
   changes.push(...describeDifferences(issued, rebuilt.content, 'register'));
   return changes;

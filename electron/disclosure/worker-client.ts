@@ -1,18 +1,11 @@
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { isWorkerOutOfMemory, workerEntry, workerResourceLimits } from '../workers/worker-limits';
 import type { DiscloseFileResult, DisclosureProgress } from './disclose-file';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 
-/**
- * Starts the disclosure worker. In the packaged app the worker is its own bundle beside main.cjs;
- * from source (the CLI, the tests) it is the TypeScript file, run through tsx.
- */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const here = fileURLToPath(import.meta.url);
-  if (here.endsWith('.cjs') || here.endsWith('.js')) return { file: join(dirname(here), 'disclosure-worker.cjs'), execArgv: [] };
-  return { file: join(dirname(here), 'disclosure-worker.ts'), execArgv: ['--import', 'tsx'] };
-}
+/** The worker's code: its own bundle beside main.cjs in the app, the TypeScript file from source. */
+const workerFile = () => workerEntry(fileURLToPath(import.meta.url), 'disclosure-worker.ts', 'disclosure-worker.cjs');
 
 export interface RunningDisclosure {
   result: Promise<DiscloseFileResult>;
@@ -29,9 +22,13 @@ export class DisclosureWorkerError extends Error {
   }
 }
 
-export function runDisclosureInWorker(job: WorkerJob, onProgress: (progress: DisclosureProgress) => void): RunningDisclosure {
-  const { file, execArgv } = workerEntry();
-  const worker = new Worker(file, { workerData: job, execArgv });
+export function runDisclosureInWorker(
+  job: WorkerJob,
+  onProgress: (progress: DisclosureProgress) => void,
+  resourceLimits: ResourceLimits = workerResourceLimits,
+): RunningDisclosure {
+  const { file, execArgv } = workerFile();
+  const worker = new Worker(file, { workerData: job, execArgv, resourceLimits });
   let cancelled = false;
   const result = new Promise<DiscloseFileResult>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
@@ -39,7 +36,11 @@ export function runDisclosureInWorker(job: WorkerJob, onProgress: (progress: Dis
       else if (message.type === 'done') resolve(message.result);
       else reject(new DisclosureWorkerError(message.error.kind, message.error.message));
     });
-    worker.on('error', (error) => reject(new DisclosureWorkerError('internal', error.name)));
+    worker.on('error', (error) => {
+      if (isWorkerOutOfMemory(error)) {
+        reject(new DisclosureWorkerError('input', `the table needs more than the ${resourceLimits.maxOldGenerationSizeMb} MB of memory a disclosure may use; split it into smaller tables`));
+      } else reject(new DisclosureWorkerError('internal', error.name));
+    });
     worker.on('exit', (code) => {
       if (cancelled) reject(new DisclosureWorkerError('cancelled', 'Cancelled.'));
       else if (code !== 0) reject(new DisclosureWorkerError('internal', `the worker stopped (exit ${code})`));

@@ -13,9 +13,13 @@ import { buildHoldingsReport, type HoldingsReportModel } from '../../shared/repo
 import { readSettings } from '../db/settings-repository';
 import { sha256OfFile } from '../files/file-digest';
 import { isRegisterFile } from '../files/same-file';
+import { crashPoint } from '../files/crash-point';
+import { settleTemporaryFiles } from '../files/settle-temporary-files';
 import { temporaryPathFor } from '../files/write-file-atomic';
 import { incidentFindings } from '../incidents/incident-findings-source';
+import { formatAnchor, type AuditAnchor } from '../../shared/audit/audit-anchor';
 import { appendAudit, type AuditActor } from '../register/audit-log';
+import { readAuditHead } from '../register/audit-head';
 import { loadRegister } from '../register/load-register';
 import { storedRegisterFindings } from '../register/register-findings';
 import { renderHoldingsReportPdf } from '../reports/holdings/holdings-report-pdf';
@@ -48,21 +52,33 @@ export const DEFAULT_DEADLINE_DAYS = 1096;
 /**
  * Writes one export (findings, holdings, deadlines, the holdings audit report) and records it in
  * the audit log: what, which file (by name) and its SHA-256, never its contents. The file is made
- * under a temporary name beside the target and renamed into place in the same transaction that
- * writes the audit entry, so there is never a half-written file, nor an export without its entry.
+ * under a temporary name beside the target and renamed into place once its audit entry is
+ * committed, so there is never a half-written file, nor an export without its entry.
  * Refuses a path that is the register itself, or whose extension is not a format of that export.
  */
 export async function runExport(db: Database, actor: AuditActor, registerPath: string, request: ExportRequest): Promise<ExportResult> {
   const format = checkOutputPath(request.what, request.path, registerPath);
-  const register = loadRegister(db);
+  settleTemporaryFiles(db, dirname(request.path));
+  // The register and the audit head from one snapshot, so the head printed is the log the report reflects.
+  const { register, head } = db.transaction(() => ({ register: loadRegister(db), head: readAuditHead(db) }))();
   const agreement = request.agreement ? findAgreement(register, request.agreement) : null;
-  const meta: ExportMeta = { title: titles[request.what], asOf: request.asOf, generatedAt: actor.now(), organisationName: readSettings(db).organisationName };
+  const meta: ExportMeta = {
+    title: titles[request.what],
+    asOf: request.asOf,
+    generatedAt: actor.now(),
+    organisationName: readSettings(db).organisationName,
+    details: [auditHeadDetail(head)],
+  };
   const temporary = temporaryPathFor(request.path);
   try {
     // The findings export is the findings list on paper: the incident clocks are findings too.
     const allFindings = () => mergeFindings(storedRegisterFindings(db, register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now())));
     await produce(request, format, register, allFindings, () => storedRegisterFindings(db, register, request.asOf), agreement?.nicReference ?? null, meta, temporary);
     const sha256 = sha256OfFile(temporary);
+    crashPoint('export:written');
+    // The entry is committed before the file takes its name: a run killed in between leaves a
+    // temporary file the register knows about, which the next export into this folder finishes
+    // (settleTemporaryFiles). The other order left a finished file with no audit entry.
     db.transaction(() => {
       appendAudit(db, actor, {
         action: 'export',
@@ -72,12 +88,22 @@ export async function runExport(db: Database, actor: AuditActor, registerPath: s
         after: null,
         detail: { export: request.what, format, file: basename(request.path), sha256, asOf: request.asOf },
       });
-      renameSync(temporary, request.path);
     }).immediate();
+    crashPoint('export:committed');
+    renameSync(temporary, request.path);
     return { path: request.path, format, sha256 };
   } finally {
     rmSync(temporary, { force: true });
   }
+}
+
+/**
+ * Every report states the audit chain's head when it was made: once the report has left the
+ * organisation it is an anchor, and `audit verify --expect` shows whether the log was cut back since.
+ */
+export function auditHeadDetail(head: AuditAnchor | null): [string, string] {
+  if (!head) return ['Audit log head', 'The audit log was empty'];
+  return ['Audit log head', `Entry ${head.seq}, SHA-256 ${head.hash}; check later with: custodian audit verify --expect ${formatAnchor(head)}`];
 }
 
 const titles: Record<ExportKind, string> = {

@@ -7,6 +7,7 @@ import { readSettings } from '../db/settings-repository';
 import { writeTableFile } from '../exports/table-file';
 import { sha256OfFile } from '../files/file-digest';
 import { isRegisterFile } from '../files/same-file';
+import { settleTemporaryFiles } from '../files/settle-temporary-files';
 import { temporaryPathFor } from '../files/write-file-atomic';
 import { appendAudit, type AuditActor } from '../register/audit-log';
 import { breachLogSheet } from './breach-log';
@@ -18,9 +19,9 @@ import { readIncidentSettings } from './incident-settings-store';
 
 /**
  * Writing the incident report (PDF) and the breach log (XLSX or CSV). Each file is made under a
- * temporary name beside the target and renamed into place in the transaction that writes its
- * audit entry (the file's name and SHA-256, never its contents), so a reader never sees half a file
- * and there is no export without its entry. The register itself is never a valid output.
+ * temporary name beside the target and renamed into place once its audit entry (the file's name
+ * and SHA-256, never its contents) is committed, so a reader never sees half a file and there is
+ * no export without its entry. The register itself is never a valid output.
  */
 export interface IncidentExportResult {
   path: string;
@@ -50,14 +51,17 @@ async function writeAudited(
   produce: (temporary: string) => Promise<void>,
   audit: { recordId: string | null; detail: Record<string, unknown> },
 ): Promise<IncidentExportResult> {
+  settleTemporaryFiles(db, dirname(path));
   const temporary = temporaryPathFor(path);
   try {
     await produce(temporary);
     const sha256 = sha256OfFile(temporary);
+    // Entry first, rename after: a crash in between leaves a temporary file the register knows
+    // about, which the next export into the folder finishes (see settleTemporaryFiles).
     db.transaction(() => {
       appendAudit(db, actor, { action: 'export', recordKind: 'incident', recordId: audit.recordId, before: null, after: null, detail: { ...audit.detail, file: basename(path), sha256 } });
-      renameSync(temporary, path);
     }).immediate();
+    renameSync(temporary, path);
     return { path, sha256 };
   } finally {
     rmSync(temporary, { force: true });

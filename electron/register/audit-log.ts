@@ -6,6 +6,7 @@ import { auditActionSchema } from '../../shared/audit/audit-api';
 import { readSettings } from '../db/settings-repository';
 import { likePattern } from '../db/like-pattern';
 import { prepared } from '../db/statement-cache';
+import { writeSeal, writerAuditKey } from './audit-seal';
 
 /**
  * The tamper-evident audit log.
@@ -126,6 +127,8 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
     `INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, ?, ?)
      ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, last_hash = excluded.last_hash`,
   );
+  // Keyed mode: with CUSTODIAN_AUDIT_KEY_FILE set, every entry moves the seal with the head.
+  const key = writerAuditKey();
   let head: Head | null = null;
   return (change) => {
     if (!db.inTransaction) {
@@ -149,6 +152,7 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
     const entry = { ...unhashed, hash: computeAuditHash(unhashed) };
     insert.run(...hashedContent(entry), entry.prevHash, entry.hash);
     moveHead.run(entry.seq, entry.hash);
+    if (key) writeSeal(db, key, { seq: entry.seq, hash: entry.hash });
     head = { lastSeq: entry.seq, lastHash: entry.hash };
     return entry;
   };

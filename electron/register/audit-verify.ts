@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditVerification } from '../../shared/audit/audit-api';
+import type { AuditAnchor } from '../../shared/audit/audit-anchor';
+import { checkAnchors } from './audit-anchors';
+import { readSeal, type StoredSeal } from './audit-seal';
+import { checkSeal } from './audit-seal-check';
 import { computeAuditHash, GENESIS_HASH, storedEntryColumns, type StoredAuditEntry } from './audit-log';
 
 /** How far ahead to look for an entry's original number when entries were deleted and the rest renumbered. */
@@ -14,19 +18,22 @@ type Problem = NonNullable<AuditVerification['problem']>;
  * its number follows the previous one (a gap is a deletion). An entry that points at an entry stored
  * LATER was moved (reordered). The head row catches the deletion of the newest entries.
  *
- * What this cannot catch: someone who rewrites every hash from the tampered entry onwards and the
- * head as well. The chain makes tampering evident, not impossible; keep backups elsewhere.
+ * What the chain alone cannot catch: someone who rewrites every hash from the tampered entry onwards
+ * and the head as well, deletes the newest entries and sets the head back, or truncates the log
+ * with its head. `anchors` (the head printed earlier, kept outside the register) catch those at or
+ * before each anchor; see audit-anchors.ts.
  */
-export function verifyAuditChain(db: Database): AuditVerification {
-  const rows = db.prepare(`SELECT ${storedEntryColumns} FROM audit_log ORDER BY seq`).all() as StoredAuditEntry[];
-  const head = db.prepare('SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as
-    | { lastSeq: number; lastHash: string }
-    | undefined;
-  const lastSeq = rows.at(-1)?.seq ?? 0;
+export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] = [], key: Buffer | null = null): AuditVerification {
+  const { rows, head, seal } = readLogAndHead(db);
+  const last = rows.at(-1);
+  const lastSeq = last?.seq ?? 0;
   const result = (problem: Problem | null): AuditVerification => ({
     intact: problem === null,
     entries: rows.length,
     lastSeq,
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+    anchorsChecked: anchors.length,
+    sealChecked: key !== null,
     problem,
   });
 
@@ -42,7 +49,23 @@ export function verifyAuditChain(db: Database): AuditVerification {
     expectedPrev = row.hash;
     expectedSeq = row.seq + 1;
   }
-  return result(checkHead(head, lastSeq, expectedPrev));
+  return result(checkHead(head, lastSeq, expectedPrev) ?? checkAnchors(rows, anchors) ?? (key ? checkSeal(rows, seal, key) : null));
+}
+
+type Head = { lastSeq: number; lastHash: string };
+
+/**
+ * The log and its head from ONE snapshot. Read in two statements, a writer in another process could
+ * commit between them, and the head would name an entry the log read a moment earlier did not yet
+ * hold: "Entry N (the newest) was deleted", a false alarm. A read transaction pins both reads to the
+ * same commit (SQLite's WAL gives each read transaction a fixed snapshot).
+ */
+export function readLogAndHead(db: Database): { rows: StoredAuditEntry[]; head: Head | undefined; seal: StoredSeal | null } {
+  return db.transaction(() => ({
+    seal: readSeal(db),
+    rows: db.prepare(`SELECT ${storedEntryColumns} FROM audit_log ORDER BY seq`).all() as StoredAuditEntry[],
+    head: db.prepare('SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as Head | undefined,
+  }))();
 }
 
 function checkEntry(
@@ -111,7 +134,7 @@ function findOriginalSeq(row: StoredAuditEntry): number | null {
 }
 
 function checkHead(
-  head: { lastSeq: number; lastHash: string } | undefined,
+  head: Head | undefined,
   lastSeq: number,
   lastHash: string,
 ): Problem | null {

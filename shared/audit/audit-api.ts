@@ -59,6 +59,12 @@ export const auditVerificationSchema = z.object({
   /** Entries checked. */
   entries: z.number().int().min(0),
   lastSeq: z.number().int().min(0),
+  /** The newest entry's number and hash (null for an empty log): write it down to anchor the chain. */
+  head: z.object({ seq: z.number().int().min(1), hash: z.string() }).nullable(),
+  /** How many anchors (--expect, checkpoints) the chain was checked against. */
+  anchorsChecked: z.number().int().min(0),
+  /** Whether the seal was checked with the audit key (keyed mode). */
+  sealChecked: z.boolean(),
   /** The first problem found, or null when the chain is intact. */
   problem: z
     .object({

@@ -30,6 +30,8 @@ export interface CertificateMeta {
   reason: string;
   retained: string;
   signatoryNames: Partial<Record<Signatory['role'], string | null>>;
+  /** The audit chain's head when made; undefined leaves the field out (certificates from before it existed). */
+  auditHead?: { seq: number; hash: string } | null;
 }
 
 /** A copy that stops a certificate being issued, and why, in words. */
@@ -115,6 +117,7 @@ export function buildCertificate(index: RegisterIndex, version: DsaVersion, hold
     },
     retained: meta.retained,
     signatories: signatories(controllers, processors, meta.signatoryNames),
+    ...(meta.auditHead !== undefined ? { auditHead: meta.auditHead } : {}),
   };
   return { content, liveCopies };
 }

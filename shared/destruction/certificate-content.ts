@@ -94,6 +94,12 @@ export const certificateContentSchema = z.strictObject({
   }),
   retained: z.string(),
   signatories: z.array(signatorySchema),
+  /**
+   * The register's audit chain head when the certificate was made (absent from certificates issued
+   * before it was added): an anchor outside the register, so `certificate verify` and
+   * `audit verify --expect SEQ:HASH` can show nothing up to it was removed or rewritten since.
+   */
+  auditHead: z.strictObject({ seq: z.number().int().min(1), hash: z.string() }).nullable().optional(),
 });
 export type CertificateContent = z.infer<typeof certificateContentSchema>;
 

@@ -129,7 +129,8 @@ describe('destruction and certificates from the CLI', () => {
 
     writeFileSync(temp.path('notes.txt'), 'not a certificate');
     const bad = await cli(db, 'certificate', 'verify', temp.path('notes.txt'));
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('custodian: notes.txt is not a Custodian certificate (not certificate JSON)\n');
     const missing = await cli(db, 'certificate', 'verify', temp.path('nothing.pdf'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^custodian: .*nothing\.pdf cannot be read \(ENOENT\)\n$/);

@@ -7,7 +7,7 @@ import { openDatabase } from '../../electron/db/open-database';
 import { destructionOverview } from '../../electron/destruction/destruction-overview';
 import { destructionRecordsOf, evidenceOfRecord } from '../../electron/destruction/destruction-store';
 import { attachEvidence, recordDestruction } from '../../electron/destruction/record-destruction';
-import { localPathOf, verifyAbsence } from '../../electron/destruction/verify-absence';
+import { classifyRecordedPath, localPathOf, verifyAbsence } from '../../electron/destruction/verify-absence';
 import { listAuditEntries } from '../../electron/register/audit-log';
 import { loadRegister } from '../../electron/register/load-register';
 import { storedRegisterFindings } from '../../electron/register/register-findings';
@@ -133,13 +133,14 @@ describe('verify absence', () => {
 
     const present = verifyAbsence(s.db, s.actor, 'c-2024-tre');
     expect(present).toMatchObject({ result: 'present', pathChecked: file });
-    expect(present.detail).toContain('a file of 4 bytes');
+    // Only present / absent / cannot tell goes back: nothing about what is there (size, contents).
+    expect(present.detail).toBe(`Something is still at ${file}.`);
     expect(readFileSync(file, 'utf8')).toBe('rows');
 
     rmSync(file);
     const absent = verifyAbsence(s.db, s.actor, 'c-2024-tre');
     expect(absent.result).toBe('absent');
-    expect(absent.detail).toContain(`its folder ${folder} exists`);
+    expect(absent.detail).toBe(`Nothing is at ${file}, and its folder is there, so the location was reachable.`);
     expect(existsSync(folder)).toBe(true);
     expect(listAuditEntries(s.db, { offset: 0, limit: 10, action: 'absence-checked' }).total).toBe(2);
   });
@@ -153,13 +154,31 @@ describe('verify absence', () => {
     patchRecord(s.db, s.actor, 'copy', 'c-2024-tre', { pathOrDescription: folder });
     const check = verifyAbsence(s.db, s.actor, 'c-2024-tre');
     expect(check.result).toBe('present');
-    expect(check.detail).toContain('a folder with 2 entries');
+    expect(check.detail).toBe(`Something is still at ${folder}.`);
   });
 
   it('refuses a copy whose location is not a local or mounted path', () => {
     const s = openScenario(temp.dir);
     expect(() => verifyAbsence(s.db, s.actor, 'c-2024-aws')).toThrow(/recorded with "s3:\/\/exampleton-hip\/hes_apc_2024\/", which is not a local or mounted path/);
     expect(() => verifyAbsence(s.db, s.actor, 'c-2024-vault')).toThrow(/recorded with no path/);
+  });
+
+  it('says "cannot tell" when the folder itself is missing, as on an unmounted share', () => {
+    const s = openScenario(temp.dir);
+    const path = join(temp.path('unmounted-share'), 'hes', 'extract.csv');
+    patchRecord(s.db, s.actor, 'copy', 'c-2024-tre', { pathOrDescription: path });
+    const check = verifyAbsence(s.db, s.actor, 'c-2024-tre');
+    expect(check.result).toBe('unreadable');
+    expect(check.detail).toBe(`Cannot tell: the folder holding ${path} is not there either, which is how an unmounted share or removable disk looks. Mount it and check again.`);
+  });
+
+  it.each(['\\\\fileserver\\share\\hes', '//fileserver/share/hes', 'file://fileserver/share/hes'])('never looks at the network path %s, and says why', (path) => {
+    const s = openScenario(temp.dir);
+    patchRecord(s.db, s.actor, 'copy', 'c-2024-tre', { pathOrDescription: path });
+    expect(() => verifyAbsence(s.db, s.actor, 'c-2024-tre')).toThrow(
+      "This copy is recorded on a network path (host fileserver). Custodian does not reach out to other computers on its own, because Windows would send your sign-in credentials to that host: check the share yourself and attach the evidence (a screenshot or the erasure tool's report).",
+    );
+    expect(listAuditEntries(s.db, { offset: 0, limit: 10, action: 'absence-checked' }).total).toBe(0);
   });
 
   it('knows which recorded paths this computer can check', () => {
@@ -169,8 +188,16 @@ describe('verify absence', () => {
     expect(localPathOf('Nightly tape set A', 'linux')).toBeNull();
     expect(localPathOf('relative/path', 'linux')).toBeNull();
     expect(localPathOf('D:\\data\\hes', 'win32')).toBe('D:\\data\\hes');
-    expect(localPathOf('\\\\fileserver\\share\\hes', 'win32')).toBe('\\\\fileserver\\share\\hes');
+    expect(localPathOf('\\\\fileserver\\share\\hes', 'win32')).toBeNull();
     expect(localPathOf('/mnt/nas', 'win32')).toBeNull();
+    for (const platform of ['win32', 'linux'] as const) {
+      expect(classifyRecordedPath('\\\\?\\UNC\\nas\\share\\hes', platform)).toEqual({ kind: 'network', host: 'nas' });
+      expect(classifyRecordedPath('\\\\nas\\share', platform)).toEqual({ kind: 'network', host: 'nas' });
+      expect(classifyRecordedPath('file://nas.example.nhs.uk/share/hes', platform)).toEqual({ kind: 'network', host: 'nas.example.nhs.uk' });
+      expect(classifyRecordedPath('\\\\.\\pipe\\x', platform)).toEqual({ kind: 'none' });
+    }
+    expect(classifyRecordedPath('file://localhost/C:/data/hes', 'win32')).toEqual({ kind: 'local', path: 'C:\\data\\hes' });
+    expect(classifyRecordedPath('file:///C:/data/hes', 'win32')).toEqual({ kind: 'local', path: 'C:\\data\\hes' });
   });
 });
 

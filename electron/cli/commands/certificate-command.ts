@@ -78,7 +78,8 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
         for (const live of outcome.liveCopies) runtime.out(`  ${live.copy.label} (${live.copy.id}): ${live.reason}`);
         throw new CliError(`certificate refused: ${outcome.liveCopies.length} ${outcome.liveCopies.length === 1 ? 'copy is' : 'copies are'} still live`, 1);
       }
-      runtime.out(`Issued certificate ${outcome.certificate.number} for ${outcome.content.agreement.dsaReference} v${outcome.content.agreement.version} (${outcome.content.holdings.length} holding(s)).`);
+      if (outcome.finishedInterrupted) runtime.out(`Finished issuing certificate ${outcome.certificate.number}: an earlier run was interrupted after recording it and before saving its files.`);
+      else runtime.out(`Issued certificate ${outcome.certificate.number} for ${outcome.content.agreement.dsaReference} v${outcome.content.agreement.version} (${outcome.content.holdings.length} holding(s)).`);
       runtime.out(`PDF:  ${outcome.pdfPath}`);
       runtime.out(`JSON: ${outcome.jsonPath}`);
       runtime.out(`SHA-256: ${outcome.contentHash}`);

@@ -207,7 +207,7 @@ export function registerDestruction(program: Command, runtime: CliRuntime): void
     .requiredOption('--copy <id>', 'the copy whose recorded path to check')
     .action(async (options: { db?: string; copy: string }) => {
       const check = await runtime.withDatabase(options.db, { create: false }, (opened) => verifyAbsence(writableRegister(opened), cliActor(), options.copy));
-      runtime.out(`${check.result.toUpperCase()}: ${check.detail}`);
+      runtime.out(`${{ absent: 'ABSENT', present: 'PRESENT', unreadable: 'CANNOT TELL' }[check.result]}: ${check.detail}`);
       if (check.result !== 'absent') throw new CliError(check.result === 'present' ? 'the copy is still there: destroy it before recording its destruction' : 'the path could not be checked', 1);
     });
 }

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { UserFacingError } from '../../../shared/ipc/result';
+import { oneLine } from '../../../shared/text/one-line';
+import { firstInvalidUtf8 } from '../../../shared/text/utf8';
 import { currentOsUser } from '../../service-context';
 import type { AuditActor } from '../../register/audit-log';
 import { RecordRejected } from '../../register/record-issue';
@@ -12,18 +15,27 @@ import { dbOption, type CliRuntime } from '../runtime';
 
 const cliActor = (): AuditActor => ({ now: () => new Date(), osUser: currentOsUser() });
 
+/**
+ * The snapshot's JSON. Invalid UTF-8 is refused, not replaced: a snapshot is written as UTF-8, so a
+ * bad byte means a damaged or foreign file, and silently turning it into U+FFFD would import
+ * different names than the file holds. Nothing from the file reaches the terminal unfiltered.
+ */
 function readJson(file: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((error as NodeJS.ErrnoException).code ?? 'unreadable');
     throw new CliError(`cannot read ${file}: ${reason}`);
   }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== null) {
+    throw new CliError(`${file} is not UTF-8 text (byte ${bad + 1} is not valid UTF-8): a snapshot is the UTF-8 JSON "custodian export register" writes; nothing was imported`);
+  }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CliError(`${file} is not valid JSON (${(error as Error).message}); nothing was imported`);
+    throw new CliError(`${file} is not valid JSON (${oneLine((error as Error).message, 120)}); nothing was imported`);
   }
 }
 
@@ -56,7 +68,9 @@ export function registerRegisterSnapshot(program: Command, runtime: CliRuntime):
         try {
           return importRegisterSnapshot(opened.db, cliActor(), value, basename(file));
         } catch (error) {
-          if (error instanceof RecordRejected) throw new CliError(`${file}: ${error.message}; nothing was imported`);
+          if (error instanceof RecordRejected) throw new CliError(`${file}: ${oneLine(error.message, 300)}; nothing was imported`);
+          // Its message may quote values from the file: filtered like everything else from it.
+          if (error instanceof UserFacingError) throw new CliError(oneLine(error.message, 400));
           throw error;
         }
       });

@@ -1,5 +1,6 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
+import { checkXlsxFileSize, XlsxRefused } from '../../xlsx/xlsx-bounds';
 import { openCsvRows } from './csv-rows';
 import type { RowSource } from './row-source';
 import { sniffFileKind } from './sniff';
@@ -27,7 +28,16 @@ export async function openRows(input: Exclude<TableInput, { kind: 'table' }>, sh
   }
   const head = readHead(path, Math.min(size, headBytes));
   const kind = sniffFileKind(head, size);
-  if (kind === 'xlsx') return (await import('./xlsx-rows')).openXlsxRows(readFileSync(path), sheet);
+  if (kind === 'xlsx') {
+    // A workbook is read whole; one too big to accept is refused before it is read at all.
+    try {
+      checkXlsxFileSize(size);
+    } catch (error) {
+      if (error instanceof XlsxRefused) throw new DisclosureInputError(error.problem);
+      throw error;
+    }
+    return (await import('./xlsx-rows')).openXlsxRows(readFileSync(path), sheet);
+  }
   // 256 KiB at a time: batches of about ten thousand rows keep the live set small.
   return openCsvRows(createReadStream(path, { highWaterMark: 1 << 18 }), head, size);
 }

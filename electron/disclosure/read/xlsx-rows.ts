@@ -1,16 +1,25 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
+import { checkXlsxBounds, defaultXlsxLimits, XlsxRefused, type XlsxLimits } from '../../xlsx/xlsx-bounds';
 import type { RawCell, RawRow, RowSource } from './row-source';
 
 /**
  * Reads one sheet of an XLSX workbook with exceljs. Workbooks are loaded whole (exceljs needs the
  * shared strings before the rows); tables large enough for that to matter come as CSV.
  */
-export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(bytes: Uint8Array, limits: XlsxLimits = defaultXlsxLimits): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Bounded before exceljs builds anything: a sparse or zip-bombed workbook would take gigabytes.
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    checkXlsxBounds(buffer, limits);
+  } catch (error) {
+    if (error instanceof XlsxRefused) throw new DisclosureInputError(error.problem);
+    throw error;
+  }
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
     throw new DisclosureInputError('the file looks like a spreadsheet but cannot be opened as XLSX; open it in Excel and save it again as .xlsx');
   }
@@ -41,15 +50,23 @@ export async function openXlsxRows(bytes: Uint8Array, sheetName: string | undefi
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const workbook = await loadWorkbook(bytes);
   const sheet = chooseSheet(workbook, sheetName);
-  const width = sheet.columnCount;
+  const width = widthOf(sheet);
 
+  // Only the rows and cells that exist are visited: rowCount × columnCount of a sparse sheet, with
+  // getCell creating each empty cell, is what made a 1.6 KB workbook take gigabytes.
   function* rows(): Generator<RawRow> {
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const cells: RawCell[] = [];
-      for (let c = 1; c <= width; c++) cells.push(cellToRaw(row.getCell(c).value));
+    const present: { cells: Map<number, RawCell>; sourceRow: number }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      const cells = new Map<number, RawCell>();
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        cells.set(c, cellToRaw(cell.value));
+      });
+      present.push({ cells, sourceRow: r });
+    });
+    for (const { cells: byColumn, sourceRow } of present) {
+      const cells: RawCell[] = Array.from({ length: width }, (_, i) => byColumn.get(i + 1) ?? null);
       if (cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''))) continue;
-      yield { cells, sourceRow: r };
+      yield { cells, sourceRow };
     }
   }
 
@@ -59,6 +76,17 @@ export async function openXlsxRows(bytes: Uint8Array, sheetName: string | undefi
     progress: () => ({ bytesRead: bytes.byteLength, totalBytes: bytes.byteLength }),
     sha256: () => sha256,
   };
+}
+
+/** The last column holding a value (exceljs's columnCount also counts column formats). */
+function widthOf(sheet: ExcelJS.Worksheet): number {
+  let width = 0;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c > width && cellToRaw(cell.value) !== null) width = c;
+    });
+  });
+  return width;
 }
 
 /** A spreadsheet cell as the value a reader sees: a formula's cached result, rich text's text. */

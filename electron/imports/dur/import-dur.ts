@@ -9,7 +9,7 @@ import { RecordRejected } from '../../register/record-issue';
 import { readSettings } from '../../db/settings-repository';
 import { createRecord, replaceRecord } from '../../register/register-service';
 import { DurImportError } from './dur-import-error';
-import { parseDur, type DurFilter } from './parse-dur';
+import { parseDur, type DurContent, type DurFilter } from './parse-dur';
 import { planDurImport, type PlannedChange } from './plan-dur-import';
 import { readDurSources } from './read-dur-sources';
 
@@ -21,13 +21,27 @@ import { readDurSources } from './read-dur-sources';
  * DurImportError naming the sheet, row and column, and nothing is written.
  */
 export async function importDur(db: Database, actor: AuditActor, paths: readonly string[], filter: DurFilter = {}): Promise<DurImportSummary> {
+  return writeDurImport(db, actor, await readDur(paths, filter), filter);
+}
+
+/** What reading the files gives: plain data, so the app can read in a worker thread and write in main. */
+export interface DurRead {
+  dur: DurContent;
+  files: string[];
+  /** The audit log records which files were imported by their hash, never their contents. */
+  digests: { name: string; sha256: string }[];
+}
+
+/** Reads, checks and hashes the files: all the work that needs no register. */
+export async function readDur(paths: readonly string[], filter: DurFilter = {}): Promise<DurRead> {
   const sheets = await readDurSources(paths);
   const dur = parseDur(sheets, filter);
   const readPaths = [...new Set(sheets.map((s) => s.path))];
-  const files = readPaths.map((p) => basename(p));
-  // The audit log records which files were imported by their hash, never their contents.
-  const digests = readPaths.map((p) => ({ name: basename(p), sha256: sha256OfFile(p) }));
+  return { dur, files: readPaths.map((p) => basename(p)), digests: readPaths.map((p) => ({ name: basename(p), sha256: sha256OfFile(p) })) };
+}
 
+/** Plans and writes what was read, in one transaction with its audit entries. */
+export function writeDurImport(db: Database, actor: AuditActor, { dur, files, digests }: DurRead, filter: DurFilter = {}): DurImportSummary {
   return db
     .transaction(() => {
       // Planned inside the write transaction, so the register cannot change between plan and write.

@@ -14,6 +14,7 @@ import { cachedRegister } from '../../register/register-cache';
 import type { Certificate } from '../../../shared/register/records';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
+import { savePathWithExtension } from '../../files/save-path';
 
 /** The Destruction screen: pending destructions, recording them with evidence, verify absence, certificates. */
 type DestructionMethods =
@@ -84,7 +85,7 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
     });
     if (!path) return { status: 'cancelled' as const };
     // The path comes from main's own save dialog, never from the renderer.
-    const outcome = await issueCertificate(context.db, context, issue, /\.pdf$/i.test(path) ? path : `${path}.pdf`);
+    const outcome = await issueCertificate(context.db, context, issue, savePathWithExtension(path, 'pdf'));
     if (outcome.status === 'refused') return outcome;
     return {
       status: 'issued' as const,

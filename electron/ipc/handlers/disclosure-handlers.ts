@@ -12,6 +12,7 @@ import { disclosureSession } from '../../disclosure/disclosure-service';
 import { sameFile } from '../../files/same-file';
 import type { ServiceContext } from '../context';
 import type { PartialHandlerTable } from '../handler-table';
+import { savePathWithExtension } from '../../files/save-path';
 
 type DisclosureMethods =
   | 'disclosure.profiles'
@@ -86,7 +87,7 @@ export const disclosureHandlers: PartialHandlerTable<DisclosureMethods> = {
     });
     if (!chosen) return null;
     const granted = context.grantedPaths.resolve(context.grantedPaths.grant(chosen, 'write'), 'write');
-    const path = granted.toLowerCase().endsWith(`.${request.format}`) ? granted : `${granted}.${request.format}`;
+    const path = savePathWithExtension(granted, request.format);
     const source = session.inputPath(request.jobId);
     if (source && sameFile(source, path)) {
       throw new UserFacingError('REFUSED', 'That is the table you opened: choose another name, so the original is kept.');

@@ -4,6 +4,7 @@ import { localIsoDate } from '../../../shared/register/local-date';
 import { runExport } from '../../exports/run-export';
 import { cachedRegister } from '../../register/register-cache';
 import type { PartialHandlerTable } from '../handler-table';
+import { savePathWithExtension } from '../../files/save-path';
 
 const formatNames: Record<ExportFormat, string> = {
   xlsx: 'Excel workbook',
@@ -35,8 +36,8 @@ export const exportsHandlers: PartialHandlerTable<'exports.save'> = {
     });
     if (!chosen) return { cancelled: true as const };
     const granted = context.grantedPaths.resolve(context.grantedPaths.grant(chosen, 'write'), 'write');
-    // A name typed without the extension still gets the format that was asked for.
-    const path = granted.toLowerCase().endsWith(`.${request.format}`) ? granted : `${granted}.${request.format}`;
+    // A name typed without the extension still gets the format that was asked for (never replacing a file unasked).
+    const path = savePathWithExtension(granted, request.format);
     const result = await runExport(context.db, context, context.databasePath, {
       what: request.what,
       path,

@@ -19,7 +19,7 @@ export async function renderHoldingsReportPdf(model: HoldingsReportModel, meta: 
     subtitle: holdingsReportTitle(model),
     organisationName: meta.organisationName,
     generatedAt: meta.generatedAt,
-    details: holdingsReportDetails(model),
+    details: [...holdingsReportDetails(model), ...(meta.details ?? [])],
     subject: `Holdings, copies and findings: ${holdingsReportTitle(model)}`,
   };
   // Rendered in two passes so that a whole register's report (thousands of pages) never holds every page in memory.

@@ -13,7 +13,7 @@ import { holdingsReportDetails } from './holdings-report-summary';
  * auditor can filter and sort what the PDF lays out page by page.
  */
 export function holdingsReportSheets(model: HoldingsReportModel, meta: ExportMeta): TableSheet[] {
-  const summary = aboutSheet({ ...meta, details: holdingsReportDetails(model) }, 'Summary');
+  const summary = aboutSheet({ ...meta, details: [...holdingsReportDetails(model), ...(meta.details ?? [])] }, 'Summary');
   const versions: TableSheet = {
     name: 'Versions',
     columns: [

@@ -44,7 +44,7 @@ export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
                 {c.latest ? <div className="hint">{`${c.latest.methodType}: ${c.latest.method}`}</div> : null}
               </td>
               <td>{c.latest?.evidence.length ? c.latest.evidence.map((e) => <div key={e.sha256 + e.fileName} title={`SHA-256 ${e.sha256}`}>{e.fileName}</div>) : <span className="hint">None</span>}</td>
-              <td>{c.lastAbsenceCheck ? <span title={c.lastAbsenceCheck.detail}>{`${c.lastAbsenceCheck.result === 'absent' ? 'Nothing found' : c.lastAbsenceCheck.result === 'present' ? 'Still present' : 'Could not check'} (${c.lastAbsenceCheck.checkedAt.slice(0, 10)})`}</span> : <span className="hint">{c.canVerifyAbsence ? 'Not checked' : 'Not a local path'}</span>}</td>
+              <td>{c.lastAbsenceCheck ? <span title={c.lastAbsenceCheck.detail}>{`${c.lastAbsenceCheck.result === 'absent' ? 'Nothing found' : c.lastAbsenceCheck.result === 'present' ? 'Still present' : 'Cannot tell'} (${c.lastAbsenceCheck.checkedAt.slice(0, 10)})`}</span> : <span className="hint">{c.canVerifyAbsence ? 'Not checked' : 'Not a local path'}</span>}</td>
               <td className="destruction-actions-cell">
                 <div className="destruction-actions">
                   <button type="button" onClick={() => startRecording(c.copy.id)} aria-label={`Record destruction of ${c.copy.label}`}>

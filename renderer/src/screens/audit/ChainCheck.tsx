@@ -2,7 +2,8 @@ import { useAuditStore } from '../../stores/audit-store';
 
 /**
  * Recomputes the audit log's SHA-256 chain and says whether it is intact, or which entry was the
- * first to be edited, deleted or reordered.
+ * first to be edited, deleted or reordered. An intact chain shows its head (SEQ:HASH): the chain
+ * alone cannot see its newest entries cut back, so the head is what a user keeps elsewhere to check.
  */
 export function ChainCheck() {
   const { verification, verifying, verifyError, verify } = useAuditStore();
@@ -16,6 +17,13 @@ export function ChainCheck() {
         {verification?.intact ? (
           <p className="ok-banner">
             The chain is intact: all {verification.entries} entries check out, up to entry {verification.lastSeq}.
+          </p>
+        ) : null}
+        {verification?.intact && verification.head ? (
+          <p className="hint">
+            Head: <code className="audit-head">{`${verification.head.seq}:${verification.head.hash}`}</code>. Keep it somewhere this register
+            cannot reach: <code>{`custodian audit verify --expect ${verification.head.seq}:${verification.head.hash}`}</code> later proves that
+            nothing up to this entry was removed or rewritten.
           </p>
         ) : null}
         {verification && !verification.intact ? (
