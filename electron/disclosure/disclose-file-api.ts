@@ -27,6 +27,12 @@ export interface DiscloseFileRequest {
   previewRows?: number;
   loadSolver: () => Promise<LpSolver>;
   signal?: AbortSignal;
+  /**
+   * Called with the report (and what to keep of the release) once the published table is complete
+   * but before it is renamed into place: the CLI records the export here, so a register that
+   * cannot be written leaves no unrecorded table behind. Throwing discards the table.
+   */
+  beforePublish?: (report: DisclosureReportHead, release: ReleasedTable | null) => void | Promise<void>;
   onProgress?: (progress: DisclosureProgress) => void;
   now?: () => Date;
   toolVersion: string;

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { legendLines } from '../../shared/disclosure/legend';
 import { internalNotice, profileParameters, releasableHead, type AuditSummary, type DisclosureReportHead, type DisclosureSummary } from '../../shared/disclosure/report';
@@ -23,12 +24,14 @@ export async function finishDisclosure(
   const { profile } = request;
   const refused = audit.status === 'failed';
   let output: DisclosureReportHead['output'] = null;
+  let commitOutput: (() => void) | null = null;
   if (refused) {
     await emitter.writer?.abort();
   } else if (emitter.writer && request.output) {
     request.onProgress?.({ phase: 'writing', fraction: 1, message: 'Saving the published table' });
-    const { sha256 } = await emitter.writer.finish(legendLines(profile, complementaryUsed));
+    const { sha256, commit } = await emitter.writer.finish(legendLines(profile, complementaryUsed));
     output = { file: basename(request.output.path), sha256, format: request.output.format };
+    commitOutput = commit;
   }
   const description = reader.description;
   const head: DisclosureReportHead = {
@@ -66,6 +69,20 @@ export async function finishDisclosure(
   ];
   if (reports.length > 0) await emitter.changes.writeReports(reports);
   else emitter.changes.dispose();
+  // Kept for later tables from the same holding: only what was released, and only when it was.
+  const release =
+    releaseAs && output && request.earlierReleases && summary.cells <= maxLinkedCells ? releaseAs(`${output.file} (${head.createdAt.slice(0, 10)})`) : null;
+  if (commitOutput) {
+    // The export is recorded before its file appears: a failure to record leaves no unrecorded table.
+    try {
+      await request.beforePublish?.(head, release);
+    } catch (error) {
+      await emitter.writer?.abort();
+      for (const report of reports) rmSync(report.path, { force: true });
+      throw error;
+    }
+    commitOutput();
+  }
   return {
     report: head,
     changesPreview: emitter.changes.preview,
@@ -79,11 +96,7 @@ export async function finishDisclosure(
       marker: profile.marker,
     },
     refusal: refused ? refusalMessage(audit) : null,
-    // Kept for later tables from the same holding: only what was released, and only when it was.
-    release:
-      releaseAs && output && request.earlierReleases && summary.cells <= maxLinkedCells
-        ? releaseAs(`${output.file} (${head.createdAt.slice(0, 10)})`)
-        : null,
+    release,
   };
 }
 

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { disclosureReportSchema } from '../../shared/disclosure/report';
@@ -137,6 +138,22 @@ describe('custodian disclose: bad input is exit 2, one line naming the problem a
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('row 15002, column "count": "oops" is text');
     expect(readdirSync(temp.dir)).toEqual(['in.csv']);
+  });
+
+  it('records the export before the table appears: a register it cannot write to leaves no table behind', async () => {
+    const register = temp.path('newer.sqlite');
+    const db = new Database(register);
+    db.pragma('user_version = 999'); // written by a newer Custodian: refused, never written to
+    db.close();
+    const input = write('rec.csv', simple);
+    const run = await runCliCaptured(['disclose', input, '--profile', 'nhs-secondary-care', '--output', temp.path('rec-out.csv'), '--report', temp.path('rec.json')], {
+      CUSTODIAN_DB: register,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/newer/i);
+    expect(existsSync(temp.path('rec-out.csv'))).toBe(false);
+    expect(existsSync(temp.path('rec.json'))).toBe(false);
+    expect(readdirSync(temp.dir).filter((name) => name.startsWith('.rec-out.csv.'))).toEqual([]);
   });
 
   it('refuses to write over its input', async () => {

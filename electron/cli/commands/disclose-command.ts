@@ -56,6 +56,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
       // The readers, writers and HiGHS load when a table is disclosed, not for every command.
       const [{ discloseFile }, { loadHighsSolver }] = await Promise.all([import('../../disclosure/disclose-file'), import('../../disclosure/highs-solver')]);
       let result;
+      let recorded: number | null = null;
       try {
         const profile = resolveProfile(options.profile);
         result = await discloseFile({
@@ -67,6 +68,10 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
           reportPath: options.report ?? null,
           internalReportPath: options.internalReport ?? null,
           earlierReleases: holding?.releases ?? null,
+          // Recorded before the table appears (issue 16): no published table without its audit entry.
+          beforePublish: async (report, release) => {
+            recorded = await recordInRegister(runtime, options.db, report, options.report ?? null, holding?.id ?? null, release);
+          },
           loadSolver: loadHighsSolver,
           toolVersion: process.env.npm_package_version ?? '0.1.0',
         });
@@ -81,7 +86,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
       }
       runtime.out(`Wrote ${output} (SHA-256 ${result.report.output!.sha256})${options.report ? ` and the report ${options.report}` : ''}.`);
       if (options.internalReport) runtime.out(`Internal report (not for release): ${options.internalReport}`);
-      await recordInRegister(runtime, options.db, result.report, options.report ?? null, holding?.id ?? null, result.release);
+      if (recorded !== null) runtime.out(`Recorded in the register’s audit log (entry ${recorded}).`);
     });
 }
 
@@ -142,11 +147,11 @@ async function recordInRegister(
   reportFile: string | null,
   holdingId: string | null,
   release: ReleasedTable | null,
-): Promise<void> {
+): Promise<number | null> {
   const path = runtime.databasePath(db);
   if (!existsSync(path)) {
     runtime.io.stderr(`custodian: note: the export was not recorded in an audit log: no register at ${path} (pass --db to choose one)\n`);
-    return;
+    return null;
   }
   const entry = await runtime.withDatabase(db, { create: false }, (opened) =>
     recordDisclosureExport(opened.db, { now: () => new Date(), osUser: currentOsUser() }, report, {
@@ -154,5 +159,5 @@ async function recordInRegister(
       holdingId,
     }, release),
   );
-  runtime.out(`Recorded in the register’s audit log (entry ${entry.seq}).`);
+  return entry.seq;
 }

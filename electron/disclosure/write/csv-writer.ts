@@ -43,12 +43,14 @@ export function createCsvWriter(target: string, columns: number): TableWriter {
       stream.end();
       await once(stream, 'finish');
       if (failed) throw failed;
-      file.commit();
-      return { sha256: hash.digest('hex') };
+      return { sha256: hash.digest('hex'), commit: () => file.commit() };
     },
     async abort() {
-      stream.destroy();
-      await once(stream, 'close').catch(() => {});
+      // After finish the stream has closed already: waiting for another 'close' would never end.
+      if (!stream.closed) {
+        stream.destroy();
+        await once(stream, 'close').catch(() => {});
+      }
       file.abort();
     },
   };

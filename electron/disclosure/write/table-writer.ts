@@ -3,8 +3,12 @@ export type OutputCell = string | number;
 
 export interface TableWriter {
   writeRow(cells: OutputCell[]): Promise<void> | void;
-  /** Writes the legend, flushes, and renames into place; returns the output's SHA-256. */
-  finish(legend: string[]): Promise<{ sha256: string }>;
+  /**
+   * Writes the legend and flushes to the temporary file; returns the output's SHA-256 and `commit`,
+   * which renames it into place. Until then the destination is untouched and `abort` still works, so
+   * an export can be recorded before its file appears.
+   */
+  finish(legend: string[]): Promise<{ sha256: string; commit: () => void }>;
   /** Discards everything written; the destination is left untouched. */
   abort(): Promise<void>;
 }

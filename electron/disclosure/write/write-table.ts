@@ -9,7 +9,7 @@ export async function writeUnprotectedTable(path: string, format: OutputFormat, 
   try {
     await writer.writeRow([...table.labelColumns, ...table.countColumns]);
     for (const row of table.rows) await writer.writeRow([...row.labels, ...row.counts]);
-    await writer.finish([]);
+    (await writer.finish([])).commit();
   } catch (error) {
     await writer.abort();
     throw error;

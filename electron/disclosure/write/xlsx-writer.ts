@@ -16,6 +16,7 @@ export function createXlsxWriter(target: string): TableWriter {
   workbook.creator = 'Custodian';
   const sheet = workbook.addWorksheet('Table');
 
+  let finished = false;
   const safe = (cells: readonly OutputCell[]) => cells.map((cell) => (typeof cell === 'number' ? cell : neutraliseFormula(cell)));
 
   return {
@@ -28,15 +29,18 @@ export function createXlsxWriter(target: string): TableWriter {
       for (const line of legend) legendSheet.addRow(safe([line])).commit();
       legendSheet.commit();
       await workbook.commit();
+      finished = true;
       const sha256 = await hashFile(file.tempPath);
-      file.commit();
-      return { sha256 };
+      return { sha256, commit: () => file.commit() };
     },
     async abort() {
-      try {
-        await workbook.commit();
-      } catch {
-        // The partial workbook is being thrown away.
+      // A finished workbook is closed already; an unfinished one is closed so its file can go.
+      if (!finished) {
+        try {
+          await workbook.commit();
+        } catch {
+          // The partial workbook is being thrown away.
+        }
       }
       file.abort();
     },
