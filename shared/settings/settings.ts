@@ -16,9 +16,9 @@ export const settingsSchema = z.object({
   theme: z.enum(themeChoices),
   /**
    * The destruction rule a new DSA version gets when none is given (the CLI's `add version`, a
-   * Data Uses Register import, which says nothing about destruction): most of an organisation's
-   * agreements share one, usually 30 days after the end date. The app's version form still
-   * starts from the schema's 30 days.
+   * Data Uses Register import, which says nothing about destruction, and the app's version form
+   * starts from it): most of an organisation's agreements share one, usually 30 days after the end
+   * date.
    */
   defaultDestructionRule: destructionRuleSchema,
 });

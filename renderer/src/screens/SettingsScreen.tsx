@@ -15,7 +15,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const { status, error, save, savedAt } = useSettingsStore();
   const [draft, setDraft] = useState<Settings>(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Settings, string>>>({});
-  const ids = { name: useId(), org: useId(), theme: useId() };
+  const ids = { name: useId(), org: useId(), theme: useId(), ruleKind: useId(), ruleCount: useId() };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,6 +73,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
             ))}
           </select>
         </div>
+        <DefaultRuleField
+          rule={draft.defaultDestructionRule}
+          ids={{ kind: ids.ruleKind, count: ids.ruleCount }}
+          error={fieldErrors.defaultDestructionRule}
+          onChange={(rule) => update('defaultDestructionRule', rule)}
+        />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={status === 'saving'}>
             {status === 'saving' ? 'Saving…' : 'Save settings'}
@@ -88,5 +94,44 @@ function SettingsForm({ initial }: { initial: Settings }) {
         ) : null}
       </form>
     </>
+  );
+}
+
+type Rule = Settings['defaultDestructionRule'];
+
+/**
+ * The destruction rule a new version starts from (the version form, the CLI's `add version`, the
+ * Data Uses Register import): N days after the end date, or each data year N weeks after the next
+ * arrives. A fixed date belongs to one agreement, so it is set there, not here.
+ */
+function DefaultRuleField({ rule, ids, error, onChange }: { rule: Rule; ids: { kind: string; count: string }; error?: string; onChange: (rule: Rule) => void }) {
+  const rolling = rule.kind === 'rolling';
+  const count = rule.kind === 'rolling' ? rule.weeks : rule.kind === 'days-after-end' ? rule.days : 30;
+  const withCount = (kind: 'days-after-end' | 'rolling', value: number): Rule => (kind === 'rolling' ? { kind, weeks: value } : { kind, days: value });
+  return (
+    <fieldset className="field group">
+      <legend>Destruction rule for new agreement versions</legend>
+      <p className="hint">Each version can still have its own; this is where a new one starts.</p>
+      <div className="field">
+        <label htmlFor={ids.kind}>Rule</label>
+        <select id={ids.kind} value={rolling ? 'rolling' : 'days-after-end'} onChange={(e) => onChange(withCount(e.target.value as 'days-after-end' | 'rolling', count))}>
+          <option value="days-after-end">Days after the end date</option>
+          <option value="rolling">Weeks after the next data year arrives</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.count}>{rolling ? 'Weeks' : 'Days'}</label>
+        <input
+          id={ids.count}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={Number.isFinite(count) ? count : ''}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(withCount(rolling ? 'rolling' : 'days-after-end', e.target.value === '' ? Number.NaN : Number(e.target.value)))}
+        />
+        {error ? <p className="field-error">{error}</p> : null}
+      </div>
+    </fieldset>
   );
 }

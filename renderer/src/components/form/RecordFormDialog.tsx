@@ -1,5 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { RecordKind } from '../../../../shared/register/records';
+import { call } from '../../api/client';
 import { saveRecord } from '../../api/register-writes';
 import { kindNouns } from '../../format/display';
 import { draftFrom, fieldErrorFromServer, validateDraft, visibleFields, type FieldErrors } from '../../forms/form-model';
@@ -32,6 +33,22 @@ export function RecordFormDialog({ request, onClose, onSaved }: { request: Recor
   const [labels, setLabels] = useState<Record<string, string>>(request.labels ?? {});
   const form = useRef<HTMLFormElement>(null);
   const noun = kindNouns[kind];
+
+  // A new version starts from the organisation's default destruction rule (Settings), as the CLI and
+  // the Data Uses Register import do, rather than the schema's 30 days.
+  const startsFromSettings = kind === 'dsaVersion' && !record;
+  useEffect(() => {
+    if (!startsFromSettings) return;
+    let live = true;
+    void call('settings.get', {}).then((result) => {
+      if (!live || !result.ok) return;
+      const rule = draftFrom(kind, { destructionRule: result.value.defaultDestructionRule }).destructionRule;
+      setDraft((current) => ({ ...current, destructionRule: rule }));
+    });
+    return () => {
+      live = false;
+    };
+  }, [kind, startsFromSettings]);
 
   const focusFirstProblem = () =>
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
