@@ -64,14 +64,14 @@ function crossTable(labels: string[][], names: string[], random: () => number): 
 
 /** Regions holding areas, counts by sex; subtotals per area, per region and a grand total. */
 function hierarchical(random: () => number): CountTable {
-  const regions = between(random, 2, 4);
+  const regions = between(random, 2, 6);
   const sexes = between(random, 2, 3);
   const rows: CountTable['rows'] = [];
   const push = (labels: string[], n: number) => rows.push({ labels, counts: [n], sourceRow: rows.length + 2 });
   const grand = new Array<number>(sexes).fill(0);
   for (let r = 1; r <= regions; r++) {
     const regionTotals = new Array<number>(sexes).fill(0);
-    const areas = between(random, 2, 5);
+    const areas = between(random, 2, 8);
     for (let a = 1; a <= areas; a++) {
       let areaTotal = 0;
       for (let s = 0; s < sexes; s++) {
@@ -94,7 +94,7 @@ function hierarchical(random: () => number): CountTable {
 const names = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 
 const shapes: { name: string; seed: number; make: (random: () => number) => CountTable }[] = [
-  { name: '2-D with margins', seed: 101, make: (random) => crossTable([names('A', between(random, 3, 9)), names('C', between(random, 3, 9))], ['area', 'category'], random) },
+  { name: '2-D with margins', seed: 101, make: (random) => crossTable([names('A', between(random, 4, 18)), names('C', between(random, 3, 12))], ['area', 'category'], random) },
   { name: 'hierarchical', seed: 202, make: hierarchical },
   {
     name: '3-D long, all margins',

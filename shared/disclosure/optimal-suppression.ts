@@ -85,11 +85,11 @@ export function findMinimumSuppression(
     audit: status === 'optimal' ? audit : null,
   });
   if (audit.passed) return result('optimal', 0, 0, 0);
-  if (primaryCells(publication).length === 0) return result('infeasible', 0, 0, 0);
 
   const cuts: Cut[] = [];
   let chosen: Uint8Array = new Uint8Array(candidates.length);
   const primaries = primaryCells(publication);
+  const weights = tieBreakingWeights(subject, candidates);
   let lowerBound = strengthenRelaxation(primaries, candidates.length, cuts, separator, solver, deadline);
   for (let iteration = 1; ; iteration++) {
     const failing = audit.cells.filter((c) => !c.passed).map((c) => c.cell);
@@ -101,8 +101,9 @@ export function findMinimumSuppression(
       restore();
       return result('time-limit', 0, lowerBound, iteration - 1);
     }
-    const master = solveMaster(candidates.length, cuts, solver, seconds);
-    if (master.bound !== undefined) lowerBound = Math.max(lowerBound, Math.ceil(master.bound - tolerance));
+    const master = solveMaster(weights, cuts, solver, seconds);
+    // The weights add less than one in all, so the count is the whole part of the objective.
+    if (master.bound !== undefined) lowerBound = Math.max(lowerBound, Math.floor(master.bound + tolerance));
     if (master.status !== 'optimal') {
       restore();
       return result(master.status, 0, lowerBound, iteration);
@@ -145,7 +146,8 @@ export function chooseComplementarySuppressions(
         lowerBound: exact.lowerBound,
       };
     }
-    lowerBound = exact.lowerBound;
+    // A bound means something only while some pattern may pass; 'infeasible' says none does.
+    lowerBound = exact.status === 'time-limit' ? exact.lowerBound : null;
     onProgress(`exact suppression stopped (${exact.status}); using the heuristic`);
   }
   const heuristic = addComplementarySuppressions(subject, publication, solver, onProgress);
@@ -180,6 +182,7 @@ function strengthenRelaxation(
     }
     let added = 0;
     for (const cell of primaries) {
+      if (Date.now() >= deadline) break;
       const cut = separator.capacityCut(cell, point, solver);
       if (cut) {
         cuts.push(cut);
@@ -217,7 +220,21 @@ type MasterResult =
   | { status: 'optimal'; chosen: Uint8Array; count: number; bound?: number }
   | { status: 'time-limit' | 'infeasible'; bound?: number };
 
-function solveMaster(columns: number, cuts: readonly Cut[], solver: LpSolver, seconds: number): MasterResult {
+/**
+ * Each candidate costs 1 plus a small share that breaks ties among patterns of the fewest cells the
+ * way the heuristic weighs information: a total (which readers rely on) or a large count costs more.
+ * The shares add up to less than 1, so no tie-break ever buys an extra cell.
+ */
+function tieBreakingWeights(subject: DisclosureSubject, candidates: readonly number[]): number[] {
+  let max = 1;
+  for (const cell of candidates) max = Math.max(max, subject.values[cell]!);
+  const loss = candidates.map((cell) => (1 + 2 * subject.structure.totalDepth[cell]!) * (1 + subject.values[cell]! / max));
+  const total = loss.reduce((a, b) => a + b, 0);
+  return loss.map((l) => 1 + (0.5 * l) / total);
+}
+
+function solveMaster(weights: readonly number[], cuts: readonly Cut[], solver: LpSolver, seconds: number): MasterResult {
+  const columns = weights.length;
   const rows: LinearRow[] = cuts.map((cut) => ({ lower: cut.rhs, upper: Infinity, columns: cut.columns, coefficients: cut.coefficients }));
   const model = solver.load({
     columnLower: new Float64Array(columns),
@@ -228,7 +245,7 @@ function solveMaster(columns: number, cuts: readonly Cut[], solver: LpSolver, se
   });
   try {
     const all = Array.from({ length: columns }, (_, j) => j);
-    const outcome = model.optimise({ columns: all, coefficients: all.map(() => 1) }, 'minimise', true);
+    const outcome = model.optimise({ columns: all, coefficients: [...weights] }, 'minimise', true);
     const bound = outcome.bound;
     if (outcome.status === 'infeasible') return { status: 'infeasible', bound };
     if (outcome.status !== 'optimal' || !outcome.values) return { status: 'time-limit', bound };
