@@ -42,6 +42,11 @@ export interface ExactSuppressionOutcome {
   iterations: number;
   /** The audit of the final pattern (when optimal). */
   audit: AuditResult | null;
+  /**
+   * When stopped by the time limit: the last pattern the master proposed (cells), which the audit
+   * found short but which is often only a cell or two from a passing one.
+   */
+  lastCandidate: number[];
 }
 
 /** One necessary condition on the pattern: Σ coefficient·y ≥ rhs, over master columns. */
@@ -77,17 +82,18 @@ export function findMinimumSuppression(
   const separator = new CutSeparator(subject, publication, candidates, columnOf);
 
   let audit = auditPublication(subject, publication, solver);
+  let chosen: Uint8Array = new Uint8Array(candidates.length);
   const result = (status: ExactSuppressionOutcome['status'], added: number, lowerBound: number, iterations: number) => ({
     status,
     added,
     lowerBound,
     iterations,
     audit: status === 'optimal' ? audit : null,
+    lastCandidate: candidates.filter((_, j) => chosen[j] === 1),
   });
   if (audit.passed) return result('optimal', 0, 0, 0);
 
   const cuts: Cut[] = [];
-  let chosen: Uint8Array = new Uint8Array(candidates.length);
   const primaries = primaryCells(publication);
   const weights = tieBreakingWeights(subject, candidates);
   let lowerBound = strengthenRelaxation(primaries, candidates.length, cuts, separator, solver, deadline);
@@ -122,8 +128,10 @@ export function findMinimumSuppression(
 }
 
 /**
- * Exact first for tables of up to `maxCells` cells, the heuristic when the exact search runs out of
- * time (or finds a primary cell that nothing protects, which the heuristic then names).
+ * Exact first for tables of up to `maxCells` cells. When the exact search runs out of time, the
+ * heuristic runs twice, from the primary cells alone and from the master's last pattern (a near
+ * miss, so the heuristic's repairs usually add a cell or two), and the smaller passing result is
+ * kept. When the exact search finds a primary cell that nothing protects, the heuristic names it.
  */
 export function chooseComplementarySuppressions(
   subject: DisclosureSubject,
@@ -133,6 +141,7 @@ export function chooseComplementarySuppressions(
   options: ExactSuppressionOptions = {},
 ): SecondaryResult {
   let lowerBound: number | null = null;
+  let nearMiss: number[] = [];
   if (publication.size <= (options.maxCells ?? exactSuppressionDefaults.maxCells)) {
     const exact = findMinimumSuppression(subject, publication, solver, options, onProgress);
     if (exact.status === 'optimal' && exact.audit?.passed) {
@@ -148,10 +157,38 @@ export function chooseComplementarySuppressions(
     }
     // A bound means something only while some pattern may pass; 'infeasible' says none does.
     lowerBound = exact.status === 'time-limit' ? exact.lowerBound : null;
+    nearMiss = exact.status === 'time-limit' ? exact.lastCandidate : [];
     onProgress(`exact suppression stopped (${exact.status}); using the heuristic`);
   }
+  const repaired = nearMiss.length > 0 ? repairNearMiss(subject, publication, nearMiss, solver) : null;
   const heuristic = addComplementarySuppressions(subject, publication, solver, onProgress);
-  return { ...heuristic, method: 'heuristic', complementary: publication.count('secondary'), lowerBound };
+  const complementary = publication.count('secondary');
+  if (repaired && repaired.passed && (repaired.complementary < complementary || !heuristicPassed(subject, publication, heuristic, solver))) {
+    copyInto(repaired.publication, publication);
+    return { ...repaired.result, method: 'repaired', complementary: repaired.complementary, lowerBound };
+  }
+  return { ...heuristic, method: 'heuristic', complementary, lowerBound };
+}
+
+/** The heuristic run on a copy that already suppresses the master's last pattern. */
+function repairNearMiss(subject: DisclosureSubject, publication: Publication, cells: readonly number[], solver: LpSolver) {
+  const copy = new Publication(publication.size);
+  copyInto(publication, copy);
+  const primary = primaryCells(publication)[0]!;
+  for (const cell of cells) copy.set(cell, null, 'secondary', primary);
+  const result = addComplementarySuppressions(subject, copy, solver);
+  const passed = heuristicPassed(subject, copy, result, solver);
+  const added = copy.count('secondary');
+  return { publication: copy, passed, complementary: added, result: { ...result, added } };
+}
+
+function heuristicPassed(subject: DisclosureSubject, publication: Publication, result: SecondaryResult, solver: LpSolver): boolean {
+  if (result.unprotectable.length > 0) return false;
+  return (result.finalAudit ?? auditPublication(subject, publication, solver)).passed;
+}
+
+function copyInto(from: Publication, to: Publication): void {
+  for (let cell = 0; cell < from.size; cell++) to.set(cell, from.value(cell), from.reason(cell), from.protects[cell]!);
 }
 
 /** Rounds of cuts on the master's linear relaxation before the first integer solve. */

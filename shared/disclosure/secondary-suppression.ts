@@ -26,8 +26,11 @@ export interface SecondaryResult {
   unprotectable: number[];
   /** The last audit, when it covered every primary cell and nothing changed after it. */
   finalAudit: AuditResult | null;
-  /** Which method chose the cells: an exact minimum (optimal-suppression.ts) or this heuristic. */
-  method?: 'exact' | 'heuristic';
+  /**
+   * Which method chose the cells: a proven minimum (optimal-suppression.ts), this heuristic, or this
+   * heuristic repairing the exact search's last pattern when it ran out of time.
+   */
+  method?: 'exact' | 'heuristic' | 'repaired';
   /** Complementary cells in the final pattern. */
   complementary?: number;
   /**

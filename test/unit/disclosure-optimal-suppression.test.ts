@@ -199,4 +199,24 @@ describe('property: the exact pattern always passes the audit and is never large
     );
     expect(proved).toBeGreaterThan(0);
   }, 240_000);
+
+  it('whatever stops the exact search (a time limit of a fraction of a second here), the result passes and is no larger', () => {
+    const cube = fc.array(fc.array(fc.array(count, { minLength: 2, maxLength: 3 }), { minLength: 3, maxLength: 3 }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(cube, (counts) => {
+        const table = cubeTable(counts);
+        const chosen = primaryOnly(table, threshold10);
+        const heuristic = primaryOnly(table, threshold10);
+        const result = chooseComplementarySuppressions(chosen.subject, chosen.publication, solver, () => {}, { timeLimitSeconds: 0.3 });
+        addComplementarySuppressions(heuristic.subject, heuristic.publication, solver);
+        const heuristicPassed = auditPublication(heuristic.subject, heuristic.publication, solver).passed;
+        if (!heuristicPassed) return;
+        expect(auditPublication(chosen.subject, chosen.publication, solver).passed).toBe(true);
+        expect(result.complementary).toBe(secondaryCells(chosen.publication).length);
+        expect(result.complementary).toBeLessThanOrEqual(secondaryCells(heuristic.publication).length);
+        if (result.lowerBound !== null && result.lowerBound !== undefined) expect(result.lowerBound).toBeLessThanOrEqual(result.complementary!);
+      }),
+      { numRuns: 3, seed: 42 },
+    );
+  }, 240_000);
 });
