@@ -18,9 +18,11 @@ import type { DisclosureSubject } from './subject';
  * interval must hold the profile's width of whole values, so (up + down) ≥ width − 1 is necessary,
  * and the two dual bounds added give a linear inequality in y. Where the linear program is not the
  * whole attack (3-D tables, where the audit's integer program narrows further), the candidate is
- * cut off on its own: at least one more cell must be suppressed, valid because suppressing more
- * only widens the attacker's intervals. The master is a relaxation of the true problem, so its
- * optimum is a lower bound, and the first candidate the audit passes is a minimum.
+ * cut off on its own: at least one more cell near the narrowed one must be suppressed, valid because
+ * suppressing more only widens the attacker's intervals. Before each integer solve, rounds of cuts
+ * at the master's fractional optima tighten its relaxation, so that few candidates (each an integer
+ * solve and an audit) are needed. The master is a relaxation of the true problem, so its optimum is
+ * a lower bound, and the first candidate the audit passes is a minimum.
  */
 export interface ExactSuppressionOptions {
   /** Wall-clock budget for the whole search, master solves and audits included. */
