@@ -1,4 +1,4 @@
-import loadHighs, { type Highs } from 'highs';
+import loadHighs, { type Highs, type Model as HighsModel } from 'highs';
 import type { LinearProgram, LpModel, LpOutcome, LpSolver } from '../../shared/disclosure/linear-program';
 
 /**
@@ -69,13 +69,17 @@ class HighsSolver implements LpSolver {
         model.changeObjectiveSense(sense === 'minimise' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
         model.run();
         const code = model.getModelStatus();
+        const bound = program.integer ? provedBound(model) : undefined;
+        const withBound = bound === undefined ? {} : { bound };
         if (code === status.optimal) {
           return {
             status: 'optimal',
             objective: model.getObjectiveValue(),
             values: withValues ? Float64Array.from(model.getSolution().colValue) : null,
+            ...withBound,
           };
         }
+        if (code === status.timeLimit) return { status: 'failed', objective: Number.NaN, values: null, ...withBound };
         // With no objective a program cannot be unbounded: "unbounded or infeasible" is infeasible.
         if (code === status.unboundedOrInfeasible && objective.columns.length === 0) {
           return { status: 'infeasible', objective: Number.NaN, values: null };
@@ -93,5 +97,15 @@ class HighsSolver implements LpSolver {
         model.dispose();
       },
     };
+  }
+}
+
+/** The branch and bound's proven objective bound, when the solve got far enough to have one. */
+function provedBound(model: HighsModel): number | undefined {
+  try {
+    const bound = Number(model.info.get('mip_dual_bound'));
+    return Number.isFinite(bound) ? bound : undefined;
+  } catch {
+    return undefined; // HiGHS throws for an info item it has not set
   }
 }

@@ -7,7 +7,8 @@ import type { LpSolver } from './linear-program';
 import type { DisclosureProfile } from './profile';
 import { percentageConstraints, publishPercentages, type PublishedPercentage } from './percentages';
 import { Publication } from './publication';
-import { addComplementarySuppressions, type SecondaryResult } from './secondary-suppression';
+import { chooseComplementarySuppressions } from './optimal-suppression';
+import type { SecondaryResult } from './secondary-suppression';
 import { analyseStructure, checkTotalsAddUp } from './structure';
 import { buildSubject, type DisclosureSubject } from './subject';
 import { describeTotalLabels, nationalRows, type CountTable, type TableOptions } from './table';
@@ -55,7 +56,7 @@ export function discloseTable(
   let secondary: SecondaryResult | null = null;
   if (profile.secondarySuppression && structure.equations.length > 0) {
     onProgress('choosing complementary suppressions');
-    secondary = addComplementarySuppressions(subject, publication, solver, onProgress);
+    secondary = chooseComplementarySuppressions(subject, publication, solver, onProgress);
   }
   const percentages = options.percentages ? publishPercentages(subject, publication) : null;
   const ratios = percentages ? percentageConstraints(subject, percentages) : [];

@@ -30,6 +30,12 @@ export interface LpOutcome {
   objective: number;
   /** Column values when optimal and asked for. */
   values: Float64Array | null;
+  /**
+   * For an integer program: the best objective bound the solver proved (a lower bound when
+   * minimising), also when it stopped at its time limit, so a caller can still report how far from
+   * the optimum its fallback may be. Absent for linear programs and when none was proved.
+   */
+  bound?: number;
 }
 
 /** A program loaded once and optimised for several objectives, so the solver can reuse its basis. */

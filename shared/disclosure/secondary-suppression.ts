@@ -26,9 +26,29 @@ export interface SecondaryResult {
   unprotectable: number[];
   /** The last audit, when it covered every primary cell and nothing changed after it. */
   finalAudit: AuditResult | null;
+  /**
+   * Which method chose the cells: a proven minimum (optimal-suppression.ts), this heuristic, or this
+   * heuristic repairing the exact search's last pattern when it ran out of time.
+   */
+  method?: 'exact' | 'heuristic' | 'repaired';
+  /** Complementary cells in the final pattern. */
+  complementary?: number;
+  /**
+   * The fewest complementary cells any pattern passing the audit could have, as far as the exact
+   * method proved it (equal to `complementary` when that pattern is optimal); null when not tried.
+   */
+  lowerBound?: number | null;
 }
 
 const maxRepairRounds = 25;
+
+/**
+ * May this cell be suppressed to protect another? Never a zero (it protects nothing: the marker's
+ * lowest count is no lower), a national figure or a cell already behind the marker.
+ */
+export function isComplementEligible(subject: DisclosureSubject, publication: Publication, cell: number): boolean {
+  return !publication.isSuppressed(cell) && subject.values[cell]! > 0 && publication.reason(cell) !== 'national';
+}
 
 export function addComplementarySuppressions(
   subject: DisclosureSubject,
@@ -105,13 +125,8 @@ class SuppressionState {
     return list;
   }
 
-  /** May this cell be suppressed to protect another? Never a zero, a national figure or a marker. */
   eligible(cell: number): boolean {
-    return (
-      !this.publication.isSuppressed(cell) &&
-      this.subject.values[cell]! > 0 &&
-      this.publication.reason(cell) !== 'national'
-    );
+    return isComplementEligible(this.subject, this.publication, cell);
   }
 
   /** Information lost by suppressing a cell: its count, more for totals, which readers rely on. */
