@@ -17,7 +17,7 @@ export function actionOf(reason: CellReason): ReportAction | null {
 }
 
 /** The summary as the internal report keeps it: suppressions told apart. */
-export type InternalSummary = Required<DisclosureSummary>;
+export type InternalSummary = Required<Omit<DisclosureSummary, 'complementaryLowerBound' | 'complementaryMethod'>>;
 
 export function emptySummary(): InternalSummary {
   return { rows: 0, cells: 0, suppressed: 0, primarySuppressions: 0, complementarySuppressions: 0, rounded: 0, totalsRecomputed: 0, nationalExact: 0, unchanged: 0 };

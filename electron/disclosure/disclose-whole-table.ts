@@ -60,7 +60,12 @@ export async function wholeTablePass(reader: TableReader, request: DiscloseFileR
     }
     counts.rows = rows.length;
     counts.cells = rows.length * width;
-    return await finishDisclosure(request, reader, emitter, counts, auditSummary(outcome), (outcome.secondary?.added ?? 0) > 0, outcome.releaseAs);
+    const summary = {
+      ...counts,
+      complementaryLowerBound: outcome.secondary?.lowerBound ?? null,
+      complementaryMethod: outcome.secondary?.method ?? null,
+    };
+    return await finishDisclosure(request, reader, emitter, summary, auditSummary(outcome), (outcome.secondary?.added ?? 0) > 0, outcome.releaseAs);
   } catch (error) {
     await emitter.abort();
     throw error;

@@ -72,6 +72,13 @@ export const summarySchema = z
     /** Internal report only: which suppressions were small counts and which protect them. */
     primarySuppressions: z.number().int().optional(),
     complementarySuppressions: z.number().int().optional(),
+    /**
+     * Internal report only: the fewest complementary cells any pattern passing the audit could have,
+     * as proved by the exact method (null when it was not run: over 500 cells, or no complementary
+     * suppression), and which method chose the cells.
+     */
+    complementaryLowerBound: z.number().int().nullable().optional(),
+    complementaryMethod: z.enum(['exact', 'heuristic', 'repaired']).nullable().optional(),
     rounded: z.number().int(),
     totalsRecomputed: z.number().int(),
     nationalExact: z.number().int(),
@@ -125,7 +132,7 @@ export const releasableNotice = 'May be released with the table: suppressed cell
 
 /** What may leave with the table: suppressions not told apart, no failing cells named. */
 export function releasableHead(head: DisclosureReportHead): DisclosureReportHead {
-  const { primarySuppressions: _p, complementarySuppressions: _c, ...summary } = head.summary;
+  const { primarySuppressions: _p, complementarySuppressions: _c, complementaryLowerBound: _b, complementaryMethod: _m, ...summary } = head.summary;
   return {
     ...head,
     release: 'releasable',

@@ -188,6 +188,9 @@ describe('custodian disclose: the attacker’s audit', () => {
     expect(run.stdout).toContain('Internal report (not for release)');
     const report = disclosureReportSchema.parse(JSON.parse(readFileSync(temp.path('r.json'), 'utf8')));
     expect(report.release).toBe('internal');
+    // Three cells is the proven minimum for this table, and the internal report says so.
+    expect(report.summary).toMatchObject({ complementarySuppressions: 3, complementaryLowerBound: 3, complementaryMethod: 'exact' });
+    expect(run.stdout).toContain('complementary cells: 3, the proven minimum (exact method)');
     expect(report.notice).toMatch(/not for release/i);
     expect(report.audit.status).toBe('passed');
     expect(report.audit.solver).toMatch(/^HiGHS \d+\.\d+/);

@@ -110,6 +110,11 @@ function printSummary(runtime: CliRuntime, report: DisclosureReportHead): void {
   runtime.out(
     `  suppressed: ${summary.primarySuppressions ?? 0} primary, ${summary.complementarySuppressions ?? 0} complementary; rounded: ${summary.rounded}; totals recomputed: ${summary.totalsRecomputed}; national (exact): ${summary.nationalExact}`,
   );
+  if (summary.complementaryMethod) {
+    const bound = summary.complementaryLowerBound;
+    const proved = bound === null || bound === undefined ? 'no lower bound proved' : bound === summary.complementarySuppressions ? 'the proven minimum' : `at least ${bound} needed`;
+    runtime.out(`  complementary cells: ${summary.complementarySuppressions ?? 0}, ${proved} (${summary.complementaryMethod} method)`);
+  }
   const fewest = audit.fewestPossibleValues === null ? 'no suppressed cells' : `fewest possible values ${audit.fewestPossibleValues}`;
   runtime.out(
     `  attacker’s audit: ${audit.status} (${audit.primaryCellsChecked} primary cells, ${fewest}, protection width ${audit.protectionWidth}${audit.solver ? `; ${audit.solverCalls} linear and integer programs, ${audit.solver}` : ''})`,
