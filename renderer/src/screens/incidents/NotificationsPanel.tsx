@@ -164,7 +164,7 @@ export function NotificationsPanel({
             <ol className="thread-items">
               {thread.notifications.map((n) => (
                 <li key={n.id} className={`thread-item thread-${n.kind}`}>
-                  <strong>{notificationLabel(thread, n)}</strong>, sent {formatZoned(n.sentAt)} by {notificationChannelLabels[n.channel].toLowerCase()}
+                  <strong>{notificationLabel(thread, n)}</strong>, sent {formatZoned(n.sentAt)} via {notificationChannelLabels[n.channel]}
                   {n.reference ? <> · their reference <span className="reference">{n.reference}</span></> : null}
                   {' · '}
                   {n.acknowledgedAt ? `acknowledged ${formatZoned(n.acknowledgedAt)}${n.acknowledgementReference ? ` (${n.acknowledgementReference})` : ''}` : 'not yet acknowledged'}
