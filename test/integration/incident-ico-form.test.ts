@@ -1,11 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open-database';
 import { writeSettings } from '../../electron/db/settings-repository';
-import { exportIncidentReport } from '../../electron/incidents/incident-exports';
+import { exportBreachLog, exportIncidentReport } from '../../electron/incidents/incident-exports';
 import { readIncident } from '../../electron/incidents/incident-rows';
 import { assessIncident, createIncident, getIncident, recordNotification } from '../../electron/incidents/incident-service';
 import { writeIncidentSettings } from '../../electron/incidents/incident-settings-store';
@@ -137,9 +137,26 @@ describe('incidents to the ICO’s form', () => {
     ]) {
       expect(text, expected).toContain(expected);
     }
-    // Kept for a person to look at (pdftoppm); not a tracked file.
-    execFileSync('cp', [path, temp.path('kept.pdf')]);
-    if (process.env.KEEP_INCIDENT_PDF) execFileSync('cp', [path, process.env.KEEP_INCIDENT_PDF]);
+    // KEEP_INCIDENT_PDF=/tmp/x.pdf keeps the report for a person to render with pdftoppm and look at.
+    if (process.env.KEEP_INCIDENT_PDF) copyFileSync(path, process.env.KEEP_INCIDENT_PDF);
+    context.db.close();
+  });
+
+  it('logs the follow-ups, the ICO case reference and how it was discovered in the breach log', async () => {
+    const context = open();
+    withThreads(context);
+    const path = temp.path('breach-log.csv');
+    await exportBreachLog(context.db, context, context.databasePath, path);
+    const rows = parse(readFileSync(path, 'utf8').replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
+    expect(rows[0]).toMatchObject({
+      'How discovered': icoForm.howDiscovered,
+      'ICO reference': 'DSPT-20260328-4',
+      'ICO case reference': 'IC-412345-K7Q2',
+      'ICO follow-ups': '2 (latest 31 March 2026, 11:00 BST, IC-412345-K7Q2)',
+      'DARS follow-ups': '1 (latest 31 March 2026, 12:00 BST, DARS-INC-0099)',
+      'DHSC follow-ups': '',
+      'ICO clock': 'On time',
+    });
     context.db.close();
   });
 
