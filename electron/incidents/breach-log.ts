@@ -35,9 +35,15 @@ interface RowContext {
 
 const time = (t: ZonedTime | null): string | null => (t ? formatZoned(t) : null);
 const instantIn = (incident: Incident, at: string | null): string | null => (at ? formatZoned({ at, timeZone: incident.becameAwareAt.timeZone }) : null);
-/** The first notification sent to a recipient (the one its clock stopped at). */
+/** The initial notification to a recipient (the one its clock stopped at). */
 const firstTo = (incident: Incident, recipient: NotificationRecipient) =>
-  incident.notifications.filter((n) => n.recipient === recipient).sort((a, b) => Date.parse(a.sentAt.at) - Date.parse(b.sentAt.at))[0] ?? null;
+  incident.notifications.filter((n) => n.recipient === recipient).sort((a, b) => Number(b.kind === 'initial') - Number(a.kind === 'initial') || Date.parse(a.sentAt.at) - Date.parse(b.sentAt.at))[0] ?? null;
+/** "2 (latest 3 April 2026, 09:00 BST, IC-12345)": the follow-ups sent to a recipient. */
+function followUps(incident: Incident, recipient: NotificationRecipient): string | null {
+  const sent = incident.notifications.filter((n) => n.recipient === recipient && n.kind === 'follow-up');
+  const latest = sent.at(-1);
+  return latest ? `${sent.length} (latest ${formatZoned(latest.sentAt)}${latest.reference ? `, ${latest.reference}` : ''})` : null;
+}
 
 /** "On time", "5 hours late", "OVERDUE by 2 days", "Not required", "Running: 31 hours left". */
 function clockText(incident: Incident, context: RowContext, recipient: 'ico' | 'dars'): string {
@@ -68,6 +74,7 @@ const columns: readonly Column[] = [
   { header: 'Became aware', width: 24, value: (i) => time(i.becameAwareAt) },
   { header: 'Time zone', width: 16, value: (i) => i.becameAwareAt.timeZone },
   { header: 'What happened', width: 60, value: (i) => i.description },
+  { header: 'How discovered', width: 40, value: (i) => i.howDiscovered },
   { header: 'Kind of breach', width: 30, value: (i) => i.breachKinds.map((k) => breachKindLabels[k]).join('; ') },
   { header: 'Health data', value: (i) => i.dataCategories.includes('health') },
   { header: 'Categories of data', width: 40, value: (i) => i.dataCategories.map((c) => dataCategoryLabels[c]).join('; ') },
@@ -81,13 +88,17 @@ const columns: readonly Column[] = [
   { header: 'Reason for the ICO decision', width: 50, value: (i) => i.assessment?.icoDecisionReason ?? null },
   { header: 'ICO notified', width: 24, value: (i) => time(firstTo(i, 'ico')?.sentAt ?? null) },
   { header: 'ICO reference', value: (i) => firstTo(i, 'ico')?.reference ?? null },
+  { header: 'ICO case reference', value: (i) => i.icoCaseReference },
+  { header: 'ICO follow-ups', width: 30, value: (i) => followUps(i, 'ico') },
   { header: 'ICO clock', width: 24, value: (i, c) => clockText(i, c, 'ico') },
   { header: 'Reason ICO notification was late', width: 40, value: (i) => firstTo(i, 'ico')?.lateReason ?? null },
   { header: 'DARS notified', width: 24, value: (i) => time(firstTo(i, 'dars')?.sentAt ?? null) },
   { header: 'DARS acknowledged', width: 24, value: (i) => time(firstTo(i, 'dars')?.acknowledgedAt ?? null) },
   { header: 'DARS acknowledgement reference', value: (i) => firstTo(i, 'dars')?.acknowledgementReference ?? null },
   { header: 'DARS clock', width: 24, value: (i, c) => clockText(i, c, 'dars') },
+  { header: 'DARS follow-ups', width: 30, value: (i) => followUps(i, 'dars') },
   { header: 'DHSC notified', width: 24, value: (i) => time(firstTo(i, 'dhsc')?.sentAt ?? null) },
+  { header: 'DHSC follow-ups', width: 30, value: (i) => followUps(i, 'dhsc') },
   { header: 'Individuals decision', width: 26, value: (i) => (i.assessment?.individualsDecision ? individualsDecisionLabels[i.assessment.individualsDecision] : 'Not decided') },
   { header: 'Reason for the individuals decision', width: 50, value: (i) => i.assessment?.individualsDecisionReason ?? null },
   { header: 'Individuals told', width: 24, value: (i) => time(firstTo(i, 'individuals')?.sentAt ?? null) },

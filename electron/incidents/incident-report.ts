@@ -1,5 +1,5 @@
 import type { IncidentDetail } from '../../shared/incidents/incident-api';
-import type { Incident } from '../../shared/incidents/incident-records';
+import { notificationLabel, notificationThreads, type Incident, type IncidentNotification, type NotificationThread } from '../../shared/incidents/incident-records';
 import { dpoContactLine, type IncidentSettings } from '../../shared/incidents/incident-settings';
 import {
   actionKindLabels,
@@ -68,8 +68,12 @@ export function buildIncidentReport(input: IncidentReportInput): ReportDocument 
   report.heading('Summary for the ICO (UK GDPR Art 33(3))');
   report.keyValues(
     [
+      ['Report', reportKind(incident)],
+      ['ICO case reference', incident.icoCaseReference ?? 'Not yet given by the ICO'],
       ['(a) Nature of the breach', `${incidentTypeLabels[incident.type]}. ${incident.breachKinds.map((k) => breachKindLabels[k]).join('; ') || 'Kind of breach not recorded.'}`],
       ['What happened', incident.description],
+      ['How it was discovered', orNot(incident.howDiscovered)],
+      ['Cyber incident', incident.cyber ? `Yes${incident.cyber.kind ? `: ${cyberKindLabels[incident.cyber.kind]}` : ''}` : 'No'],
       ['Categories of people', incident.peopleKinds.map((k) => peopleKindLabels[k]).join(', ') || notRecorded],
       ['Approximate number of people', count(incident.approximatePeople)],
       ['Categories of data', categoriesText(incident)],
@@ -141,6 +145,20 @@ export function buildIncidentReport(input: IncidentReportInput): ReportDocument 
   return report;
 }
 
+/**
+ * The ICO's form asks first whether this is the initial report or a follow-up. The report always
+ * prints the incident as it stands now, so once the ICO has the initial report it is a follow-up.
+ */
+function reportKind(incident: Incident): string {
+  const thread = notificationThreads(incident.notifications).find((t) => t.recipient === 'ico');
+  const initial = thread?.notifications.find((n) => n.kind === 'initial');
+  if (!thread || !initial) return 'Initial report (not yet sent to the ICO)';
+  const followUps = thread.notifications.length - 1;
+  const latest = thread.notifications.at(-1)!;
+  const since = followUps === 0 ? 'no follow-ups since' : `${followUps} follow-up${followUps === 1 ? '' : 's'} since, the latest ${formatZoned(latest.sentAt)}`;
+  return `Follow-up report: the initial report went to the ICO ${formatZoned(initial.sentAt)}${initial.reference ? ` (reference ${initial.reference})` : ''}; ${since}`;
+}
+
 function categoriesText(incident: Incident): string {
   if (incident.dataCategories.length === 0) return notRecorded;
   const health = incident.dataCategories.includes('health') ? 'HEALTH DATA INVOLVED. ' : '';
@@ -184,7 +202,7 @@ function timelineSection(report: ReportDocument, incident: Incident): void {
   if (incident.assessment) events.push({ at: incident.assessment.assessedAt, text: `Assessed: ${incident.assessment.outcome}` });
   for (const n of incident.notifications) {
     const who = `${notificationRecipientLabels[n.recipient]}${n.recipientDetail ? `, ${n.recipientDetail}` : ''}`;
-    events.push({ at: n.sentAt.at, text: `Notified ${who} (${notificationChannelLabels[n.channel]}${n.reference ? `, reference ${n.reference}` : ''})` });
+    events.push({ at: n.sentAt.at, text: `${n.kind === 'follow-up' ? 'Follow-up to' : 'Notified'} ${who} (${notificationChannelLabels[n.channel]}${n.reference ? `, reference ${n.reference}` : ''})` });
     if (n.acknowledgedAt) events.push({ at: n.acknowledgedAt.at, text: `${notificationRecipientLabels[n.recipient]} acknowledged${n.acknowledgementReference ? ` (reference ${n.acknowledgementReference})` : ''}` });
   }
   if (incident.containedAt) events.push({ at: incident.containedAt, text: 'Marked contained' });
@@ -207,20 +225,34 @@ function notificationsSection(report: ReportDocument, detail: IncidentDetail, no
   for (const required of detail.required) {
     report.paragraph(`\u2022 ${describeClock(required, clockState(required, now), zone)}. ${required.why}`);
   }
-  report.table({
-    caption: 'Notifications log',
-    columns: [
-      { header: 'To', width: 2, value: (n: Incident['notifications'][number]) => notificationRecipientLabels[n.recipient] + (n.recipientDetail ? `: ${n.recipientDetail}` : '') },
-      { header: 'Sent', width: 2, value: (n) => formatZoned(n.sentAt) },
-      { header: 'Channel', width: 1.5, value: (n) => notificationChannelLabels[n.channel] },
-      { header: 'Reference', width: 1.5, value: (n) => n.reference },
-      { header: 'Acknowledged', width: 2, value: (n) => (n.acknowledgedAt ? formatZoned(n.acknowledgedAt) : 'Not yet') },
-      { header: 'Ack. reference', width: 1.5, value: (n) => n.acknowledgementReference },
-      { header: 'Reason if late', width: 2, value: (n) => n.lateReason },
-    ],
-    rows: incident.notifications,
-    emptyText: 'No notifications logged yet.',
-  });
+  const threads = notificationThreads(incident.notifications);
+  if (threads.length === 0) {
+    report.paragraph('No notifications logged yet.', { italic: true });
+    return;
+  }
+  // One thread per recipient, oldest first: the initial report and each follow-up, so the history
+  // of what each recipient was told is read in order beside the latest state printed above.
+  for (const thread of threads) {
+    const who = notificationRecipientLabels[thread.recipient] + (thread.recipient === 'other' && thread.recipientDetail ? `: ${thread.recipientDetail}` : '');
+    report.table({
+      caption: `Thread with ${who}`,
+      columns: [
+        { header: 'Report', width: 1.4, value: (n: IncidentNotification) => notificationLabel(thread, n) },
+        { header: 'Sent', width: 2, value: (n) => formatZoned(n.sentAt) },
+        { header: 'Channel', width: 1.5, value: (n) => notificationChannelLabels[n.channel] },
+        { header: 'Their reference', width: 1.6, value: (n) => n.reference },
+        { header: 'Acknowledged', width: 2.2, value: (n) => (n.acknowledgedAt ? `${formatZoned(n.acknowledgedAt)}${n.acknowledgementReference ? ` (${n.acknowledgementReference})` : ''}` : 'Not yet') },
+        { header: 'What it said or changed', width: 2.6, value: (n) => [n.note, n.lateReason ? `Late because: ${n.lateReason}` : null].filter(Boolean).join(' ') },
+      ],
+      rows: thread.notifications,
+    });
+    latestLine(report, thread);
+  }
+}
+
+function latestLine(report: ReportDocument, thread: NotificationThread): void {
+  const latest = thread.notifications.at(-1)!;
+  report.paragraph(`Latest: ${notificationLabel(thread, latest)}, sent ${formatZoned(latest.sentAt)}${latest.reference ? `, their reference ${latest.reference}` : ''}.`, { muted: true });
 }
 
 function actionsSection(report: ReportDocument, incident: Incident): void {

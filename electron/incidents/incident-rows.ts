@@ -50,6 +50,8 @@ function incidentFrom(row: Row): Incident {
     title: row.title as string,
     description: row.description as string,
     type: row.type as Incident['type'],
+    howDiscovered: str(row.how_discovered),
+    icoCaseReference: str(row.ico_case_reference),
     occurredAt: zoned(row.occurred_at, row.occurred_zone),
     discoveredAt: zoned(row.discovered_at, row.discovered_zone),
     becameAwareAt: zoned(row.became_aware_at, row.became_aware_zone)!,
@@ -83,6 +85,7 @@ function notificationFrom(row: Row): IncidentNotification {
   return {
     id: row.id as string,
     recipient: row.recipient as IncidentNotification['recipient'],
+    kind: row.kind as IncidentNotification['kind'],
     recipientDetail: str(row.recipient_detail),
     sentAt: zoned(row.sent_at, row.sent_zone)!,
     channel: row.channel as IncidentNotification['channel'],
@@ -113,7 +116,7 @@ function attachChildren(db: Database, incidents: Incident[], where: string, para
     const rows = prepared(db, `SELECT incident_id, ${link.column} FROM ${link.table} ${where} ORDER BY incident_id, position`).raw(true).all(...params) as [string, string][];
     for (const [incidentId, target] of rows) byId.get(incidentId)?.links[link.field].push(target);
   }
-  for (const row of prepared(db, `SELECT * FROM incident_notifications ${where} ORDER BY sent_at, rowid`).all(...params) as Row[]) {
+  for (const row of prepared(db, `SELECT * FROM incident_notifications ${where} ORDER BY sent_at, kind = 'follow-up', rowid`).all(...params) as Row[]) {
     byId.get(row.incident_id as string)?.notifications.push(notificationFrom(row));
   }
   for (const row of prepared(db, `SELECT * FROM incident_actions ${where} ORDER BY rowid`).all(...params) as Row[]) {
@@ -147,6 +150,8 @@ const fieldColumns = (fields: IncidentFields) => ({
   title: fields.title,
   description: fields.description,
   type: fields.type,
+  how_discovered: fields.howDiscovered,
+  ico_case_reference: fields.icoCaseReference,
   occurred_at: fields.occurredAt?.at ?? null,
   occurred_zone: fields.occurredAt?.timeZone ?? null,
   discovered_at: fields.discoveredAt?.at ?? null,
@@ -216,6 +221,7 @@ export function writeLessonsLearned(db: Database, id: string, lessons: string | 
 const notificationColumns = (n: IncidentNotification) => ({
   id: n.id,
   recipient: n.recipient,
+  kind: n.kind,
   recipient_detail: n.recipientDetail,
   sent_at: n.sentAt.at,
   sent_zone: n.sentAt.timeZone,

@@ -8,6 +8,7 @@ import {
   assessmentFieldsSchema,
   incidentFieldsSchema,
   notificationFieldsSchema,
+  threadKey,
   type Assessment,
   type Incident,
   type IncidentAction,
@@ -145,8 +146,11 @@ const sameDecisions = (a: Assessment, b: Assessment): boolean =>
   JSON.stringify({ ...a, assessedAt: '', assessedBy: '' }) === JSON.stringify({ ...b, assessedAt: '', assessedBy: '' });
 
 /**
- * Logs a notification (or corrects one, given its id: e.g. adding the acknowledgement). One sent
- * after its recipient's deadline must say why (UK GDPR Art 33(1)).
+ * Logs a notification (or corrects one, given its id: e.g. adding the acknowledgement). Each
+ * recipient has one thread: one initial report, then follow-ups (the ICO's form asks which it is).
+ * Only the initial report is held to the recipient's deadline; one sent after it must say why
+ * (UK GDPR Art 33(1)). A follow-up is never late: it updates a report already made in time, or
+ * already explained.
  */
 export function recordNotification(db: Database, actor: AuditActor, incidentId: string, input: unknown, notificationId?: string): Incident {
   const fields = parse(notificationFieldsSchema, input);
@@ -156,18 +160,35 @@ export function recordNotification(db: Database, actor: AuditActor, incidentId: 
       if (notificationId !== undefined && !before.notifications.some((n) => n.id === notificationId)) {
         throw new UserFacingError('NOT_FOUND', `Incident ${before.reference} has no notification "${notificationId}"; reload it and try again.`);
       }
+      const who = notificationRecipientPhrases[fields.recipient];
+      const thread = before.notifications.filter((n) => n.id !== notificationId && threadKey(n) === threadKey(fields));
+      const initial = thread.find((n) => n.kind === 'initial');
+      const kind = fields.kind ?? (thread.length > 0 ? 'follow-up' : 'initial');
+      const sent = Date.parse(fields.sentAt.at);
+      if (kind === 'initial' && initial) {
+        throw new RecordRejected({ path: ['kind'], message: `the initial notification to ${who} was sent ${formatZoned(initial.sentAt)}: log this one as a follow-up` });
+      }
+      if (kind === 'initial' && thread.some((n) => Date.parse(n.sentAt.at) < sent)) {
+        throw new RecordRejected({ path: ['sentAt'], message: `the initial notification to ${who} must not be sent after its follow-ups` });
+      }
+      if (kind === 'follow-up' && !initial) {
+        throw new RecordRejected({ path: ['kind'], message: `a follow-up needs the initial notification to ${who}: log that first` });
+      }
+      if (kind === 'follow-up' && initial && sent < Date.parse(initial.sentAt.at)) {
+        throw new RecordRejected({ path: ['sentAt'], message: `a follow-up must not be sent before the initial notification to ${who} (${formatZoned(initial.sentAt)})` });
+      }
       const settings = readIncidentSettings(db);
-      const late = latenessOf(before, settings, fields.recipient, fields.sentAt.at);
+      const late = kind === 'initial' ? latenessOf(before, settings, fields.recipient, fields.sentAt.at) : null;
       if (late !== null && late > 0 && !fields.lateReason) {
         const deadline = formatZoned({ at: deadlineFor(before, settings, fields.recipient)!, timeZone: before.becameAwareAt.timeZone });
         throw new RecordRejected({
           path: ['lateReason'],
-          message: `the notification to ${notificationRecipientPhrases[fields.recipient]} was sent ${formatDuration(late)} after its deadline (${deadline}): give the reason it was late`,
+          message: `the notification to ${who} was sent ${formatDuration(late)} after its deadline (${deadline}): give the reason it was late`,
         });
       }
-      const notification: IncidentNotification = { id: notificationId ?? randomUUID(), ...fields };
+      const notification: IncidentNotification = { id: notificationId ?? randomUUID(), ...fields, kind };
       writeNotification(db, incidentId, notification);
-      return audited(db, actor, 'notification', before, { notificationId: notification.id, recipient: notification.recipient });
+      return audited(db, actor, 'notification', before, { notificationId: notification.id, recipient: notification.recipient, kind });
     })
     .immediate();
 }

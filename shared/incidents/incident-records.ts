@@ -12,6 +12,7 @@ import {
   incidentTypes,
   individualsDecisions,
   notificationChannels,
+  notificationKinds,
   notificationRecipients,
   peopleKinds,
   trainingAnswers,
@@ -67,6 +68,13 @@ export const incidentFieldsSchema = z.strictObject({
   title: required(300),
   description: required(20000),
   type: z.enum(incidentTypes),
+  /** The ICO's form asks how the breach was discovered (an audit, a complaint, a staff report…). */
+  howDiscovered: optionalText(5000),
+  /**
+   * The case reference the ICO gives once it has the initial report; the ICO's form asks for it on
+   * every follow-up report, so the report prints it at the top.
+   */
+  icoCaseReference: optionalText(200),
   occurredAt: zonedTimeSchema.nullable().default(null),
   discoveredAt: zonedTimeSchema.nullable().default(null),
   /** Starts the ICO's 72 hours (UK GDPR Art 33(1)). */
@@ -132,6 +140,11 @@ export type Assessment = z.infer<typeof assessmentSchema>;
 export const notificationFieldsSchema = z
   .strictObject({
     recipient: z.enum(notificationRecipients),
+    /**
+     * Initial report or follow-up. Left empty, the service decides from the thread: the first
+     * notification to a recipient is the initial one, every later one a follow-up.
+     */
+    kind: z.enum(notificationKinds).nullable().default(null),
     /** Who exactly, for "other" (and optionally for the rest): "Caldicott Guardian, Leeds THT". */
     recipientDetail: optionalText(300),
     sentAt: zonedTimeSchema,
@@ -154,6 +167,7 @@ export type NotificationFieldsInput = z.input<typeof notificationFieldsSchema>;
 export const notificationSchema = z.object({
   id: recordId,
   recipient: z.enum(notificationRecipients),
+  kind: z.enum(notificationKinds),
   recipientDetail: z.string().nullable(),
   sentAt: zonedTimeSchema,
   channel: z.enum(notificationChannels),
@@ -164,6 +178,41 @@ export const notificationSchema = z.object({
   note: z.string().nullable(),
 });
 export type IncidentNotification = z.infer<typeof notificationSchema>;
+
+/**
+ * Which thread a notification belongs to: one per recipient, and for "other" one per named
+ * recipient ("Caldicott Guardian, Leeds THT" and "Police Scotland" are two conversations).
+ */
+export const threadKey = (n: Pick<IncidentNotification, 'recipient' | 'recipientDetail'>): string =>
+  n.recipient === 'other' ? `other:${(n.recipientDetail ?? '').trim().toLowerCase()}` : n.recipient;
+
+export interface NotificationThread {
+  key: string;
+  recipient: IncidentNotification['recipient'];
+  recipientDetail: string | null;
+  /** Oldest first: the initial report, then each follow-up. */
+  notifications: IncidentNotification[];
+}
+
+/** The notifications grouped into threads, in the order each thread began. */
+export function notificationThreads(notifications: readonly IncidentNotification[]): NotificationThread[] {
+  const threads = new Map<string, NotificationThread>();
+  const ordered = [...notifications].sort((a, b) => Date.parse(a.sentAt.at) - Date.parse(b.sentAt.at) || (a.kind === 'initial' ? -1 : b.kind === 'initial' ? 1 : 0));
+  for (const n of ordered) {
+    const key = threadKey(n);
+    const thread = threads.get(key) ?? { key, recipient: n.recipient, recipientDetail: n.recipientDetail, notifications: [] };
+    thread.notifications.push(n);
+    threads.set(key, thread);
+  }
+  return [...threads.values()];
+}
+
+/** "Initial report", "Follow-up 2": a notification's place in its thread. */
+export function notificationLabel(thread: NotificationThread, n: IncidentNotification): string {
+  if (n.kind === 'initial') return 'Initial report';
+  const followUps = thread.notifications.filter((x) => x.kind === 'follow-up');
+  return `Follow-up ${followUps.indexOf(n) + 1}`;
+}
 
 export const actionFieldsSchema = z
   .strictObject({

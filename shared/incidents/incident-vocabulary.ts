@@ -42,9 +42,12 @@ export const breachKindLabels: Record<BreachKind, string> = {
 export const dataCategories = [
   'health',
   'genetic',
+  'biometric',
   'racial-or-ethnic-origin',
-  'sex-life-or-orientation',
+  'political-opinions',
   'religious-or-philosophical-beliefs',
+  'trade-union-membership',
+  'sex-life-or-orientation',
   'criminal-offences',
   'identifiers',
   'contact-details',
@@ -57,9 +60,12 @@ export type DataCategory = (typeof dataCategories)[number];
 export const dataCategoryLabels: Record<DataCategory, string> = {
   health: 'Health data (special category)',
   genetic: 'Genetic data (special category)',
+  biometric: 'Biometric data used to identify people (special category)',
   'racial-or-ethnic-origin': 'Racial or ethnic origin (special category)',
-  'sex-life-or-orientation': 'Sex life or sexual orientation (special category)',
+  'political-opinions': 'Political opinions (special category)',
   'religious-or-philosophical-beliefs': 'Religious or philosophical beliefs (special category)',
+  'trade-union-membership': 'Trade union membership (special category)',
+  'sex-life-or-orientation': 'Sex life or sexual orientation (special category)',
   'criminal-offences': 'Criminal convictions or offences',
   identifiers: 'Identifiers (NHS number, name, pseudonyms)',
   'contact-details': 'Contact details',
@@ -68,12 +74,16 @@ export const dataCategoryLabels: Record<DataCategory, string> = {
   location: 'Location data',
   other: 'Other',
 };
+/** UK GDPR Art 9(1)'s special categories, as the ICO's breach report lists them; criminal data (Art 10) is asked beside them. */
 export const specialCategories: readonly DataCategory[] = [
   'health',
   'genetic',
+  'biometric',
   'racial-or-ethnic-origin',
-  'sex-life-or-orientation',
+  'political-opinions',
   'religious-or-philosophical-beliefs',
+  'trade-union-membership',
+  'sex-life-or-orientation',
 ];
 
 export const peopleKinds = ['patients', 'children', 'vulnerable-adults', 'staff', 'service-users', 'public', 'other'] as const;
@@ -126,6 +136,15 @@ export const notificationRecipientPhrases: Record<NotificationRecipient, string>
   individuals: 'the individuals affected',
   other: 'another recipient',
 };
+
+/**
+ * The ICO's breach report asks whether it is the initial report or a follow-up; DARS and DHSC are
+ * sent updates the same way. The first notification to a recipient is the initial one (its clock
+ * stops there); every later one is a follow-up in the same thread.
+ */
+export const notificationKinds = ['initial', 'follow-up'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+export const notificationKindLabels: Record<NotificationKind, string> = { initial: 'Initial report', 'follow-up': 'Follow-up' };
 
 export const notificationChannels = ['dspt-incident-tool', 'email', 'phone', 'letter', 'web-form', 'in-person', 'other'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];

@@ -24,7 +24,7 @@ export interface RequiredNotification {
   deadline: string | null;
   /** Why it is required, in a sentence. */
   why: string;
-  /** The first notification logged to this recipient, if any. */
+  /** The initial notification logged to this recipient (follow-ups do not move its clock), if any. */
   sent: IncidentNotification | null;
 }
 
@@ -75,7 +75,10 @@ export function requiredNotifications(incident: ClockedIncident, settings: Pick<
 function firstSent(notifications: readonly IncidentNotification[], recipient: NotificationRecipient): IncidentNotification | null {
   let earliest: IncidentNotification | null = null;
   for (const n of notifications) {
-    if (n.recipient === recipient && (!earliest || instantMs(n.sentAt.at) < instantMs(earliest.sentAt.at))) earliest = n;
+    if (n.recipient !== recipient) continue;
+    // The initial report stops the clock; the earliest stands in for registers with none marked.
+    if (n.kind === 'initial') return n;
+    if (!earliest || instantMs(n.sentAt.at) < instantMs(earliest.sentAt.at)) earliest = n;
   }
   return earliest;
 }

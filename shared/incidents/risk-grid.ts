@@ -63,7 +63,9 @@ const defaultSeverity = [
 
 /**
  * The shipped reading: reportable to the ICO when an effect on people's rights is at least likely
- * (3+) and at least minor (2+); notified to DHSC as well when it is also serious (4+). Check it.
+ * (3+) and at least minor (2+), as NHS Digital's DSPT incident reporting guidance says; notified to
+ * DHSC as well when it is also serious (4+), which no primary source confirmed, so the screens mark
+ * the DHSC cells "(check)" and the organisation edits them.
  */
 export function defaultRiskGrid(): RiskGrid {
   const cells: GridCell[] = [];

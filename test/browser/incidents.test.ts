@@ -113,7 +113,7 @@ describe('Incidents screen', () => {
     await log.getByLabel('Reference', { exact: true }).fill('Email to DARS, subject "Incident: NIC-00574"');
     await log.getByRole('button', { name: 'Log notification' }).click();
     await expect(page.getByRole('status')).toContainText('Notification logged.');
-    await expect(page.getByRole('table', { name: 'Notifications log' })).toContainText('NHS England DARS');
+    await expect(page.getByRole('region', { name: 'Notifications log' })).toContainText('NHS England DARS');
 
     // Closing now is refused, and the refusal says what is outstanding.
     await page.getByRole('tab', { name: 'Status and closure' }).click();

@@ -54,6 +54,7 @@ export function notification(recipient: IncidentNotification['recipient'], sentA
   return {
     id: `n${counter}`,
     recipient,
+    kind: 'initial',
     recipientDetail: null,
     sentAt: london(sentAt),
     channel: recipient === 'ico' ? 'dspt-incident-tool' : 'email',

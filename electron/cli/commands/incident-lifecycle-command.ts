@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { actionFieldsSchema, assessmentFieldsSchema, incidentFieldsSchema, notificationFieldsSchema, type Incident } from '../../../shared/incidents/incident-records';
-import { incidentStatusLabels, type IncidentStatus } from '../../../shared/incidents/incident-vocabulary';
+import { incidentStatusLabels, notificationKindLabels, type IncidentStatus } from '../../../shared/incidents/incident-vocabulary';
 import { formatZoned, zonedFromLocal } from '../../../shared/incidents/zoned-time';
 import type { RecordKind } from '../../../shared/register/records';
 import { assessIncident, changeIncidentStatus, createIncident, getIncident, recordAction, recordNotification, updateIncident } from '../../incidents/incident-service';
@@ -65,7 +65,8 @@ const steps: Step[] = [
   },
   {
     name: 'notify',
-    description: 'log a notification sent (to the ICO, DARS, DHSC, the individuals or another), with the recipient’s reference; or correct one with --notification ID (e.g. add the acknowledgement)',
+    description:
+      'log a notification sent (to the ICO, DARS, DHSC, the individuals or another), with the recipient’s reference: the first to a recipient is the initial report, later ones follow-ups (--kind follow-up); or correct one with --notification ID (e.g. add the acknowledgement)',
     schema: notificationFieldsSchema,
     existing: true,
     extraOptions: (command) => command.option('--notification <id>', 'the notification to correct (ids: custodian incident show REF --json)'),
@@ -81,7 +82,8 @@ const steps: Step[] = [
         i.notifications.find((x) => x.id === values.notificationId) ??
         i.notifications.find((x) => x.recipient === values.recipient && x.sentAt.at === (values.sentAt as { at?: string } | undefined)?.at) ??
         i.notifications.at(-1)!;
-      return `Logged the notification of ${i.reference} to ${n.recipient} sent ${formatZoned(n.sentAt)}${n.reference ? ` (their reference ${n.reference})` : ''}.`;
+      const what = n.kind === 'follow-up' ? 'a follow-up' : 'the initial notification';
+      return `Logged ${what} of ${i.reference} to ${n.recipient} sent ${formatZoned(n.sentAt)}${n.reference ? ` (their reference ${n.reference})` : ''}.`;
     },
   },
   {
@@ -132,9 +134,10 @@ export function registerIncidentLifecycle(program: Command, runtime: CliRuntime)
       if (options.json) return runtime.out(JSON.stringify(found, null, 2));
       runtime.out(`${found.reference} (${incidentStatusLabels[found.status].toLowerCase()}): ${found.title}`);
       runtime.out(`  became aware: ${formatZoned(found.becameAwareAt)}`);
+      if (found.icoCaseReference) runtime.out(`  ICO case reference: ${found.icoCaseReference}`);
       runtime.out(`  assessment: ${found.assessment ? `${found.assessment.outcome}; ICO: ${found.assessment.icoDecision ?? 'not decided'}; individuals: ${found.assessment.individualsDecision ?? 'not decided'}` : 'not recorded'}`);
       for (const n of found.notifications)
-        runtime.out(`  notification ${n.id}: ${n.recipient}, sent ${formatZoned(n.sentAt)} by ${n.channel}${n.reference ? `, reference ${n.reference}` : ''}${n.acknowledgedAt ? `, acknowledged ${formatZoned(n.acknowledgedAt)}` : ''}`);
+        runtime.out(`  notification ${n.id}: ${n.recipient}, ${notificationKindLabels[n.kind].toLowerCase()}, sent ${formatZoned(n.sentAt)} by ${n.channel}${n.reference ? `, reference ${n.reference}` : ''}${n.acknowledgedAt ? `, acknowledged ${formatZoned(n.acknowledgedAt)}` : ''}`);
       for (const a of found.actions) runtime.out(`  action ${a.id}: ${a.kind}, ${a.status}: ${a.description} (${a.owner})`);
     });
 }

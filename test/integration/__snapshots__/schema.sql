@@ -1,4 +1,4 @@
--- schema version 5
+-- schema version 6
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -52,6 +52,8 @@ CREATE INDEX incident_holdings_by_target ON incident_holdings (holding_id);
 CREATE INDEX incident_locations_by_target ON incident_locations (location_id);
 
 CREATE INDEX incident_notifications_by_incident ON incident_notifications (incident_id, sent_at);
+
+CREATE UNIQUE INDEX incident_notifications_one_initial ON incident_notifications (incident_id, recipient, CASE WHEN recipient = 'other' THEN lower(trim(coalesce(recipient_detail, ''))) ELSE '' END) WHERE kind = 'initial';
 
 CREATE INDEX incidents_by_became_aware ON incidents (became_aware_at);
 
@@ -371,7 +373,7 @@ CREATE TABLE incident_notifications (
   acknowledged_zone TEXT CHECK (acknowledged_zone IS NULL OR acknowledged_zone <> ''),
   acknowledgement_reference TEXT,
   late_reason TEXT,
-  note TEXT,
+  note TEXT, kind TEXT NOT NULL DEFAULT 'initial' CHECK (kind IN ('initial', 'follow-up')),
   CHECK ((sent_at IS NULL) = (sent_zone IS NULL)),
   CHECK ((acknowledged_at IS NULL) = (acknowledged_zone IS NULL)),
   CHECK (sent_at IS NOT NULL),
@@ -426,7 +428,7 @@ CREATE TABLE incidents (
   ico_decision TEXT CHECK (ico_decision IS NULL OR ico_decision IN ('notify', 'do-not-notify')),
   ico_decision_reason TEXT,
   individuals_decision TEXT CHECK (individuals_decision IS NULL OR individuals_decision IN ('tell', 'do-not-tell')),
-  individuals_decision_reason TEXT,
+  individuals_decision_reason TEXT, how_discovered TEXT, ico_case_reference TEXT,
   CHECK ((occurred_at IS NULL) = (occurred_zone IS NULL)),
   CHECK ((discovered_at IS NULL) = (discovered_zone IS NULL)),
   CHECK ((became_aware_at IS NULL) = (became_aware_zone IS NULL)),

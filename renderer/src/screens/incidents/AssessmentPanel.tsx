@@ -63,7 +63,7 @@ export function AssessmentPanel({
     <form className="assessment" onSubmit={submit} noValidate aria-label="Assessment">
       <p className="check-note" role="note">
         <span aria-hidden="true">⚠ </span>
-        {grid.checkNote} (The grid is edited in Incident settings.)
+        {grid.checkNote} The DHSC cells are not confirmed by a primary source <span className="check-mark">(check)</span>. (The grid is edited in Incident settings.)
       </p>
       <div className="table-wrap">
         <table className="risk-grid">

@@ -36,6 +36,8 @@ interface Draft {
   title: string;
   description: string;
   type: IncidentType | '';
+  howDiscovered: string;
+  icoCaseReference: string;
   occurredAt: ZonedTime | null;
   discoveredAt: ZonedTime | null;
   becameAwareAt: ZonedTime | null;
@@ -65,6 +67,8 @@ function draftOf(fields: IncidentFieldsInput | null, defaultZone: string): Draft
     title: fields?.title ?? '',
     description: fields?.description ?? '',
     type: fields?.type ?? '',
+    howDiscovered: fields?.howDiscovered ?? '',
+    icoCaseReference: fields?.icoCaseReference ?? '',
     occurredAt: fields?.occurredAt ?? null,
     discoveredAt: fields?.discoveredAt ?? null,
     becameAwareAt: fields?.becameAwareAt ?? { at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), timeZone: defaultZone },
@@ -103,6 +107,8 @@ function candidateOf(d: Draft): unknown {
     title: d.title,
     description: d.description,
     type: d.type || undefined,
+    howDiscovered: orNull(d.howDiscovered),
+    icoCaseReference: orNull(d.icoCaseReference),
     occurredAt: d.occurredAt,
     discoveredAt: d.discoveredAt,
     becameAwareAt: d.becameAwareAt ?? undefined,
@@ -186,6 +192,8 @@ export function IncidentForm({
         <TextField label="Title" required value={draft.title} onChange={(v) => set('title', v)} error={error('title')} hint="A short name people will recognise, e.g. “HES extract in an unapproved bucket”." />
         <SelectField label="Type of incident" required value={draft.type} onChange={(v) => set('type', v)} options={toOptions(incidentTypes, incidentTypeLabels)} placeholder="Choose…" error={error('type')} />
         <TextAreaField label="Description" required rows={4} value={draft.description} onChange={(v) => set('description', v)} error={error('description')} hint="What happened, as far as is known. No patient details: describe the data, do not copy it." />
+        <TextAreaField label="How it was discovered" rows={2} value={draft.howDiscovered} onChange={(v) => set('howDiscovered', v)} error={error('howDiscovered')} hint="The ICO asks: an audit, a complaint, a member of staff, a finding in Custodian…" />
+        <TextField label="ICO case reference" value={draft.icoCaseReference} onChange={(v) => set('icoCaseReference', v)} error={error('icoCaseReference')} hint="Given by the ICO once it has the initial report; its form asks for it on every follow-up." />
         <CheckboxGroup legend="Kind of breach" options={toOptions(breachKinds, breachKindLabels)} value={draft.breachKinds} onChange={(v) => set('breachKinds', v)} error={error('breachKinds')} />
       </section>
 

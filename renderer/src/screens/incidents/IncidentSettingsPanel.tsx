@@ -76,7 +76,9 @@ export function IncidentSettingsPanel({ settings, busy, onSave, onClose }: { set
         </div>
         <div className="table-wrap">
           <table className="risk-grid editable">
-            <caption>Which cells are reportable: tick ICO and DHSC for each likelihood (across) and severity (down).</caption>
+            <caption>
+              Which cells are reportable: tick ICO and DHSC for each likelihood (across) and severity (down). The ICO cells follow NHS Digital’s DSPT guidance (likely or above, minor effect or above); the DHSC cells are Custodian’s reading and not confirmed: <span className="check-mark">(check)</span>.
+            </caption>
             <thead>
               <tr>
                 <td />
@@ -102,8 +104,11 @@ export function IncidentSettingsPanel({ settings, busy, onSave, onClose }: { set
                         </label>
                         <label className="checkbox">
                           <input type="checkbox" checked={!!cell?.dhscReportable} onChange={(e) => setCell(l, s, 'dhscReportable', e.target.checked)} />
-                          <span aria-hidden="true"> DHSC</span>
-                          <span className="visually-hidden"> Likelihood {l}, severity {s}: reportable to DHSC</span>
+                          <span aria-hidden="true">
+                            {' '}
+                            DHSC <span className="check-mark">(check)</span>
+                          </span>
+                          <span className="visually-hidden"> Likelihood {l}, severity {s}: reportable to DHSC (check)</span>
                         </label>
                       </td>
                     );

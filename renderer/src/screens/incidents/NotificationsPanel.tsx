@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import type { IncidentDetail } from '../../../../shared/incidents/incident-api';
-import { notificationFieldsSchema, type IncidentNotification } from '../../../../shared/incidents/incident-records';
+import { notificationFieldsSchema, notificationLabel, notificationThreads, type IncidentNotification, type NotificationThread } from '../../../../shared/incidents/incident-records';
 import {
   notificationChannelLabels,
   notificationChannels,
+  notificationKindLabels,
+  notificationKinds,
   notificationRecipientLabels,
   notificationRecipients,
   type NotificationChannel,
+  type NotificationKind,
   type NotificationRecipient,
 } from '../../../../shared/incidents/incident-vocabulary';
 import { clockState, describeClock, formatDuration, latenessOf } from '../../../../shared/incidents/notification-clocks';
@@ -21,6 +24,8 @@ import { ZonedTimeInput } from './ZonedTimeInput';
  */
 interface Draft {
   recipient: NotificationRecipient | '';
+  /** '' lets main decide from the thread: the first is the initial report, later ones follow-ups. */
+  kind: NotificationKind | '';
   recipientDetail: string;
   sentAt: ZonedTime | null;
   channel: NotificationChannel | '';
@@ -34,6 +39,7 @@ interface Draft {
 const nowIn = (timeZone: string): ZonedTime => ({ at: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString(), timeZone });
 const blank = (timeZone: string, recipient: NotificationRecipient | '' = ''): Draft => ({
   recipient,
+  kind: '',
   recipientDetail: '',
   sentAt: nowIn(timeZone),
   channel: recipient === 'ico' ? 'dspt-incident-tool' : '',
@@ -43,8 +49,16 @@ const blank = (timeZone: string, recipient: NotificationRecipient | '' = ''): Dr
   lateReason: '',
   note: '',
 });
+/** A follow-up in a thread: same recipient and channel, sent now, with its own reference. */
+const followUpTo = (thread: NotificationThread, timeZone: string): Draft => {
+  const last = thread.notifications.at(-1)!;
+  return { ...blank(timeZone, thread.recipient), kind: 'follow-up', recipientDetail: thread.recipientDetail ?? '', channel: last.channel };
+};
+const threadName = (thread: NotificationThread) =>
+  notificationRecipientLabels[thread.recipient] + (thread.recipient === 'other' && thread.recipientDetail ? `: ${thread.recipientDetail}` : '');
 const fromNotification = (n: IncidentNotification): Draft => ({
   recipient: n.recipient,
+  kind: n.kind,
   recipientDetail: n.recipientDetail ?? '',
   sentAt: n.sentAt,
   channel: n.channel,
@@ -75,13 +89,16 @@ export function NotificationsPanel({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const late = draft.recipient && draft.sentAt ? latenessOf(incident, { darsTargetHours }, draft.recipient, draft.sentAt.at) : null;
+  const threads = notificationThreads(incident.notifications);
+  // Only an initial report is held to a deadline; a follow-up updates one already made.
+  const late = draft.recipient && draft.sentAt && draft.kind !== 'follow-up' ? latenessOf(incident, { darsTargetHours }, draft.recipient, draft.sentAt.at) : null;
   const isLate = late !== null && late > 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const parsed = notificationFieldsSchema.safeParse({
       recipient: draft.recipient || undefined,
+      kind: draft.kind || null,
       recipientDetail: draft.recipientDetail.trim() || null,
       sentAt: draft.sentAt ?? undefined,
       channel: draft.channel || undefined,
@@ -132,53 +149,43 @@ export function NotificationsPanel({
         })}
       </ul>
 
-      <div className="table-wrap">
-        <table className="log-table">
-          <caption>Notifications log</caption>
-          <thead>
-            <tr>
-              <th scope="col">To</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Channel</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Acknowledged</th>
-              <th scope="col">Reason if late</th>
-              <th scope="col">
-                <span className="visually-hidden">Change</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {incident.notifications.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  No notifications logged yet.
-                </td>
-              </tr>
-            ) : (
-              incident.notifications.map((n) => (
-                <tr key={n.id}>
-                  <td>
-                    {notificationRecipientLabels[n.recipient]}
-                    {n.recipientDetail ? `: ${n.recipientDetail}` : ''}
-                  </td>
-                  <td>{formatZoned(n.sentAt)}</td>
-                  <td>{notificationChannelLabels[n.channel]}</td>
-                  <td>{n.reference ?? '—'}</td>
-                  <td>{n.acknowledgedAt ? `${formatZoned(n.acknowledgedAt)}${n.acknowledgementReference ? ` (${n.acknowledgementReference})` : ''}` : 'Not yet'}</td>
-                  <td>{n.lateReason ?? '—'}</td>
-                  <td>
-                    <button type="button" onClick={() => { setEditing(n.id); setDraft(fromNotification(n)); setErrors({}); }}>
-                      {n.acknowledgedAt ? 'Edit' : 'Add acknowledgement'}
-                      <span className="visually-hidden"> for the notification to {notificationRecipientLabels[n.recipient]}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <section className="threads" aria-label="Notifications log">
+        <h4>Notifications log</h4>
+        {threads.length === 0 ? <p className="muted">No notifications logged yet.</p> : null}
+        {threads.map((thread) => (
+          <section key={thread.key} className="thread" aria-label={`Thread with ${threadName(thread)}`}>
+            <h5>
+              {threadName(thread)}
+              <span className="muted small">
+                {' '}
+                · {thread.notifications.length === 1 ? 'initial report only' : `initial report and ${thread.notifications.length - 1} follow-up${thread.notifications.length === 2 ? '' : 's'}`}
+              </span>
+            </h5>
+            <ol className="thread-items">
+              {thread.notifications.map((n) => (
+                <li key={n.id} className={`thread-item thread-${n.kind}`}>
+                  <strong>{notificationLabel(thread, n)}</strong>, sent {formatZoned(n.sentAt)} via {notificationChannelLabels[n.channel]}
+                  {n.reference ? <> · their reference <span className="reference">{n.reference}</span></> : null}
+                  {' · '}
+                  {n.acknowledgedAt ? `acknowledged ${formatZoned(n.acknowledgedAt)}${n.acknowledgementReference ? ` (${n.acknowledgementReference})` : ''}` : 'not yet acknowledged'}
+                  {n.note ? <div className="thread-note">{n.note}</div> : null}
+                  {n.lateReason ? <div className="thread-note">Late because: {n.lateReason}</div> : null}{' '}
+                  <button type="button" className="link-button" onClick={() => { setEditing(n.id); setDraft(fromNotification(n)); setErrors({}); }}>
+                    {n.acknowledgedAt ? 'Edit' : 'Add acknowledgement'}
+                    <span className="visually-hidden">
+                      {' '}
+                      for the {notificationLabel(thread, n).toLowerCase()} to {threadName(thread)}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <button type="button" onClick={() => { setEditing(null); setDraft(followUpTo(thread, zone)); setErrors({}); }}>
+              Log a follow-up to {threadName(thread)}
+            </button>
+          </section>
+        ))}
+      </section>
 
       <form className="sub-form" onSubmit={submit} noValidate aria-label={editing ? 'Change a notification' : 'Log a notification'}>
         <h4>{editing ? 'Change the notification' : 'Log a notification'}</h4>
@@ -186,11 +193,12 @@ export function NotificationsPanel({
           <SelectField label="Told" required value={draft.recipient} onChange={(v) => set('recipient', v)} options={notificationRecipients.map((r) => ({ value: r, label: notificationRecipientLabels[r] }))} placeholder="Choose…" error={errors.recipient} />
           <TextField label="Who exactly" value={draft.recipientDetail} onChange={(v) => set('recipientDetail', v)} error={errors.recipientDetail} hint={draft.recipient === 'other' ? 'Required for “Other”.' : 'Optional: a team or person.'} required={draft.recipient === 'other'} />
         </div>
+        <SelectField label="Report" value={draft.kind} onChange={(v) => set('kind', v)} options={notificationKinds.map((k) => ({ value: k, label: notificationKindLabels[k] }))} placeholder="Decide from the thread" error={errors.kind} hint="The first notification to a recipient is the initial report; later ones are follow-ups." />
         <div className="field-pair">
           <ZonedTimeInput label="Sent" required value={draft.sentAt} onChange={(v) => set('sentAt', v)} defaultZone={zone} error={errors.sentAt ?? errors['sentAt.at']} />
           <SelectField label="Channel" required value={draft.channel} onChange={(v) => set('channel', v)} options={notificationChannels.map((c) => ({ value: c, label: notificationChannelLabels[c] }))} placeholder="Choose…" error={errors.channel} />
         </div>
-        <TextField label="Reference" value={draft.reference} onChange={(v) => set('reference', v)} hint="The DSPT incident number, the email subject, the call reference…" />
+        <TextField label="Reference" value={draft.reference} onChange={(v) => set('reference', v)} hint="Theirs: the DSPT incident number, the ICO case reference, the email subject, the call reference…" />
         {isLate || draft.lateReason ? (
           <TextAreaField label="Reason it was late" required={isLate} rows={2} value={draft.lateReason} onChange={(v) => set('lateReason', v)} error={errors.lateReason} hint={isLate ? `Sent ${formatDuration(late)} after its deadline: UK GDPR Art 33(1) asks for the reason.` : undefined} />
         ) : null}
@@ -198,7 +206,7 @@ export function NotificationsPanel({
           <ZonedTimeInput label="Acknowledged" value={draft.acknowledgedAt} onChange={(v) => set('acknowledgedAt', v)} defaultZone={zone} error={errors.acknowledgedAt} hint="When they confirmed receipt (NHS England confirms every report)." />
           <TextField label="Acknowledgement reference" value={draft.acknowledgementReference} onChange={(v) => set('acknowledgementReference', v)} />
         </div>
-        <TextAreaField label="Note" rows={2} value={draft.note} onChange={(v) => set('note', v)} />
+        <TextAreaField label="Note" hint={draft.kind === 'follow-up' ? 'What this follow-up told them: what is new since the last report.' : undefined} rows={2} value={draft.note} onChange={(v) => set('note', v)} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {editing ? 'Save notification' : 'Log notification'}
