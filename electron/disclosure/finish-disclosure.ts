@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { crashPoint } from '../files/crash-point';
 import { basename } from 'node:path';
 import { legendLines } from '../../shared/disclosure/legend';
 import { internalNotice, profileParameters, releasableHead, type AuditSummary, type DisclosureReportHead, type DisclosureSummary } from '../../shared/disclosure/report';
@@ -81,6 +82,7 @@ export async function finishDisclosure(
       for (const report of reports) rmSync(report.path, { force: true });
       throw error;
     }
+    crashPoint('disclose:recorded');
     commitOutput();
   }
   return {

@@ -39,8 +39,9 @@ export function settleTemporaryFiles(db: Database, folder: string): { finished: 
 function wasExported(db: Database, fileName: string, sha256: string): boolean {
   const details = db.prepare("SELECT detail_json AS detail FROM audit_log WHERE action = 'export' AND detail_json LIKE ?").pluck(true).all(`%${sha256}%`) as string[];
   return details.some((text) => {
-    const detail = JSON.parse(text) as { file?: unknown; sha256?: unknown };
-    return detail.file === fileName && detail.sha256 === sha256;
+    // An export names its file at the top level; a disclosure export under `output`.
+    const detail = JSON.parse(text) as { file?: unknown; sha256?: unknown; output?: { file?: unknown; sha256?: unknown } | null };
+    return (detail.file === fileName && detail.sha256 === sha256) || (detail.output?.file === fileName && detail.output?.sha256 === sha256);
   });
 }
 

@@ -6,6 +6,7 @@ import type { DisclosureReportHead } from '../../../shared/disclosure/report';
 import { defaultTotalLabel, type NationalMarker } from '../../../shared/disclosure/table';
 import { resolveProfile } from '../../disclosure/profile-files';
 import { recordDisclosureExport } from '../../disclosure/record-export';
+import { settleTemporaryFiles } from '../../files/settle-temporary-files';
 import { loadReleases } from '../../disclosure/released-tables';
 import type { ReleasedTable } from '../../../shared/disclosure/released-table';
 import { currentOsUser } from '../../service-context';
@@ -70,7 +71,7 @@ export function registerDisclose(program: Command, runtime: CliRuntime): void {
           earlierReleases: holding?.releases ?? null,
           // Recorded before the table appears (issue 16): no published table without its audit entry.
           beforePublish: async (report, release) => {
-            recorded = await recordInRegister(runtime, options.db, report, options.report ?? null, holding?.id ?? null, release);
+            recorded = await recordInRegister(runtime, options.db, report, options.report ?? null, holding?.id ?? null, release, output);
           },
           loadSolver: loadHighsSolver,
           toolVersion: process.env.npm_package_version ?? '0.1.0',
@@ -152,17 +153,21 @@ async function recordInRegister(
   reportFile: string | null,
   holdingId: string | null,
   release: ReleasedTable | null,
+  outputPath: string,
 ): Promise<number | null> {
   const path = runtime.databasePath(db);
   if (!existsSync(path)) {
     runtime.io.stderr(`custodian: note: the export was not recorded in an audit log: no register at ${path} (pass --db to choose one)\n`);
     return null;
   }
-  const entry = await runtime.withDatabase(db, { create: false }, (opened) =>
-    recordDisclosureExport(opened.db, { now: () => new Date(), osUser: currentOsUser() }, report, {
+  const entry = await runtime.withDatabase(db, { create: false }, (opened) => {
+    // A run killed between its record and its rename left a recorded table under a temporary name:
+    // finish it now (or remove what a killed run never recorded).
+    settleTemporaryFiles(opened.db, dirname(outputPath));
+    return recordDisclosureExport(opened.db, { now: () => new Date(), osUser: currentOsUser() }, report, {
       reportFile: reportFile ? basename(reportFile) : null,
       holdingId,
-    }, release),
-  );
+    }, release);
+  });
   return entry.seq;
 }

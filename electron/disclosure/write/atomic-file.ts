@@ -17,7 +17,9 @@ export interface AtomicFile {
 }
 
 export function createAtomicFile(target: string): AtomicFile {
-  const tempPath = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+  // Named as every export's temporary file is (`.NAME.<pid>.<hex>.tmp`), so that a run killed between
+  // recording the export and the rename is settled by the next one (settle-temporary-files.ts).
+  const tempPath = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let committed = false;
   return {
     target,
