@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { defaultTotalLabel, isTotalLabel, type CountTable, type TableRow } from '../../shared/disclosure/table';
 import { openRows, readHead } from './read/open-rows';
 import type { RawCell, RowSource } from './read/row-source';
-import { sniffFileKind } from './read/sniff';
+import { sniffFileKind, type FileKind } from './read/sniff';
 import type { TableInput } from './read/table-input';
 
 /**
@@ -54,13 +55,18 @@ export async function tabulate(request: TabulateRequest): Promise<Tabulation> {
   const plan = countingPlan(request, totalLabel);
   let counted: Counted;
   let sha256: () => string;
-  if (isParquetPath(request.input)) {
+  let fast: { counted: Counted; sha256: string } | null = null;
+  const path = request.input.kind === 'path' ? request.input.path : null;
+  const kind = pathKind(request.input);
+  if (path !== null && kind === 'parquet') {
     // Parquet is counted inside DuckDB (loaded only now); the file is hashed as it is for CSV.
-    const path = request.input.path;
     const [{ countParquet }, { hashFile }] = await Promise.all([import('./tabulate-parquet'), import('./read/hash-file')]);
     const [result, hash] = await Promise.all([countParquet(path, plan), hashFile(path)]);
     counted = result;
     sha256 = () => hash;
+  } else if (path !== null && kind === 'text' && (fast = await countCsvFast(path, plan))) {
+    counted = fast.counted;
+    sha256 = () => fast!.sha256;
   } else {
     const source = await openRows(request.input, undefined);
     counted = await countRows(source, plan, request);
@@ -105,13 +111,20 @@ function countingPlan(request: TabulateRequest, totalLabel: string): CountingPla
   };
 }
 
-function isParquetPath(input: TabulateRequest['input']): input is { kind: 'path'; path: string } {
-  if (input.kind !== 'path') return false;
+function pathKind(input: TabulateRequest['input']): FileKind | null {
+  if (input.kind !== 'path') return null;
   try {
-    return sniffFileKind(readHead(input.path, 4), 1) === 'parquet';
+    return sniffFileKind(readHead(input.path, 8192), statSync(input.path).size);
   } catch {
-    return false; // unreadable or empty: the row reader gives the message
+    return null; // unreadable, empty or binary: the row reader gives the message
   }
+}
+
+/** A CSV counted in DuckDB when it can be (see tabulate-csv.ts), with the file's hash; else null. */
+async function countCsvFast(path: string, plan: CountingPlan): Promise<{ counted: Counted; sha256: string } | null> {
+  const [{ countCsvInDuckDb }, { hashFile }] = await Promise.all([import('./tabulate-csv'), import('./read/hash-file')]);
+  const [counted, sha256] = await Promise.all([countCsvInDuckDb(path, plan), hashFile(path)]);
+  return counted ? { counted, sha256 } : null;
 }
 
 /** Counts rows as they stream from a CSV, a sheet or a dropped Parquet file. */

@@ -147,3 +147,40 @@ describe('a Parquet table dropped on the Disclosure screen', () => {
     expect(reader.description.format).toBe('parquet');
   });
 });
+
+// CSV is counted in DuckDB when it can be; whatever DuckDB would read differently is counted as before.
+describe('custodian tabulate: CSV counted in DuckDB keeps the CSV reader’s answers', () => {
+  const tabulateCsv = async (name: string, content: string | Buffer, rows = 'area') => {
+    const path = temp.path(name);
+    writeFileSync(path, content);
+    return runCliCaptured(['tabulate', path, '--rows', rows, '--output', temp.path(`${name}.out.csv`)]);
+  };
+
+  it('names the row of a ragged record', async () => {
+    const run = await tabulateCsv('ragged.csv', 'area,sex\nLeeds,F\nYork\nHull,M\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('row 3: the row has 1 values but the header has 2');
+  });
+
+  it('names the row of a value that would be read as a total', async () => {
+    const run = await tabulateCsv('total.csv', 'area,sex\nLeeds,F\nYork,M\nTotal,F\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/row 4.*"Total" would be read as a total|"Total" would be read as a total.*row 4/);
+  });
+
+  it('reads Windows-1252 and skips rows of empty values', async () => {
+    const run = await tabulateCsv('cp1252.csv', Buffer.concat([Buffer.from('area,sex\nCaf'), Buffer.from([0xe9]), Buffer.from(',F\n,\nLeeds,M\n')]));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Counted 2 records');
+    expect(readCsv(temp.path('cp1252.csv.out.csv'))).toContain('Café,1');
+  });
+
+  it('counts quoted values, blank lines and a BOM as the CSV reader does', async () => {
+    const run = await tabulateCsv('quoted.csv', '\ufeffarea,sex\n"Leeds, central",F\n\n"Leeds, central",M\n , \nYork,\n', 'area,sex');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Counted 3 records');
+    const lines = readCsv(temp.path('quoted.csv.out.csv'));
+    expect(lines).toContain('"Leeds, central",Total,2');
+    expect(lines).toContain('York,(missing),1');
+  });
+});
