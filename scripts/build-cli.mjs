@@ -23,7 +23,7 @@ const result = await build({
   // Small pure-JavaScript packages are bundled: Node then resolves and links one file instead of
   // zod's hundred. Native, WebAssembly and data-file packages, and the big ones only some commands
   // load, stay in node_modules.
-  external: ['better-sqlite3', 'pdfkit', 'highs', 'exceljs', 'pdf-lib', 'qrcode', 'csv-parse', 'csv-stringify', 'iconv-lite'],
+  external: ['better-sqlite3', 'pdfkit', 'highs', 'exceljs', 'pdf-lib', 'qrcode', 'csv-parse', 'csv-stringify', 'iconv-lite', '@duckdb/node-api'],
   // Bundled CommonJS (commander) calls require() for Node's built-ins, which an ES module lacks.
   banner: { js: "import { createRequire as __custodianRequire } from 'node:module'; const require = __custodianRequire(import.meta.url);" },
   write: false,

@@ -10,7 +10,7 @@ const common = {
   sourcemap: true,
   // pdfkit is loaded from node_modules at run time: bundled, its ES module build resolves its data
   // files from import.meta.url, which a CommonJS bundle does not have.
-  external: ['electron', 'better-sqlite3', 'pdfkit', 'highs'],
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'highs', '@duckdb/node-api'],
   logLevel: 'warning',
 };
 // In the main and worker bundles import.meta.url is the bundle's own URL, so the disclosure worker

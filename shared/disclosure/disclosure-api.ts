@@ -11,7 +11,7 @@ export const disclosureInputSchema = z.object({
   token: z.string(),
   name: z.string(),
   size: z.number().int().nonnegative(),
-  format: z.enum(['csv', 'xlsx']),
+  format: z.enum(['csv', 'xlsx', 'parquet']),
   /** The visible sheets of a workbook, in order; empty for CSV. */
   sheets: z.array(z.string()),
 });

@@ -97,6 +97,7 @@ export const disclosureReportSchema = z
     tool: z.object({ name: z.literal('Custodian'), version: z.string() }).strict(),
     input: fileSchema
       .extend({
+        format: z.enum(['csv', 'xlsx', 'parquet']),
         encoding: z.string().nullable(),
         delimiter: z.string().nullable(),
         sheet: z.string().nullable(),

@@ -30,9 +30,9 @@ interface DiscloseOptions {
 export function registerDisclose(program: Command, runtime: CliRuntime): void {
   dbOption(program.command('disclose'))
     .description(
-      'protect a table (CSV or XLSX) with a disclosure profile, check it with the attacker’s linear program, and write the published table; exit 1 if the audit refuses it, 2 for bad input',
+      'protect a table (CSV, XLSX or Parquet) with a disclosure profile, check it with the attacker’s linear program, and write the published table; exit 1 if the audit refuses it, 2 for bad input',
     )
-    .argument('<input>', 'the table: CSV (any delimiter; UTF-8 or Windows-1252) or XLSX')
+    .argument('<input>', 'the table: CSV (any delimiter; UTF-8 or Windows-1252), XLSX or Parquet')
     .requiredOption('--profile <id>', 'profile id (see "custodian profiles") or the path of a profile .json file')
     .option('--output <file>', 'where to write the published table (.csv or .xlsx; default: INPUT-published beside the input)')
     .option('--report <file>', 'also write the JSON disclosure report here: releasable with the table (every suppressed cell just "suppressed")')

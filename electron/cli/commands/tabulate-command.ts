@@ -21,8 +21,8 @@ interface TabulateOptions {
 export function registerTabulate(program: Command, runtime: CliRuntime): void {
   program
     .command('tabulate')
-    .description('count a record-level CSV by row (and column) variables, with Total margins; protect it at once with --profile')
-    .argument('<input>', 'record-level CSV: one row per person or event')
+    .description('count a record-level CSV or Parquet file by row (and column) variables, with Total margins; protect it at once with --profile')
+    .argument('<input>', 'record-level CSV or Parquet: one row per person or event')
     .requiredOption('--rows <columns>', 'row variables, comma-separated (e.g. region,sex)')
     .option('--cols <column>', 'one column variable: gives a wide table with a Total column')
     .requiredOption('--output <file>', 'where to write the table (.csv or .xlsx)')

@@ -9,11 +9,12 @@ import type { TableInput } from './table-input';
 /** Bytes examined to decide the encoding and delimiter: enough that a late accented name is seen. */
 const headBytes = 1 << 20;
 
-/** Opens a table input as rows, deciding CSV or XLSX from its content. */
+/** Opens a table input as rows, deciding CSV, XLSX or Parquet from its content. */
 export async function openRows(input: Exclude<TableInput, { kind: 'table' }>, sheet: string | undefined): Promise<RowSource> {
   if (input.kind === 'bytes') {
     const kind = sniffFileKind(input.bytes.subarray(0, headBytes), input.bytes.byteLength);
     if (kind === 'xlsx') return (await import('./xlsx-rows')).openXlsxRows(input.bytes, sheet);
+    if (kind === 'parquet') return (await import('./parquet-bytes')).openParquetBytes(input.bytes);
     return openCsvRows(oneChunk(input.bytes), input.bytes.subarray(0, headBytes), input.bytes.byteLength);
   }
   const { path } = input;
@@ -28,6 +29,8 @@ export async function openRows(input: Exclude<TableInput, { kind: 'table' }>, sh
   }
   const head = readHead(path, Math.min(size, headBytes));
   const kind = sniffFileKind(head, size);
+  // DuckDB (a large native module) loads only for Parquet.
+  if (kind === 'parquet') return (await import('./parquet-rows')).openParquetRows(path, size);
   if (kind === 'xlsx') {
     // A workbook is read whole; one too big to accept is refused before it is read at all.
     try {

@@ -9,7 +9,7 @@ export interface RawRow {
 
 /** How the file was read, for the report and the UI ("UTF-8 with BOM, semicolon-separated"). */
 export interface SourceDescription {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'parquet';
   encoding?: string;
   delimiter?: string;
   sheet?: string;

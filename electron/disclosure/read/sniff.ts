@@ -1,6 +1,6 @@
 import { DisclosureInputError } from '../../../shared/disclosure/input-error';
 
-export type FileKind = 'xlsx' | 'text';
+export type FileKind = 'xlsx' | 'parquet' | 'text';
 
 /**
  * Decides what a file is from its first bytes, not its name: a renamed spreadsheet is still read
@@ -9,6 +9,7 @@ export type FileKind = 'xlsx' | 'text';
 export function sniffFileKind(head: Uint8Array, totalBytes: number): FileKind {
   if (totalBytes === 0) throw new DisclosureInputError('the file is empty; choose the file that holds the table');
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+  if (startsWith(head, [0x50, 0x41, 0x52, 0x31])) return 'parquet'; // "PAR1"
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
     throw new DisclosureInputError('this is an old Excel .xls workbook, which is not supported; save it as .xlsx or CSV and try again');
   }
@@ -17,13 +18,13 @@ export function sniffFileKind(head: Uint8Array, totalBytes: number): FileKind {
   const nul = window.indexOf(0);
   if (nul >= 0) {
     throw new DisclosureInputError(
-      `the file holds binary data (a zero byte at byte ${nul + 1}), not a text table; export the table as CSV or XLSX`,
+      `the file holds binary data (a zero byte at byte ${nul + 1}), not a text table; export the table as CSV, XLSX or Parquet`,
     );
   }
   let control = 0;
   for (const byte of window) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++;
   if (window.length > 0 && control / window.length > 0.05) {
-    throw new DisclosureInputError('the file holds binary data, not a text table; export the table as CSV or XLSX');
+    throw new DisclosureInputError('the file holds binary data, not a text table; export the table as CSV, XLSX or Parquet');
   }
   return 'text';
 }

@@ -26,7 +26,7 @@ type DisclosureMethods =
   | 'disclosure.openProfile';
 
 const tableFilters = [
-  { name: 'Tables (CSV, XLSX)', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+  { name: 'Tables (CSV, XLSX, Parquet)', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'parquet'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -35,7 +35,8 @@ async function inspect(bytesOrPath: Uint8Array | string, name: string) {
   try {
     const head = typeof bytesOrPath === 'string' ? readHead(bytesOrPath, 8192) : bytesOrPath.subarray(0, 8192);
     const size = typeof bytesOrPath === 'string' ? statSync(bytesOrPath).size : bytesOrPath.byteLength;
-    const format = sniffFileKind(head, size) === 'xlsx' ? ('xlsx' as const) : ('csv' as const);
+    const kind = sniffFileKind(head, size);
+    const format = kind === 'text' ? ('csv' as const) : kind;
     let sheets: string[] = [];
     if (format === 'xlsx') {
       const workbook = await loadWorkbook(typeof bytesOrPath === 'string' ? readFileSync(bytesOrPath) : bytesOrPath);
