@@ -44,9 +44,9 @@ export const commandTable: readonly CommandEntry[] = [
     load: async () => [(await import('./commands/register-snapshot-command')).registerRegisterSnapshot, (await import('./commands/import-dur-command')).registerImportDur],
   },
   { name: 'report', group: true, description: 'write reports for auditors', load: async () => [(await import('./commands/export-command')).registerExports] },
-  { name: 'disclose', group: false, description: 'protect a table (CSV or XLSX) with a disclosure profile, check it with the attacker’s linear program, and write the published table; exit 1 if the audit refuses it, 2 for bad input', load: async () => [(await import('./commands/disclose-command')).registerDisclose] },
+  { name: 'disclose', group: false, description: 'protect a table (CSV, XLSX or Parquet) with a disclosure profile, check it with the attacker’s linear program, and write the published table; exit 1 if the audit refuses it, 2 for bad input', load: async () => [(await import('./commands/disclose-command')).registerDisclose] },
   { name: 'profiles', group: false, description: 'list the built-in disclosure profiles, with their rules and sources', load: async () => [(await import('./commands/profiles-command')).registerProfiles] },
-  { name: 'tabulate', group: false, description: 'count a record-level CSV by row (and column) variables, with Total margins; protect it at once with --profile', load: async () => [(await import('./commands/tabulate-command')).registerTabulate] },
+  { name: 'tabulate', group: false, description: 'count a record-level CSV or Parquet file by row (and column) variables, with Total margins; protect it at once with --profile', load: async () => [(await import('./commands/tabulate-command')).registerTabulate] },
   { name: 'destruction', group: true, description: 'record destruction of copies and see what is due', load: async () => [(await import('./commands/destruction-command')).registerDestruction] },
   { name: 'certificate', group: true, description: 'issue and verify certificates of destruction', load: async () => [(await import('./commands/certificate-command')).registerCertificate] },
   {
