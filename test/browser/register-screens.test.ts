@@ -78,6 +78,15 @@ describe('every register screen, on a realistic register', () => {
     const description = await chart.evaluate((svg) => svg.querySelector('desc')?.textContent ?? '');
     expect(description).toContain('obligations due, the first on 30 September 2026');
     await expect(page.getByRole('list', { name: 'Next deadlines, soonest first' }).getByRole('listitem').first()).toContainText('30 September 2026');
+    // Each dot says what falls due (a tooltip) and opens its record when clicked.
+    const dot = chart.locator('g.marker[data-date="2026-09-30"]');
+    await expect(dot.locator('title')).toHaveText(/^30 September 2026: Due: Outputs must be aggregated/);
+    const href = await dot.locator('a').getAttribute('href');
+    expect(href).toMatch(/^#\//);
+    await dot.locator('circle').click();
+    await expect(page).toHaveURL(new RegExp(`${href!.replace(/[/?]/g, '\\$&')}$`));
+    await page.goBack();
+    await expect(chart).toBeVisible();
     await shot(page, 'register-dashboard');
 
     // A finding links to what it is about.

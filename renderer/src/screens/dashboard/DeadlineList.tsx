@@ -15,7 +15,7 @@ export function DeadlineList({ deadlines }: { deadlines: readonly Deadline[] }) 
     <>
       <ol className="deadline-list" aria-label="Next deadlines, soonest first">
         {shown.map((deadline) => (
-          <li key={deadline.id}>
+          <li key={deadline.id} id={`deadline-${deadline.id}`}>
             <time dateTime={deadline.date}>{showDate(deadline.date)}</time>
             <span className={`deadline-kind kind-${deadline.kind}`}>{laneLabels[deadline.kind]}</span>
             <RecordLink kind={deadline.record.kind} id={deadline.record.id} label={deadline.label} />

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { Deadline } from '../../../../shared/register/deadlines';
 import { plural } from '../../../../shared/register/format-date';
-import { countsByKind, laneLabels, layoutTimeline } from '../../dashboard/timeline-layout';
+import { countsByKind, laneLabels, layoutTimeline, type TimelineMarker } from '../../dashboard/timeline-layout';
 import { showDate } from '../../format/display';
+import { recordHref } from '../../navigation/record-route';
 
 /**
  * The next deadlines on a timeline: one lane per kind, today at the left edge. The chart is an image
@@ -44,16 +45,53 @@ export function DeadlineTimeline({ deadlines, asOf, horizonDays }: { deadlines: 
           Today
         </text>
         {layout.markers.map((marker) => (
-          <g key={`${marker.kind}-${marker.date}`} className={`marker marker-${marker.kind}`}>
-            <circle cx={marker.x} cy={marker.y} r={marker.deadlines.length > 1 ? 9 : 6} />
-            {marker.deadlines.length > 1 ? (
-              <text x={marker.x} y={marker.y} textAnchor="middle" dominantBaseline="central" className="marker-count">
-                {marker.deadlines.length}
-              </text>
-            ) : null}
-          </g>
+          <TimelineMarkerDot key={`${marker.kind}-${marker.date}`} marker={marker} />
         ))}
       </svg>
     </figure>
+  );
+}
+
+/**
+ * One dot: hovering shows what falls due that day (a native tooltip), and clicking opens the record,
+ * or for several deadlines on one day the first of them in the list below, where the rest follow.
+ * The chart stays an image to assistive technology and out of the Tab order: the list is the way in
+ * by keyboard, with the same links.
+ */
+function TimelineMarkerDot({ marker }: { marker: TimelineMarker }) {
+  const [first] = marker.deadlines;
+  const several = marker.deadlines.length > 1;
+  const tooltip = `${showDate(marker.date)}: ${marker.deadlines.map((d) => d.label).join('; ')}`;
+  const href = several ? `#deadline-${first!.id}` : recordHref(first!.record.kind, first!.record.id);
+  const dot = (
+    <>
+      <title>{tooltip}</title>
+      <circle cx={marker.x} cy={marker.y} r={several ? 9 : 6} />
+      {several ? (
+        <text x={marker.x} y={marker.y} textAnchor="middle" dominantBaseline="central" className="marker-count">
+          {marker.deadlines.length}
+        </text>
+      ) : null}
+    </>
+  );
+  return (
+    <g className={`marker marker-${marker.kind}`} data-date={marker.date}>
+      {href ? (
+        <a
+          href={href}
+          tabIndex={-1}
+          onClick={(event) => {
+            if (!several) return;
+            // An in-page anchor: bring the list entry into view rather than changing the route.
+            event.preventDefault();
+            document.getElementById(`deadline-${first!.id}`)?.scrollIntoView({ block: 'center' });
+          }}
+        >
+          {dot}
+        </a>
+      ) : (
+        dot
+      )}
+    </g>
   );
 }
