@@ -79,7 +79,7 @@ export function generateLargeRegister(size: LargeRegisterSize = issueScale, seed
           { organisationId: `org-${controller}`, role: 'controller', controllerType: 'sole' },
           { organisationId: `org-${processor}`, role: 'processor', controllerType: null },
         ],
-        territory: 'England', commercial: false, sublicensing: false, objective: null, processingActivities: null, expectedOutputs: null,
+        territory: 'England', commercial: false, sublicensing: false, archivingForResearch: false, objective: null, processingActivities: null, expectedOutputs: null,
         expectedBenefits: null, lawfulBases: { article6: null, article9: null, commonLawBasis: null, s251Reference: null, s251Expiry: null },
         ethicsReference: null, destructionRule: chance(0.2) ? { kind: 'rolling', weeks: 6 } : { kind: 'days-after-end', days: 30 },
         dsfcId: dsfcIds.has(`dsfc-${controller}`) ? `dsfc-${controller}` : null,

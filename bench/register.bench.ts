@@ -63,7 +63,7 @@ function generateRegister(agreements: number, holdingsPerVersion: number, copies
         { organisationId: controller, role: 'controller' as const, controllerType: 'sole' as const },
         ...processors.map((organisationId) => ({ organisationId, role: 'processor' as const, controllerType: null })),
       ],
-      territory: 'England' as const, commercial: false, sublicensing: false, objective: 'Service evaluation', processingActivities: null,
+      territory: 'England' as const, commercial: false, sublicensing: false, archivingForResearch: false, objective: 'Service evaluation', processingActivities: null,
       expectedOutputs: null, expectedBenefits: null,
       lawfulBases: { article6: '6(1)(e)', article9: '9(2)(h)', commonLawBasis: null, s251Reference: null, s251Expiry: null },
       ethicsReference: null, destructionRule: { kind: 'days-after-end' as const, days: 30 }, dsfcId: `dsfc-${v % organisationCount}`,

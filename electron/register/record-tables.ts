@@ -147,6 +147,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       text('territory', 'territory'),
       bool('commercial', 'commercial'),
       bool('sublicensing', 'sublicensing'),
+      bool('archivingForResearch', 'archiving_for_research'),
       text('objective', 'objective'),
       text('processingActivities', 'processing_activities'),
       text('expectedOutputs', 'expected_outputs'),

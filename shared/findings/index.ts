@@ -17,6 +17,7 @@ import { icoRegistrationExpired } from './rules/ico-registration-expired';
 import { locationOutsideTerritory } from './rules/location-outside-territory';
 import { obligationOverdue } from './rules/obligation-overdue';
 import { operatorNotParty } from './rules/operator-not-party';
+import { termExceedsMaximum } from './rules/term-exceeds-maximum';
 
 /**
  * One rule per finding code. Typed as a record over every code, so adding a code to findings.ts
@@ -36,6 +37,7 @@ export const findingRules: Record<FindingCode, FindingRule> = {
   ASSURANCE_EXPIRED: assuranceExpired,
   ICO_REGISTRATION_EXPIRED: icoRegistrationExpired,
   OBLIGATION_OVERDUE: obligationOverdue,
+  TERM_EXCEEDS_MAXIMUM: termExceedsMaximum,
 };
 
 /**

@@ -15,6 +15,7 @@ export const findingCodes = [
   'ASSURANCE_EXPIRED',
   'ICO_REGISTRATION_EXPIRED',
   'OBLIGATION_OVERDUE',
+  'TERM_EXCEEDS_MAXIMUM',
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 

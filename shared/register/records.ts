@@ -142,6 +142,8 @@ export const dsaVersionSchema = z
     territory: z.enum(territories).default('England'),
     commercial: z.boolean().default(false),
     sublicensing: z.boolean().default(false),
+    /** Processing is archiving for academic research, which allows a longer term (TERM_EXCEEDS_MAXIMUM). */
+    archivingForResearch: z.boolean().default(false),
     objective: optionalText(20000),
     processingActivities: optionalText(20000),
     expectedOutputs: optionalText(20000),

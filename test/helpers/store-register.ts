@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { insertRecordRow } from '../../electron/register/record-rows';
-import { recordTables } from '../../electron/register/record-tables';
+import { recordTables, type RecordTable } from '../../electron/register/record-tables';
 import type { RecordKind } from '../../shared/register/records';
 import { kindOfList } from '../../shared/register/register-lists';
 import type { RegisterContent } from '../../shared/register/snapshot';
@@ -14,7 +14,18 @@ import type { RegisterContent } from '../../shared/register/snapshot';
 export function storeRegister(db: Database, register: RegisterContent): void {
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
-    for (const [list, kind] of Object.entries(kindOfList) as [keyof RegisterContent, RecordKind][])
-      for (const record of register[list]) insertRecordRow(db, recordTables[kind], record as Record<string, unknown>);
+    for (const [list, kind] of Object.entries(kindOfList) as [keyof RegisterContent, RecordKind][]) {
+      const table = asStored(db, recordTables[kind]);
+      for (const record of register[list]) insertRecordRow(db, table, record as Record<string, unknown>);
+    }
   })();
+}
+
+/**
+ * The table as this database has it: a register at an earlier schema (a migration test) lacks the
+ * columns later migrations add, which then take their defaults when it is migrated.
+ */
+function asStored(db: Database, table: RecordTable): RecordTable {
+  const present = new Set((db.prepare(`PRAGMA table_info(${table.table})`).all() as { name: string }[]).map((c) => c.name));
+  return { ...table, columns: table.columns.filter((c) => present.has(c.column)) };
 }

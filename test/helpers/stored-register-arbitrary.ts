@@ -129,6 +129,7 @@ export const storedRegisterArbitrary: fc.Arbitrary<RegisterContent> = fc.gen().m
         territory: pick(territories),
         commercial: g(fc.boolean),
         sublicensing: g(fc.boolean),
+        archivingForResearch: g(fc.boolean),
         objective: maybe(text),
         processingActivities: maybe(text),
         expectedOutputs: maybe(text),

@@ -99,6 +99,7 @@ export const formSpecs: Record<RecordKind, readonly FieldSpec[]> = {
     { name: 'territory', label: 'Territory of use' },
     { name: 'commercial', label: 'For commercial purposes' },
     { name: 'sublicensing', label: 'Sub-licensing applies' },
+    { name: 'archivingForResearch', label: 'Archiving for academic research' },
     { name: 'lawfulBases', label: 'Lawful bases', widget: { type: 'lawfulBases' } },
     { name: 'ethicsReference', label: 'Ethics reference' },
     { name: 'destructionRule', label: 'Destruction rule', widget: { type: 'destructionRule' } },

@@ -122,3 +122,28 @@ describe('DSFC_MISSING', () => {
     expect(withCode(fixed, 'DSFC_MISSING')).toEqual([]);
   });
 });
+
+describe('TERM_EXCEEDS_MAXIMUM', () => {
+  // v4.2 starts on 1 April 2025: three years run to 31 March 2028.
+  const endingOn = (endDate: string, flags: Record<string, boolean> = {}) => compliantRegister().update('dsaVersion', 'v4.2', { endDate, ...flags });
+
+  it('fires for a version longer than three years, naming it, the excess and the limit, and is quiet at exactly three', () => {
+    const finding = theFinding(endingOn('2028-04-01'), 'TERM_EXCEEDS_MAXIMUM');
+    expect(finding).toMatchObject({ severity: 'medium', id: 'TERM_EXCEEDS_MAXIMUM:v4.2', dueDate: null });
+    expect(finding.title).toContain('DARS-NIC-00574-V2H1F v4.2 runs from 1 April 2025 to 1 April 2028, 1 day longer than the 3 years');
+    expect(finding.action).toContain('31 March 2028');
+    expect(withCode(endingOn('2028-03-31'), 'TERM_EXCEEDS_MAXIMUM')).toEqual([]);
+  });
+
+  it('allows one year when commercial or sub-licensed, and five for archiving for academic research', () => {
+    expect(theFinding(endingOn('2026-04-01', { commercial: true }), 'TERM_EXCEEDS_MAXIMUM').title).toContain('than the 1 year NHS England allows for commercial purposes');
+    expect(withCode(endingOn('2026-03-31', { sublicensing: true }), 'TERM_EXCEEDS_MAXIMUM')).toEqual([]);
+    expect(withCode(endingOn('2026-04-01', { sublicensing: true }), 'TERM_EXCEEDS_MAXIMUM')).toHaveLength(1);
+    expect(withCode(endingOn('2030-03-31', { archivingForResearch: true }), 'TERM_EXCEEDS_MAXIMUM')).toEqual([]);
+    expect(withCode(endingOn('2030-04-01', { archivingForResearch: true }), 'TERM_EXCEEDS_MAXIMUM')).toHaveLength(1);
+  });
+
+  it('ignores a draft', () => {
+    expect(withCode(endingOn('2029-01-01').update('dsaVersion', 'v4.2', { status: 'draft' }), 'TERM_EXCEEDS_MAXIMUM')).toEqual([]);
+  });
+});
