@@ -53,7 +53,7 @@ export function generateLargeRegister(size: LargeRegisterSize = issueScale, seed
     });
     if (chance(0.99)) r.dsfcs.push({ id: `dsfc-${i}`, archived: false, reference: `CON-${pad(100_000 + i, 6)}-ABCDE`, controllerOrganisationId: id, signedDate: base });
     r.locations.push({
-      id: `site-${i}`, archived: false, name: `Site of organisation ${i}`, operatorOrganisationId: id, kind: 'on-premises-server',
+      id: `site-${i}`, archived: false, name: `Site of organisation ${i}`, operatorOrganisationId: id, hostedByOrganisationId: null, kind: 'on-premises-server',
       address: null, cloudProvider: null, cloudRegion: null, country: chance(0.99) ? 'England' : 'Ireland',
     });
   }

@@ -37,7 +37,7 @@ function generateRegister(agreements: number, holdingsPerVersion: number, copies
   }));
   const locations = Array.from({ length: Math.max(6, agreements / 3) }, (_, i) => ({
     id: `loc-${i}`, archived: false, name: i % 3 === 2 ? `Backup vault ${i}` : `Secure server ${i}`,
-    operatorOrganisationId: organisations[i % organisationCount]!.id, kind: i % 3 === 2 ? ('backup' as const) : ('on-premises-server' as const),
+    operatorOrganisationId: organisations[i % organisationCount]!.id, hostedByOrganisationId: null, kind: i % 3 === 2 ? ('backup' as const) : ('on-premises-server' as const),
     address: `${i} Data Street, Leeds`, cloudProvider: null, cloudRegion: null, country: 'England',
   }));
   const locationAt = (n: number) => locations[n % locations.length]!;

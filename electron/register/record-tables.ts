@@ -220,6 +220,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       ...recordBase,
       text('name', 'name'),
       text('operatorOrganisationId', 'operator_organisation_id'),
+      text('hostedByOrganisationId', 'hosted_by_organisation_id'),
       text('kind', 'kind'),
       text('address', 'address'),
       text('cloudProvider', 'cloud_provider'),
@@ -227,7 +228,10 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       text('country', 'country'),
     ],
     lists: [],
-    references: [{ field: 'operatorOrganisationId', kind: 'organisation' }],
+    references: [
+      { field: 'operatorOrganisationId', kind: 'organisation' },
+      { field: 'hostedByOrganisationId', kind: 'organisation' },
+    ],
     uniques: [],
   },
   approvedLocation: {

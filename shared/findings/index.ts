@@ -18,6 +18,7 @@ import { locationOutsideTerritory } from './rules/location-outside-territory';
 import { obligationOverdue } from './rules/obligation-overdue';
 import { operatorNotParty } from './rules/operator-not-party';
 import { termExceedsMaximum } from './rules/term-exceeds-maximum';
+import { undeclaredSubprocessor } from './rules/undeclared-subprocessor';
 
 /**
  * One rule per finding code. Typed as a record over every code, so adding a code to findings.ts
@@ -38,6 +39,7 @@ export const findingRules: Record<FindingCode, FindingRule> = {
   ICO_REGISTRATION_EXPIRED: icoRegistrationExpired,
   OBLIGATION_OVERDUE: obligationOverdue,
   TERM_EXCEEDS_MAXIMUM: termExceedsMaximum,
+  UNDECLARED_SUBPROCESSOR: undeclaredSubprocessor,
 };
 
 /**

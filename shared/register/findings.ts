@@ -16,6 +16,7 @@ export const findingCodes = [
   'ICO_REGISTRATION_EXPIRED',
   'OBLIGATION_OVERDUE',
   'TERM_EXCEEDS_MAXIMUM',
+  'UNDECLARED_SUBPROCESSOR',
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 

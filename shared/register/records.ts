@@ -179,6 +179,12 @@ export const locationSchema = z.object({
   ...base,
   name: required(300),
   operatorOrganisationId: recordId,
+  /**
+   * The provider whose service hosts the location when that is not the operator (Microsoft's cloud
+   * behind a processor's file share): a host is a subprocessor, and must be a party too
+   * (UNDECLARED_SUBPROCESSOR).
+   */
+  hostedByOrganisationId: recordId.nullable().default(null),
   kind: z.enum(locationKinds),
   address: optionalText(1000),
   cloudProvider: optionalText(200),

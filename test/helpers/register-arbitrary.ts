@@ -75,7 +75,7 @@ const plan = fc.record({
     { minLength: 1, maxLength: 5 },
   ),
   locations: fc.array(
-    fc.record({ operator: fc.nat(), country: fc.constantFrom(...countries), kind: fc.constantFrom(...locationKinds), archived }),
+    fc.record({ operator: fc.nat(), host: fc.option(fc.nat()), country: fc.constantFrom(...countries), kind: fc.constantFrom(...locationKinds), archived }),
     { minLength: 1, maxLength: 4 },
   ),
   approvals: fc.array(
@@ -174,7 +174,8 @@ function buildFromPlan(p: RegisterPlan): RegisterContent {
   });
 
   const locations = p.locations.map((l, i) => {
-    b.location(`location-${i}`, { name: `Location ${i}`, operator: pick(orgs, l.operator)!, kind: l.kind, country: l.country, archived: l.archived });
+    const host = l.host === null ? null : pick(orgs, l.host)!;
+    b.location(`location-${i}`, { name: `Location ${i}`, operator: pick(orgs, l.operator)!, ...(host ? { hostedBy: host } : {}), kind: l.kind, country: l.country, archived: l.archived });
     return `location-${i}`;
   });
   p.approvals.forEach((a, i) =>

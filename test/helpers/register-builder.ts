@@ -90,9 +90,13 @@ export class RegisterBuilder {
     return this.add('dataset', { id, versionId: this.ref('dsaVersion', version), name, ...fields });
   }
 
-  location(id: string, fields: Fields<'location', 'operatorOrganisationId'> & { name: string; operator: string; kind: Input<'location'>['kind'] }): this {
-    const { operator, ...rest } = fields;
-    return this.add('location', { id, operatorOrganisationId: this.ref('organisation', operator), country: 'England', ...rest });
+  location(
+    id: string,
+    fields: Fields<'location', 'operatorOrganisationId' | 'hostedByOrganisationId'> & { name: string; operator: string; hostedBy?: string; kind: Input<'location'>['kind'] },
+  ): this {
+    const { operator, hostedBy, ...rest } = fields;
+    const host = hostedBy ? { hostedByOrganisationId: this.ref('organisation', hostedBy) } : {};
+    return this.add('location', { id, operatorOrganisationId: this.ref('organisation', operator), ...host, country: 'England', ...rest });
   }
 
   /** Approves a location for a version in one role, optionally between two dates. */

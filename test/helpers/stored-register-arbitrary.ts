@@ -66,6 +66,7 @@ export const storedRegisterArbitrary: fc.Arbitrary<RegisterContent> = fc.gen().m
     archived: g(fc.boolean),
     name: text(),
     operatorOrganisationId: pick(orgIds),
+    hostedByOrganisationId: g(fc.boolean) ? pick(orgIds) : null,
     kind: pick(locationKinds),
     address: maybe(text),
     cloudProvider: maybe(text),

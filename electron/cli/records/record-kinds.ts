@@ -49,6 +49,7 @@ const referenceFlags: Record<string, string> = {
   predecessorVersionId: 'predecessor',
   predecessorId: 'predecessor',
   operatorOrganisationId: 'operator',
+  hostedByOrganisationId: 'hosted-by',
   controllerOrganisationId: 'controller',
   parties: 'party',
 };

@@ -123,6 +123,7 @@ export const formSpecs: Record<RecordKind, readonly FieldSpec[]> = {
   location: [
     { name: 'name', label: 'Name' },
     { name: 'operatorOrganisationId', label: 'Operator', hint: 'The organisation that runs this location.', widget: ref('organisation') },
+    { name: 'hostedByOrganisationId', label: 'Hosted by', hint: 'The provider whose service hosts it, when that is not the operator (a cloud service behind a processor).', widget: ref('organisation') },
     { name: 'kind', label: 'Kind of location' },
     { name: 'address', label: 'Address', widget: multiline },
     { name: 'cloudProvider', label: 'Cloud provider' },

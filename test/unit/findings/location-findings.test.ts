@@ -117,3 +117,29 @@ describe('OPERATOR_NOT_PARTY', () => {
     expect(withCode(register.update('dsaVersion', 'v4.2', { parties }), 'OPERATOR_NOT_PARTY')).toEqual([]);
   });
 });
+
+describe('UNDECLARED_SUBPROCESSOR', () => {
+  // The CSU's backup vault, with live copies, turns out to sit on a cloud provider's storage.
+  const hostedBy = (host: string) =>
+    compliantRegister()
+      .organisation('msft', { legalName: 'Microsoft Ireland Operations Ltd', roles: ['processor'] })
+      .update('location', 'csu-vault', { hostedByOrganisationId: host });
+
+  it('fires when a location holding data is hosted by a provider that is not a party, naming the host', () => {
+    const finding = theFinding(hostedBy('msft'), 'UNDECLARED_SUBPROCESSOR');
+    expect(finding).toMatchObject({ severity: 'high', id: 'UNDECLARED_SUBPROCESSOR:v4.2:csu-vault' });
+    expect(finding.title).toContain('CSU Leeds backup vault is hosted by Microsoft Ireland Operations Ltd, which is not a party to DARS-NIC-00574-V2H1F v4.2');
+    expect(subjectIds(finding)).toEqual(expect.arrayContaining(['csu-vault', 'msft', 'v4.2']));
+    expect(finding.action).toContain('add Microsoft Ireland Operations Ltd to the agreement');
+    expect(codesOf(hostedBy('msft'))).toEqual(['UNDECLARED_SUBPROCESSOR']);
+  });
+
+  it('is quiet when the host is a party (or the operator itself), and once no live copy is there', () => {
+    expect(codesOf(hostedBy('aws'))).toEqual([]); // AWS is a processor on v4.2
+    expect(codesOf(hostedBy('csu'))).toEqual([]); // the operator: OPERATOR_NOT_PARTY's business
+    const destroyed = hostedBy('msft')
+      .update('copy', 'c-2023-vault', { destroyedDate: '2026-05-01' })
+      .update('copy', 'c-2024-vault', { destroyedDate: '2026-05-01' });
+    expect(withCode(destroyed, 'UNDECLARED_SUBPROCESSOR')).toEqual([]);
+  });
+});
