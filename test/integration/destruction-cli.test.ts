@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
+import { writeSettings } from '../../electron/db/settings-repository';
 import { loadRegister } from '../../electron/register/load-register';
 import { computeFindings } from '../../shared/findings';
 import type { DestructionRule } from '../../shared/register/records';
@@ -47,6 +48,8 @@ describe('destruction and certificates from the CLI', () => {
     const path = temp.path('register.sqlite');
     const { db } = openDatabase(path, { create: true });
     storeRegister(db, endedAgreement(rule).build());
+    // A certificate is prepared by a person named in Settings, never the OS account.
+    writeSettings(db, { organisationName: 'Leeds Teaching Hospitals NHS Trust', displayName: 'Priya Shah' });
     db.close();
     return path;
   }
@@ -99,7 +102,7 @@ describe('destruction and certificates from the CLI', () => {
       expect(computeFindings(loadRegister(opened.db), '2026-11-05').filter((f) => f.code === 'CERTIFICATE_MISSING').map((f) => f.subjects[0]?.id)).toEqual([holding]);
       opened.db.close();
 
-      const issued = await cli(db, 'certificate', 'issue', '--dsa', NIC, '--version', '2', '--holding', holding, '--output', temp.path('cert.pdf'), '--validator', 'Alex Green');
+      const issued = await cli(db, 'certificate', 'issue', '--dsa', NIC, '--version', '2', '--holding', holding, '--output', temp.path('cert.pdf'), '--carried-out-by', 'Alex Green');
       expect(issued.stderr).toBe('');
       expect(issued.code).toBe(0);
       expect(issued.stdout).toMatch(new RegExp(`^Issued certificate ${NUMBER} for DARS-NIC-12345-ABCDE v2 \\(1 holding\\(s\\)\\)\\.`));
