@@ -1,10 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open-database';
 import { writeSettings } from '../../electron/db/settings-repository';
-import { destructionRecordsOf } from '../../electron/destruction/destruction-store';
+import { destructionRecordsOf, loadDestructionFacts } from '../../electron/destruction/destruction-store';
+import { loadRegister } from '../../electron/register/load-register';
+import { buildCertificate } from '../../shared/destruction/build-certificate';
+import { indexRegister } from '../../shared/register/register-index';
 import { issueCertificate, type IssueOutcome } from '../../electron/destruction/issue-certificate';
 import { recordDestruction } from '../../electron/destruction/record-destruction';
 import { verifyCertificate } from '../../electron/destruction/verify-certificate';
@@ -12,6 +16,7 @@ import { canonicalJson } from '../../shared/destruction/canonical-json';
 import { compliantRegister } from '../helpers/compliant-register';
 import { destroyAll, destructionOf, openScenario } from '../helpers/destruction-scenario';
 import { extractPdfText } from '../helpers/pdf-text';
+import { runCliCaptured } from '../helpers/run-cli';
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -131,6 +136,58 @@ describe('certificates people sign, with the NIST SP 800-88 Rev. 2 fields of eac
     const verdict = await verifyCertificate(s.db, temp.path('COD.pdf'));
     expect(verdict.genuine).toBe(false);
     expect(verdict.problems.join('\n')).toMatch(/IEEE 2883-2022.*NIST SP 800-88 Rev\. 1/);
+  });
+
+  it('still verifies a version 1 certificate (three signature blocks, no NIST fields) issued before this change', async () => {
+    const { s, result } = await certified();
+    const index = indexRegister(loadRegister(s.db));
+    const version = index.versions.get(result.content.agreement.versionId)!;
+    const holdings = result.content.holdings.map((h) => index.holdings.get(h.id)!);
+    const c = result.content;
+    const v1 = buildCertificate(index, version, holdings, loadDestructionFacts(s.db), {
+      certificateNumber: c.certificateNumber,
+      issuedAt: c.issuedAt,
+      issuedDate: c.issuedDate,
+      organisation: c.issuedBy.organisation,
+      person: 'Priya Shah (ig.lead)',
+      reason: c.reason,
+      retained: c.retained,
+      signatories: { 'recipient-dpo': { name: 'Dr Helen Marsh' }, validator: { name: 'Alex Green' } },
+      auditHead: c.auditHead,
+      formatVersion: 1,
+    }).content;
+    expect(v1.signatories.map((x) => x.role)).toEqual(['recipient-dpo', 'processor-dpo', 'validator']);
+    expect(Object.keys(v1.holdings[0]!.copies[0]!.destruction!)).not.toContain('sanitisationStandard');
+    // As a register from before this change holds it: the content as then hashed.
+    const json = canonicalJson(v1);
+    s.db.prepare('UPDATE certificate_contents SET canonical_json = ?, content_hash = ?').run(json, createHash('sha256').update(json).digest('hex'));
+    writeFileSync(temp.path('COD.json'), json);
+    const verdict = await verifyCertificate(s.db, temp.path('COD.json'));
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.genuine).toBe(true);
+  });
+
+  it('the CLI records the NIST fields from flags, prints the people on the certificate, and refuses bad flags with exit 2 naming the flag', async () => {
+    const s = openScenario(temp.dir);
+    s.db.close();
+    const db = temp.path('register.sqlite');
+    const record = (copy: string, ...extra: string[]) =>
+      runCliCaptured(['destruction', 'record', '--db', db, '--copy', copy, '--method-type', 'Purge', '--method', 'Cryptographic erase', '--at', '2026-11-02T10:15:00Z', '--operator', 'Sam', '--verification-method', 'Listing', '--verification-result', 'Empty', '--outcome', 'destroyed', ...extra]);
+    const refused = await record('c-2024-aws', '--cryptographic-erase');
+    expect([refused.code, refused.stderr]).toEqual([2, 'custodian: --key-handling: is required when cryptographic erase is used: how the key was destroyed (e.g. key deleted from the KMS, HSM zeroised)\n']);
+    for (const copy of V42) {
+      const ok = await record(copy, '--standard', 'IEEE 2883-2022', '--cryptographic-erase', '--key-handling', 'KMS key deleted', '--validation-method', 'Read-back', '--validation-result', 'Nothing found');
+      expect(ok.stderr).toBe('');
+    }
+    const issue = (...extra: string[]) => runCliCaptured(['certificate', 'issue', '--db', db, '--dsa', HIP, '--version', '4.2', '--output', temp.path('cli.pdf'), ...extra]);
+    const badDate = await issue('--authorised-by', 'Jo Patel', '--authorised-by-date', '9 April 2028');
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/^custodian: --authorised-by-date .+\n$/);
+    const ok = await issue('--authorised-by', 'Jo Patel', '--authorised-by-role', 'Head of Information Governance', '--authorised-by-date', '2028-04-09', '--processor-dpo', 'Omar Reid');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const text = (await extractPdfText(readFileSync(temp.path('cli.pdf')))).pages.join('\n').replace(/\s+/g, ' ');
+    for (const shown of ['Jo Patel', 'Head of Information Governance', '9 April 2028', 'Omar Reid', 'IEEE 2883-2022', 'Yes. Key handling: KMS key deleted', 'Read-back: Nothing found']) expect(text).toContain(shown);
   });
 
   it('migration 007 adds the NIST fields to a register written at version 6, inventing nothing for old records', () => {
