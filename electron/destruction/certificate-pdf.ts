@@ -9,7 +9,8 @@ import { ReportDocument, reportColours, reportFonts, reportSizes, toWinAnsi, wri
  * the certificate number and date, a box with the certificate's SHA-256 and a QR code of it, the
  * agreement and parties, the data, every copy and how it was destroyed, the statement (or the
  * exceptions with their end dates), what is retained, the evidence files with their hashes, and
- * signature blocks for the recipient's DPO, the processor's DPO, and who authorised and who carried out the destruction.
+ * signature blocks for the recipient's DPO, the processor's DPO, who authorised and who carried out
+ * the destruction, and who validated it.
  *
  * The canonical JSON is attached to the PDF as `<number>.json` (an embedded file), so the PDF
  * carries the exact content its printed hash was computed from; the hash is also in the PDF's

@@ -217,6 +217,7 @@ function signatories(controllers: readonly { name: string }[], processors: reado
     person('processor-dpo', `Data Protection Officer of the processor (${listParties(processors)})`),
     person('authorised-by', 'Destruction authorised by'),
     person('carried-out-by', 'Destruction carried out by'),
+    person('validator', 'Validated by (a second person who checked the destruction)'),
   ];
 }
 

@@ -72,13 +72,16 @@ export const certificateHoldingSchema = z.strictObject({
 });
 export type CertificateHolding = z.infer<typeof certificateHoldingSchema>;
 
-/** Who a version 2 certificate names, in the order printed. `validator` is only on version 1 certificates. */
-export const signatoryRoles = ['recipient-dpo', 'processor-dpo', 'authorised-by', 'carried-out-by'] as const;
-export const legacySignatoryRoles = ['recipient-dpo', 'processor-dpo', 'validator'] as const;
-export type SignatoryRole = (typeof signatoryRoles)[number] | (typeof legacySignatoryRoles)[number];
+/**
+ * Who a version 2 certificate names, in the order printed: the two DPOs NHS England asks to sign,
+ * who authorised and who carried out the destruction (issue 14), and the second person who
+ * validated it (DOMAIN.md section 5), each with name, role and date.
+ */
+export const signatoryRoles = ['recipient-dpo', 'processor-dpo', 'authorised-by', 'carried-out-by', 'validator'] as const;
+export type SignatoryRole = (typeof signatoryRoles)[number];
 
 export const signatorySchema = z.strictObject({
-  role: z.enum([...signatoryRoles, 'validator']),
+  role: z.enum(signatoryRoles),
   /** "Data Protection Officer, University of Exampleton (recipient)". */
   title: z.string(),
   /** Printed under the signature line when known; blank lines are printed otherwise. */

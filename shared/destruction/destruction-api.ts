@@ -97,12 +97,13 @@ export const signatoryInputSchema = z.strictObject({
 });
 export type SignatoryInput = z.output<typeof signatoryInputSchema>;
 
-/** The two signatories, and who authorised and who carried out the destruction. */
+/** The two signatories, who authorised and who carried out the destruction, and who validated it. */
 export const signatoriesInputSchema = z.strictObject({
   'recipient-dpo': signatoryInputSchema.optional(),
   'processor-dpo': signatoryInputSchema.optional(),
   'authorised-by': signatoryInputSchema.optional(),
   'carried-out-by': signatoryInputSchema.optional(),
+  validator: signatoryInputSchema.optional(),
 });
 export type SignatoriesInput = z.output<typeof signatoriesInputSchema>;
 

@@ -36,6 +36,7 @@ const people = {
   'processor-dpo': { name: 'Omar Reid', position: 'DPO, Exampleton Cloud Ltd', date: '2028-04-22' },
   'authorised-by': { name: 'Jo Patel', position: 'Head of Information Governance', date: '2028-04-09' },
   'carried-out-by': { name: 'Sam Jones', position: 'Data manager', date: '2028-04-10' },
+  validator: { name: 'Alex Green', position: 'Information Security Officer', date: '2028-04-12' },
 };
 
 function issued(outcome: IssueOutcome) {
@@ -76,6 +77,7 @@ describe('certificates people sign, with the NIST SP 800-88 Rev. 2 fields of eac
       'Prepared by Priya Shah',
       'Destruction authorised by',
       'Destruction carried out by',
+      'Validated by (a second person who checked the destruction)',
       ...Object.values(people).flatMap((p) => [p.name, p.position]),
       '21 April 2028',
       '22 April 2028',

@@ -129,6 +129,7 @@ describe('issuing a certificate of destruction', () => {
       ['signature block', 'Data Protection Officer of the processor'],
       ['signature block', 'Destruction authorised by'],
       ['signature block', 'Destruction carried out by'],
+      ['signature block', 'Validated by'],
       ['signatory name', 'Dr Helen Marsh'],
       ['certificate hash', result.contentHash.slice(0, 32)],
       ['certificate hash', result.contentHash.slice(32)],

@@ -102,7 +102,7 @@ describe('destruction and certificates from the CLI', () => {
       expect(computeFindings(loadRegister(opened.db), '2026-11-05').filter((f) => f.code === 'CERTIFICATE_MISSING').map((f) => f.subjects[0]?.id)).toEqual([holding]);
       opened.db.close();
 
-      const issued = await cli(db, 'certificate', 'issue', '--dsa', NIC, '--version', '2', '--holding', holding, '--output', temp.path('cert.pdf'), '--carried-out-by', 'Alex Green');
+      const issued = await cli(db, 'certificate', 'issue', '--dsa', NIC, '--version', '2', '--holding', holding, '--output', temp.path('cert.pdf'), '--validator', 'Alex Green');
       expect(issued.stderr).toBe('');
       expect(issued.code).toBe(0);
       expect(issued.stdout).toMatch(new RegExp(`^Issued certificate ${NUMBER} for DARS-NIC-12345-ABCDE v2 \\(1 holding\\(s\\)\\)\\.`));

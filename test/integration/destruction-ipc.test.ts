@@ -55,7 +55,7 @@ describe('destruction over IPC', () => {
     const bad = await call('destruction.record', { destruction: { ...destructionOf('c-2023-tre'), methodType: 'Wipe' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'destruction.methodType: must be Clear, Purge or Destroy' } });
 
-    const issued = await call('certificate.issue', { versionId: v42!.id, signatories: { 'carried-out-by': { name: 'Alex Green' } } });
+    const issued = await call('certificate.issue', { versionId: v42!.id, signatories: { validator: { name: 'Alex Green' } } });
     expect(issued).toMatchObject({ ok: true, value: { status: 'issued', fileName: 'COD.pdf', jsonFileName: 'COD.json', certificate: { number: 'COD-2028-0001', status: 'issued' } } });
     expect(existsSync(saved) && existsSync(temp.path('out/COD.json'))).toBe(true);
 

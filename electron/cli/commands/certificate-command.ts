@@ -35,7 +35,7 @@ async function asCliErrors<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
-type PersonFlags = Record<`${'recipientDpo' | 'processorDpo' | 'authorisedBy' | 'carriedOutBy'}${'' | 'Role' | 'Date'}`, string | undefined>;
+type PersonFlags = Record<`${'recipientDpo' | 'processorDpo' | 'authorisedBy' | 'carriedOutBy' | 'validator'}${'' | 'Role' | 'Date'}`, string | undefined>;
 type IssueFlags = Partial<PersonFlags> & { db?: string; dsa: string; version?: string; holding?: string[]; output: string; reason?: string; retained?: string; force?: boolean };
 
 const personFlags = [
@@ -43,6 +43,7 @@ const personFlags = [
   ['processor-dpo', 'processorDpo', '--processor-dpo'],
   ['authorised-by', 'authorisedBy', '--authorised-by'],
   ['carried-out-by', 'carriedOutBy', '--carried-out-by'],
+  ['validator', 'validator', '--validator'],
 ] as const;
 
 /** The people flags, parsed by the same schema as the app's form; a bad one is named by its flag. */
@@ -79,6 +80,9 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
     .option('--carried-out-by <name>', 'who carried out the destruction')
     .option('--carried-out-by-role <text>', 'their role or job title')
     .option('--carried-out-by-date <YYYY-MM-DD>', 'the date they carried it out')
+    .option('--validator <name>', 'the second person who validated the destruction')
+    .option('--validator-role <text>', 'their role or job title')
+    .option('--validator-date <YYYY-MM-DD>', 'the date they validated it')
     .option('--force', 'replace the output files if they exist')
     .action(async (o: IssueFlags) => {
       // pdfkit and qrcode load only to issue a certificate, pdf-lib only to verify one.

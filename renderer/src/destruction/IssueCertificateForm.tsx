@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
 import { useDestructionStore } from '../stores/destruction-store';
 
-type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by';
+type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by' | 'validator';
 interface Person {
   name: string;
   position: string;
@@ -14,6 +14,7 @@ const personRoles: readonly (readonly [PersonRole, string])[] = [
   ['processor-dpo', 'Processor’s data protection officer'],
   ['authorised-by', 'Destruction authorised by'],
   ['carried-out-by', 'Destruction carried out by'],
+  ['validator', 'Validated by'],
 ];
 
 /** Choose an agreement version (and optionally holdings), who signs, and issue the certificate. */
