@@ -26,7 +26,7 @@ describe('certificates people sign, in Chromium', () => {
     files = null;
   });
 
-  it('records the sanitisation standard, cryptographic erase with key handling and validation, and prints the four people on the certificate', async () => {
+  it('records the sanitisation standard, cryptographic erase with key handling and validation, and prints the people who sign on the certificate', async () => {
     files = makeTempDir('custodian-cert-people-ui-');
     const certificatePath = files.path('COD-2028-0001.pdf');
     app = await openApp({

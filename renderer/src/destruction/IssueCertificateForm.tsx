@@ -98,7 +98,11 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
               ] as const
             ).map(([key, label, type]) => (
               <div key={key} className="field">
-                <label htmlFor={`${id}-${role}-${key}`}>{`${legend}: ${label.toLowerCase()}`}</label>
+                {/* The fieldset's legend names the person on screen; a screen reader hears it with each box. */}
+                <label htmlFor={`${id}-${role}-${key}`}>
+                  <span className="visually-hidden">{`${legend}: `}</span>
+                  {label}
+                </label>
                 <input id={`${id}-${role}-${key}`} type={type} value={people[role][key]} onChange={(e) => setPeople({ ...people, [role]: { ...people[role], [key]: e.target.value } })} />
               </div>
             ))}
