@@ -9,7 +9,8 @@ import { ReportDocument, reportColours, reportFonts, reportSizes, toWinAnsi, wri
  * the certificate number and date, a box with the certificate's SHA-256 and a QR code of it, the
  * agreement and parties, the data, every copy and how it was destroyed, the statement (or the
  * exceptions with their end dates), what is retained, the evidence files with their hashes, and
- * signature blocks for the recipient's DPO, the processor's DPO and a validator.
+ * signature blocks for the recipient's DPO, the processor's DPO, who authorised and who carried out
+ * the destruction, and who validated it.
  *
  * The canonical JSON is attached to the PDF as `<number>.json` (an embedded file), so the PDF
  * carries the exact content its printed hash was computed from; the hash is also in the PDF's
@@ -98,6 +99,20 @@ export async function renderCertificatePdf({ content, canonicalJson, contentHash
       ],
       rows: holding.copies,
     });
+    // Version 1 certificates predate these fields; from version 2 every copy has them, even if blank.
+    if (holding.copies.some((c) => c.destruction && c.destruction.cryptographicErase !== undefined)) {
+      report.table({
+        caption: `Sanitisation of ${holding.darsFileReference} (NIST SP 800-88 Rev. 2)`,
+        columns: [
+          { header: 'Copy', width: 2.4, value: (c) => `${copyKindWords[c.kind] ?? c.kind} copy at ${c.location.name}` },
+          { header: 'Method type', width: 1.1, value: (c) => c.destruction?.methodType ?? '' },
+          { header: 'Standard or technique', width: 1.8, value: (c) => (c.destruction ? c.destruction.sanitisationStandard || 'Not recorded' : '') },
+          { header: 'Cryptographic erase', width: 2.2, value: cryptographicErase },
+          { header: 'Validation and result', width: 2.6, value: validation },
+        ],
+        rows: holding.copies,
+      });
+    }
   }
 
   report.heading('4. Statement');
@@ -133,7 +148,7 @@ export async function renderCertificatePdf({ content, canonicalJson, contentHash
   // Keep the heading with the first signature block.
   report.ensureSpace(150);
   report.heading('7. Signatures');
-  for (const signatory of content.signatories) signatureBlock(report, signatory.title, signatory.name);
+  for (const signatory of content.signatories) signatureBlock(report, signatory.title, signatory.name, signatory.position ?? null, signatory.date ? formatDate(signatory.date) : null);
 
   report.heading('8. Verifying this certificate', 2);
   report.paragraph(
@@ -170,7 +185,7 @@ async function integrityBox(report: ReportDocument, number: string, hash: string
   doc.y = top + height + 8;
 }
 
-function signatureBlock(report: ReportDocument, title: string, name: string | null): void {
+function signatureBlock(report: ReportDocument, title: string, name: string | null, role: string | null, date: string | null): void {
   const { doc } = report;
   doc.font(reportFonts.bold).fontSize(reportSizes.heading3);
   const titleHeight = doc.heightOfString(toWinAnsi(title), { width: report.width - 16 });
@@ -193,9 +208,9 @@ function signatureBlock(report: ReportDocument, title: string, name: string | nu
   };
   const half = (report.width - 24) / 2;
   line('Name', report.left + 8, first, half, name);
-  line('Role', report.left + 16 + half, first, half);
+  line('Role', report.left + 16 + half, first, half, role);
   line('Signature', report.left + 8, first + 32, half);
-  line('Date', report.left + 16 + half, first + 32, half);
+  line('Date', report.left + 16 + half, first + 32, half, date);
   doc.x = report.left;
   doc.y = top + height + 6;
 }
@@ -219,6 +234,16 @@ function verification(copy: CertificateCopy): string {
   if (!copy.destruction) return '';
   const check = copy.absenceCheck ? `\nAbsence check ${copy.absenceCheck.checkedAt.slice(0, 10)}: ${copy.absenceCheck.result}` : '';
   return `${copy.destruction.verificationMethod}: ${copy.destruction.verificationResult}${check}`;
+}
+
+function cryptographicErase(copy: CertificateCopy): string {
+  if (!copy.destruction) return '';
+  return copy.destruction.cryptographicErase ? `Yes. Key handling: ${copy.destruction.keyHandling ?? 'not recorded'}` : 'No';
+}
+
+function validation(copy: CertificateCopy): string {
+  if (!copy.destruction) return '';
+  return copy.destruction.validationMethod ? `${copy.destruction.validationMethod}: ${copy.destruction.validationResult ?? ''}` : 'Not recorded';
 }
 
 /** "10 April 2028, 14:30 (UTC)" from "2028-04-10T14:30:00Z": the time as the operator recorded it, with its offset. */

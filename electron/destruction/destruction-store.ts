@@ -10,7 +10,13 @@ import { prepared } from '../db/statement-cache';
 const recordColumns = `id, copy_id AS copyId, method_type AS methodType, method, tool, tool_version AS toolVersion,
   performed_at AS performedAt, operator, verification_method AS verificationMethod,
   verification_result AS verificationResult, outcome, exception_reason AS exceptionReason,
-  exception_end_date AS exceptionEndDate, notes, recorded_at AS recordedAt, recorded_by AS recordedBy`;
+  exception_end_date AS exceptionEndDate, notes, sanitisation_standard AS sanitisationStandard,
+  cryptographic_erase AS cryptographicErase, key_handling AS keyHandling, validation_method AS validationMethod,
+  validation_result AS validationResult, recorded_at AS recordedAt, recorded_by AS recordedBy`;
+
+/** SQLite keeps the yes/no as 0 or 1: give the rest of the app a boolean. */
+const fromRow = (row: DestructionRecord | undefined): DestructionRecord | undefined =>
+  row && { ...row, cryptographicErase: Boolean(row.cryptographicErase) };
 const evidenceColumns = `id, destruction_id AS destructionId, stored_path AS storedPath, original_name AS originalName,
   sha256, size_bytes AS sizeBytes, attached_at AS attachedAt`;
 const checkColumns = `id, copy_id AS copyId, path_checked AS pathChecked, checked_at AS checkedAt, result, detail, checked_by AS checkedBy`;
@@ -19,10 +25,12 @@ export function insertDestructionRecord(db: Database, record: DestructionRecord)
   prepared(
     db,
     `INSERT INTO destruction_records (id, copy_id, method_type, method, tool, tool_version, performed_at, operator,
-       verification_method, verification_result, outcome, exception_reason, exception_end_date, notes, recorded_at, recorded_by)
+       verification_method, verification_result, outcome, exception_reason, exception_end_date, notes,
+       sanitisation_standard, cryptographic_erase, key_handling, validation_method, validation_result, recorded_at, recorded_by)
      VALUES (@id, @copyId, @methodType, @method, @tool, @toolVersion, @performedAt, @operator, @verificationMethod,
-       @verificationResult, @outcome, @exceptionReason, @exceptionEndDate, @notes, @recordedAt, @recordedBy)`,
-  ).run(record);
+       @verificationResult, @outcome, @exceptionReason, @exceptionEndDate, @notes,
+       @sanitisationStandard, @cryptographicErase, @keyHandling, @validationMethod, @validationResult, @recordedAt, @recordedBy)`,
+  ).run({ ...record, cryptographicErase: record.cryptographicErase ? 1 : 0 });
 }
 
 export function insertEvidence(db: Database, evidence: EvidenceFile): void {
@@ -42,12 +50,12 @@ export function insertAbsenceCheck(db: Database, check: AbsenceCheck): void {
 }
 
 export function getDestructionRecord(db: Database, id: string): DestructionRecord | undefined {
-  return prepared(db, `SELECT ${recordColumns} FROM destruction_records WHERE id = ?`).get(id) as DestructionRecord | undefined;
+  return fromRow(prepared(db, `SELECT ${recordColumns} FROM destruction_records WHERE id = ?`).get(id) as DestructionRecord | undefined);
 }
 
 /** Every record of destruction of a copy, oldest first. */
 export function destructionRecordsOf(db: Database, copyId: string): DestructionRecord[] {
-  return prepared(db, `SELECT ${recordColumns} FROM destruction_records WHERE copy_id = ? ORDER BY rowid`).all(copyId) as DestructionRecord[];
+  return (prepared(db, `SELECT ${recordColumns} FROM destruction_records WHERE copy_id = ? ORDER BY rowid`).all(copyId) as DestructionRecord[]).map((r) => fromRow(r)!);
 }
 
 export function evidenceOfRecord(db: Database, destructionId: string): EvidenceFile[] {
@@ -61,7 +69,7 @@ export function evidenceOfRecord(db: Database, destructionId: string): EvidenceF
 export function loadDestructionFacts(db: Database): DestructionFacts {
   const latestRecord = new Map<string, DestructionRecord>();
   for (const record of prepared(db, `SELECT ${recordColumns} FROM destruction_records ORDER BY rowid`).all() as DestructionRecord[])
-    latestRecord.set(record.copyId, record);
+    latestRecord.set(record.copyId, fromRow(record)!);
   const latestIds = new Set([...latestRecord.values()].map((r) => r.id));
   const evidenceByRecord = new Map<string, EvidenceFile[]>();
   for (const evidence of prepared(db, `SELECT ${evidenceColumns} FROM destruction_evidence ORDER BY rowid`).all() as EvidenceFile[]) {

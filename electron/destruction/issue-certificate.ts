@@ -4,7 +4,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildCertificate, defaultReason, type CertificateMeta, type LiveCopy } from '../../shared/destruction/build-certificate';
 import { canonicalJson } from '../../shared/destruction/canonical-json';
-import type { CertificateContent, Signatory } from '../../shared/destruction/certificate-content';
+import type { CertificateContent } from '../../shared/destruction/certificate-content';
 import { UserFacingError } from '../../shared/ipc/result';
 import { localIsoDate } from '../../shared/register/local-date';
 import type { Certificate } from '../../shared/register/records';
@@ -30,7 +30,7 @@ import { finishInterruptedIssue } from './finish-interrupted-issue';
 export interface IssueRequest extends ScopeRequest {
   reason?: string | null;
   retained?: string | null;
-  signatoryNames?: Partial<Record<Signatory['role'], string | null>>;
+  signatories?: CertificateMeta['signatories'];
 }
 
 export type IssueOutcome =
@@ -43,6 +43,17 @@ export const sha256Hex = (data: string | Uint8Array): string => createHash('sha2
 
 /** The JSON written beside the PDF: same folder and name, extension .json. */
 export const jsonPathFor = (pdfPath: string): string => join(dirname(pdfPath), `${basename(pdfPath).replace(/\.pdf$/i, '')}.json`);
+
+/**
+ * "Prepared by" is a person an auditor can ask, named in Settings: never the OS account, which is
+ * often a service or shared login and means nothing to NHS England. Checked after the live copies,
+ * so a user is first told what still needs destroying.
+ */
+export function requirePreparer(db: Database): string {
+  const name = readSettings(db).displayName.trim();
+  if (!name) throw new UserFacingError('REFUSED', 'A certificate names the person who prepared it: set your name in Settings (custodian settings set --display-name "Your Name") and issue it again.');
+  return name;
+}
 
 function nextCertificateNumber(db: Database, year: string): string {
   const numbers = prepared(db, "SELECT number FROM certificates WHERE number GLOB 'COD-' || ? || '-[0-9]*'").pluck(true).all(year) as string[];
@@ -68,10 +79,10 @@ function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?:
     auditHead: readAuditHead(db),
     ...fixed,
     organisation: settings.organisationName,
-    person: settings.displayName ? `${settings.displayName} (${actor.osUser})` : actor.osUser,
+    person: settings.displayName.trim(),
     reason: request.reason?.trim() || defaultReason(scope.version, dsa?.nicReference ?? 'the agreement'),
     retained: request.retained?.trim() || DEFAULT_RETAINED,
-    signatoryNames: request.signatoryNames ?? {},
+    signatories: request.signatories ?? {},
   };
   const built = buildCertificate(index, scope.version, scope.holdings, loadDestructionFacts(db), meta);
   return { ...built, scope, agreement: `${dsa?.nicReference ?? 'Unknown agreement'} v${scope.version.version}` };
@@ -90,6 +101,7 @@ export async function issueCertificate(db: Database, actor: AuditActor, request:
   if (interrupted) return { status: 'issued', ...interrupted, finishedInterrupted: true };
   const first = prepare(db, actor, request);
   if (first.liveCopies.length > 0) return { status: 'refused', agreement: first.agreement, liveCopies: first.liveCopies };
+  requirePreparer(db);
 
   const json = canonicalJson(first.content);
   const contentHash = sha256Hex(json);

@@ -136,7 +136,9 @@ function registerChanges(db: Database, issued: CertificateContent): string[] {
     const holding = index.holdings.get(h.id);
     if (holding) holdings.push(holding);
   }
-  const names = Object.fromEntries(issued.signatories.map((s) => [s.role, s.name]));
+  // The people are what the certificate says (nothing in the register to compare them with); the
+  // titles are rebuilt, so a party renamed since issue still shows.
+  const people = Object.fromEntries(issued.signatories.map((s) => [s.role, { name: s.name, position: s.position ?? null, date: s.date ?? null }]));
   const rebuilt = buildCertificate(index, version, holdings, loadDestructionFacts(db), {
     certificateNumber: issued.certificateNumber,
     issuedAt: issued.issuedAt,
@@ -145,7 +147,8 @@ function registerChanges(db: Database, issued: CertificateContent): string[] {
     person: issued.issuedBy.person,
     reason: issued.reason,
     retained: issued.retained,
-    signatoryNames: names,
+    signatories: people,
+    formatVersion: issued.formatVersion,
     auditHead: issued.auditHead,
   });
   changes.push(...describeDifferences(issued, rebuilt.content, 'register'));

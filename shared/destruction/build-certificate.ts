@@ -8,8 +8,10 @@ import {
   CERTIFICATE_FORMAT_VERSION,
   type CertificateContent,
   type CertificateCopy,
+  type CertificateFormatVersion,
   type CertificateHolding,
   type Signatory,
+  type SignatoryRole,
 } from './certificate-content';
 import type { AbsenceCheck, DestructionRecord, EvidenceFile } from './destruction-record';
 
@@ -29,9 +31,18 @@ export interface CertificateMeta {
   person: string;
   reason: string;
   retained: string;
-  signatoryNames: Partial<Record<Signatory['role'], string | null>>;
+  /** Who signs, authorised and carried out the destruction; a role left out prints blank lines to fill in by hand. */
+  signatories: Partial<Record<SignatoryRole, SignatoryDetails>>;
+  /** The format to build: the current one when issuing, the certificate's own when verification rebuilds it. */
+  formatVersion?: CertificateFormatVersion;
   /** The audit chain's head when made; undefined leaves the field out (certificates from before it existed). */
   auditHead?: { seq: number; hash: string } | null;
+}
+
+export interface SignatoryDetails {
+  name: string | null;
+  position?: string | null;
+  date?: string | null;
 }
 
 /** A copy that stops a certificate being issued, and why, in words. */
@@ -88,9 +99,11 @@ export function buildCertificate(index: RegisterIndex, version: DsaVersion, hold
   const controllers = partiesOf(version, 'controller').map((id) => party(index.organisations.get(id), id));
   const processors = partiesOf(version, 'processor').map((id) => party(index.organisations.get(id), id));
   const allDestroyed = exceptions.length === 0;
+  const formatVersion = meta.formatVersion ?? CERTIFICATE_FORMAT_VERSION;
+  if (formatVersion === 1) for (const h of certificateHoldings) for (const c of h.copies) if (c.destruction) c.destruction = withoutNistFields(c.destruction);
   const content: CertificateContent = {
     format: CERTIFICATE_FORMAT,
-    formatVersion: CERTIFICATE_FORMAT_VERSION,
+    formatVersion,
     certificateNumber: meta.certificateNumber,
     issuedDate: meta.issuedDate,
     issuedAt: meta.issuedAt,
@@ -116,7 +129,7 @@ export function buildCertificate(index: RegisterIndex, version: DsaVersion, hold
       exceptions,
     },
     retained: meta.retained,
-    signatories: signatories(controllers, processors, meta.signatoryNames),
+    signatories: formatVersion === 1 ? legacySignatories(controllers, processors, meta.signatories) : signatories(controllers, processors, meta.signatories),
     ...(meta.auditHead !== undefined ? { auditHead: meta.auditHead } : {}),
   };
   return { content, liveCopies };
@@ -173,6 +186,11 @@ function certificateCopy(index: RegisterIndex, copy: Copy, record: DestructionRe
           outcome: record.outcome,
           exceptionReason: record.exceptionReason,
           exceptionEndDate: record.exceptionEndDate,
+          sanitisationStandard: record.sanitisationStandard,
+          cryptographicErase: record.cryptographicErase,
+          keyHandling: record.keyHandling,
+          validationMethod: record.validationMethod,
+          validationResult: record.validationResult,
         }
       : null,
     absenceCheck: check ? { pathChecked: check.pathChecked, checkedAt: check.checkedAt, result: check.result, detail: check.detail } : null,
@@ -184,13 +202,37 @@ function party(organisation: Organisation | undefined, id: string) {
   return { id, name: organisation?.legalName ?? 'Unknown organisation', odsCode: organisation?.odsCode ?? null };
 }
 
-function signatories(controllers: readonly { name: string }[], processors: readonly { name: string }[], names: CertificateMeta['signatoryNames']): Signatory[] {
-  const list = (parties: readonly { name: string }[]) => (parties.length ? parties.map((p) => p.name).join(', ') : 'not named on the agreement');
+const listParties = (parties: readonly { name: string }[]) => (parties.length ? parties.map((p) => p.name).join(', ') : 'not named on the agreement');
+
+function signatories(controllers: readonly { name: string }[], processors: readonly { name: string }[], people: CertificateMeta['signatories']): Signatory[] {
+  const person = (role: SignatoryRole, title: string): Signatory => ({
+    role,
+    title,
+    name: people[role]?.name ?? null,
+    position: people[role]?.position ?? null,
+    date: people[role]?.date ?? null,
+  });
   return [
-    { role: 'recipient-dpo', title: `Data Protection Officer of the recipient (${list(controllers)})`, name: names['recipient-dpo'] ?? null },
-    { role: 'processor-dpo', title: `Data Protection Officer of the processor (${list(processors)})`, name: names['processor-dpo'] ?? null },
-    { role: 'validator', title: 'Validated by (a second person who checked the destruction)', name: names.validator ?? null },
+    person('recipient-dpo', `Data Protection Officer of the recipient (${listParties(controllers)})`),
+    person('processor-dpo', `Data Protection Officer of the processor (${listParties(processors)})`),
+    person('authorised-by', 'Destruction authorised by'),
+    person('carried-out-by', 'Destruction carried out by'),
+    person('validator', 'Validated by (a second person who checked the destruction)'),
   ];
+}
+
+/** Version 1 certificates: three signature blocks with a name only, exactly as they were issued. */
+function legacySignatories(controllers: readonly { name: string }[], processors: readonly { name: string }[], people: CertificateMeta['signatories']): Signatory[] {
+  return [
+    { role: 'recipient-dpo', title: `Data Protection Officer of the recipient (${listParties(controllers)})`, name: people['recipient-dpo']?.name ?? null },
+    { role: 'processor-dpo', title: `Data Protection Officer of the processor (${listParties(processors)})`, name: people['processor-dpo']?.name ?? null },
+    { role: 'validator', title: 'Validated by (a second person who checked the destruction)', name: people.validator?.name ?? null },
+  ];
+}
+
+function withoutNistFields(destruction: NonNullable<CertificateCopy['destruction']>): NonNullable<CertificateCopy['destruction']> {
+  const { sanitisationStandard: _s, cryptographicErase: _c, keyHandling: _k, validationMethod: _vm, validationResult: _vr, ...rest } = destruction;
+  return rest;
 }
 
 /** The holdings a certificate for a DSA version covers when none are chosen: those received under it. */

@@ -10,12 +10,29 @@ import { absenceResults, destructionRecordSchema } from './destruction-record';
  * same in any JSON implementation (no floating-point formatting questions).
  */
 export const CERTIFICATE_FORMAT = 'custodian-certificate-of-destruction';
-export const CERTIFICATE_FORMAT_VERSION = 1;
+/**
+ * Version 2 added the NIST SP 800-88 Rev. 2 fields of each destruction and the four signatories with
+ * their role and date. Version 1 certificates still parse and verify: the builder makes the same
+ * shape again for them, so a certificate issued before the change is not reported as altered.
+ */
+export const CERTIFICATE_FORMAT_VERSION = 2;
+export const certificateFormatVersions = [1, 2] as const;
+export type CertificateFormatVersion = (typeof certificateFormatVersions)[number];
 
 const partySchema = z.strictObject({ id: z.string(), name: z.string(), odsCode: z.string().nullable() });
 
 /** A destruction as the certificate states it: the record without its bookkeeping (notes, who typed it in, when). */
-const destructionSchema = destructionRecordSchema.omit({ copyId: true, notes: true, recordedAt: true, recordedBy: true }).strict();
+const destructionSchema = destructionRecordSchema
+  .omit({ copyId: true, notes: true, recordedAt: true, recordedBy: true })
+  .extend({
+    // Absent from version 1 certificates; always present (null when not recorded) from version 2.
+    sanitisationStandard: z.string().nullable().optional(),
+    cryptographicErase: z.boolean().optional(),
+    keyHandling: z.string().nullable().optional(),
+    validationMethod: z.string().nullable().optional(),
+    validationResult: z.string().nullable().optional(),
+  })
+  .strict();
 
 const evidenceSchema = z.strictObject({ id: z.string(), fileName: z.string(), sha256: z.string(), sizeBytes: z.number().int() });
 
@@ -55,7 +72,12 @@ export const certificateHoldingSchema = z.strictObject({
 });
 export type CertificateHolding = z.infer<typeof certificateHoldingSchema>;
 
-export const signatoryRoles = ['recipient-dpo', 'processor-dpo', 'validator'] as const;
+/**
+ * Who a version 2 certificate names, in the order printed: the two DPOs NHS England asks to sign,
+ * who authorised and who carried out the destruction (issue 14), and the second person who
+ * validated it (DOMAIN.md section 5), each with name, role and date.
+ */
+export const signatoryRoles = ['recipient-dpo', 'processor-dpo', 'authorised-by', 'carried-out-by', 'validator'] as const;
 export type SignatoryRole = (typeof signatoryRoles)[number];
 
 export const signatorySchema = z.strictObject({
@@ -64,12 +86,16 @@ export const signatorySchema = z.strictObject({
   title: z.string(),
   /** Printed under the signature line when known; blank lines are printed otherwise. */
   name: z.string().nullable(),
+  /** The person's own role or job title, e.g. "Head of Information Governance" (version 2). */
+  position: z.string().nullable().optional(),
+  /** When they signed, authorised or carried out the destruction (version 2). */
+  date: z.string().nullable().optional(),
 });
 export type Signatory = z.infer<typeof signatorySchema>;
 
 export const certificateContentSchema = z.strictObject({
   format: z.literal(CERTIFICATE_FORMAT),
-  formatVersion: z.literal(CERTIFICATE_FORMAT_VERSION),
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   certificateNumber: z.string(),
   issuedDate: z.string(),
   issuedAt: z.string(),

@@ -71,7 +71,9 @@ function show(value: unknown): string {
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const hasIds = (list: Json[]): list is { id: string }[] => list.every((item) => isObject(item) && typeof item.id === 'string');
+/** Signatories have no id: each role appears once, so the role names the item. */
+const idKey = (listKey: string): string => (listKey === 'signatories' ? 'role' : 'id');
+const hasIds = (list: Json[], key: string): list is Record<string, Json>[] => list.every((item) => isObject(item) && typeof item[key] === 'string');
 
 /** Names an item of a list the way the certificate shows it. */
 function subjectOf(listKey: string, item: Record<string, Json>, parent: string): string {
@@ -82,6 +84,7 @@ function subjectOf(listKey: string, item: Record<string, Json>, parent: string):
   }
   if (listKey === 'evidence') return `evidence file ${show(item.fileName)} of ${parent}`;
   if (listKey === 'controllers' || listKey === 'processors') return `${listKey.slice(0, -1)} ${show(item.name)}`;
+  if (listKey === 'signatories') return `signatory "${show(item.title)}"`;
   return `${listKey} ${show(item.id)}`;
 }
 
@@ -93,16 +96,17 @@ function compare(a: Json, b: Json, subject: string, path: string[], out: string[
     return;
   }
   const key = path.at(-1) ?? '';
-  if (Array.isArray(a) && Array.isArray(b) && hasIds(a) && hasIds(b) && (a.length > 0 || b.length > 0)) {
-    const inB = new Map(b.map((item) => [item.id, item]));
-    const inA = new Map(a.map((item) => [item.id, item]));
+  const id = idKey(key);
+  if (Array.isArray(a) && Array.isArray(b) && hasIds(a, id) && hasIds(b, id) && (a.length > 0 || b.length > 0)) {
+    const inB = new Map(b.map((item) => [item[id], item]));
+    const inA = new Map(a.map((item) => [item[id], item]));
     for (const item of a) {
-      const name = subjectOf(key, item as Record<string, Json>, subject);
-      const match = inB.get(item.id);
+      const name = subjectOf(key, item, subject);
+      const match = inB.get(item[id]);
       if (match) compare(item, match, name, [], out, otherName);
       else out.push(`${name} is on the certificate but not in the ${otherName}`);
     }
-    for (const item of b) if (!inA.has(item.id)) out.push(`${subjectOf(key, item as Record<string, Json>, subject)} is in the ${otherName} but not on the certificate`);
+    for (const item of b) if (!inA.has(item[id])) out.push(`${subjectOf(key, item, subject)} is in the ${otherName} but not on the certificate`);
     return;
   }
   if (JSON.stringify(a) === JSON.stringify(b)) return;

@@ -80,7 +80,32 @@ export const attachEvidenceResponseSchema = z.object({ fileName: z.string(), sha
 
 export const verifyAbsenceRequestSchema = z.strictObject({ copyId: recordId });
 
-const optionalName = z.string().trim().max(200).nullable().optional();
+const optionalName = z
+  .string()
+  .trim()
+  .max(200, 'must be at most 200 characters')
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** One person a certificate names: the form, the CLI flags and the IPC request all parse with this. */
+export const signatoryInputSchema = z.strictObject({
+  name: optionalName,
+  /** Their own role or job title, e.g. "Head of Information Governance". */
+  position: optionalName,
+  date: isoDate.nullable().optional().transform((v) => v ?? null),
+});
+export type SignatoryInput = z.output<typeof signatoryInputSchema>;
+
+/** The two signatories, who authorised and who carried out the destruction, and who validated it. */
+export const signatoriesInputSchema = z.strictObject({
+  'recipient-dpo': signatoryInputSchema.optional(),
+  'processor-dpo': signatoryInputSchema.optional(),
+  'authorised-by': signatoryInputSchema.optional(),
+  'carried-out-by': signatoryInputSchema.optional(),
+  validator: signatoryInputSchema.optional(),
+});
+export type SignatoriesInput = z.output<typeof signatoriesInputSchema>;
 
 export const certificateIssueRequestSchema = z.strictObject({
   versionId: recordId,
@@ -88,9 +113,7 @@ export const certificateIssueRequestSchema = z.strictObject({
   holdingIds: z.array(recordId).max(1000).optional(),
   reason: z.string().trim().max(2000).nullable().optional(),
   retained: z.string().trim().max(2000).nullable().optional(),
-  recipientDpo: optionalName,
-  processorDpo: optionalName,
-  validator: optionalName,
+  signatories: signatoriesInputSchema.optional(),
 });
 export const certificateIssueResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('issued'), certificate: certificateSummarySchema, fileName: z.string(), jsonFileName: z.string(), exceptions: z.number().int() }),

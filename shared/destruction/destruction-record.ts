@@ -75,8 +75,24 @@ export const destructionInputSchema = z
     exceptionReason: optional(1000),
     exceptionEndDate: isoDate.nullable().default(null),
     notes: optional(2000),
+    // NIST SP 800-88 Rev. 2 (September 2025) asks a sanitisation record for these beside the method
+    // type. Optional so records made before they existed, and forms that leave them out, still parse.
+    sanitisationStandard: optional(300),
+    cryptographicErase: z.boolean().default(false),
+    keyHandling: optional(1000),
+    validationMethod: optional(1000),
+    validationResult: optional(1000),
   })
   .superRefine((input, ctx) => {
+    // A cryptographic erase is only as good as the destruction of its key: say what happened to it.
+    if (input.cryptographicErase && !input.keyHandling)
+      ctx.addIssue({ code: 'custom', path: ['keyHandling'], message: 'is required when cryptographic erase is used: how the key was destroyed (e.g. key deleted from the KMS, HSM zeroised)' });
+    if (!input.cryptographicErase && input.keyHandling)
+      ctx.addIssue({ code: 'custom', path: ['cryptographicErase'], message: 'must be yes when key handling is given' });
+    if (input.validationMethod && !input.validationResult)
+      ctx.addIssue({ code: 'custom', path: ['validationResult'], message: 'is required when a validation is recorded: what it found' });
+    if (!input.validationMethod && input.validationResult)
+      ctx.addIssue({ code: 'custom', path: ['validationMethod'], message: 'is required when a validation result is given: what was done to validate' });
     if (input.outcome === 'destroyed-with-exceptions') {
       if (!input.exceptionReason) ctx.addIssue({ code: 'custom', path: ['exceptionReason'], message: 'is required when the outcome is destroyed with exceptions (e.g. backups that age out)' });
       if (!input.exceptionEndDate) ctx.addIssue({ code: 'custom', path: ['exceptionEndDate'], message: 'is required when the outcome is destroyed with exceptions: the date the exception ends' });
@@ -117,6 +133,11 @@ export const destructionRecordSchema = z.object({
   exceptionReason: z.string().nullable(),
   exceptionEndDate: isoDate.nullable(),
   notes: z.string().nullable(),
+  sanitisationStandard: z.string().nullable(),
+  cryptographicErase: z.boolean(),
+  keyHandling: z.string().nullable(),
+  validationMethod: z.string().nullable(),
+  validationResult: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: z.string(),
 });

@@ -110,7 +110,7 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
 
     await page.getByLabel('Agreement version').selectOption({ label: 'DARS-NIC-00574-V2H1F v4.2' });
     await page.getByLabel('What is retained').fill('Aggregate tables that passed disclosure control.');
-    await page.getByLabel('Validated by').fill('Alex Green');
+    await page.getByLabel('Validated by: name').fill('Alex Green');
     await page.getByRole('button', { name: 'Issue certificate…' }).click();
     await expect(page.getByRole('status')).toHaveText('Certificate COD-2028-0001 issued: saved as COD-2028-0001.pdf, with COD-2028-0001.json beside it.');
     check(dialogs.saved).toBe(1);

@@ -90,7 +90,7 @@ describe('issuing a certificate of destruction', () => {
     const s = openScenario(temp.dir);
     await destroyWithBackupException(s, temp.path('evidence'));
     const result = issued(
-      await issueCertificate(s.db, s.actor, { dsaReference: HIP, retained: 'Aggregate tables that passed disclosure control.', signatoryNames: { 'recipient-dpo': 'Dr Helen Marsh', validator: 'Alex Green' } }, temp.path('c.pdf')),
+      await issueCertificate(s.db, s.actor, { dsaReference: HIP, retained: 'Aggregate tables that passed disclosure control.', signatories: { 'recipient-dpo': { name: 'Dr Helen Marsh' }, 'carried-out-by': { name: 'Alex Green' } } }, temp.path('c.pdf')),
     );
     const text = (await extractPdfText(readFileSync(temp.path('c.pdf')))).pages.join('\n').replace(/\s+/g, ' ');
     const content = result.content;
@@ -127,6 +127,8 @@ describe('issuing a certificate of destruction', () => {
       ['retained', 'Aggregate tables that passed disclosure control.'],
       ['signature block', 'Data Protection Officer of the recipient'],
       ['signature block', 'Data Protection Officer of the processor'],
+      ['signature block', 'Destruction authorised by'],
+      ['signature block', 'Destruction carried out by'],
       ['signature block', 'Validated by'],
       ['signatory name', 'Dr Helen Marsh'],
       ['certificate hash', result.contentHash.slice(0, 32)],

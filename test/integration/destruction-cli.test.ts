@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
+import { writeSettings } from '../../electron/db/settings-repository';
 import { loadRegister } from '../../electron/register/load-register';
 import { computeFindings } from '../../shared/findings';
 import type { DestructionRule } from '../../shared/register/records';
@@ -47,6 +48,8 @@ describe('destruction and certificates from the CLI', () => {
     const path = temp.path('register.sqlite');
     const { db } = openDatabase(path, { create: true });
     storeRegister(db, endedAgreement(rule).build());
+    // A certificate is prepared by a person named in Settings, never the OS account.
+    writeSettings(db, { organisationName: 'Leeds Teaching Hospitals NHS Trust', displayName: 'Priya Shah' });
     db.close();
     return path;
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { createServiceContext } from '../../electron/service-context';
+import { writeSettings } from '../../electron/db/settings-repository';
 import type { Dialogs } from '../../electron/files/granted-paths';
 import { compliantRegister } from '../helpers/compliant-register';
 import { destructionOf } from '../helpers/destruction-scenario';
@@ -21,6 +22,8 @@ describe('destruction over IPC', () => {
       dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async () => null, ...dialogs },
     });
     storeRegister(context.db, compliantRegister().build());
+    // A certificate is prepared by a person named in Settings, never the OS account.
+    writeSettings(context.db, { organisationName: 'University of Exampleton', displayName: 'Priya Shah' });
     return { context, call: (method: string, payload: unknown) => dispatch(handlerTable, context, method, payload) };
   }
 
@@ -52,7 +55,7 @@ describe('destruction over IPC', () => {
     const bad = await call('destruction.record', { destruction: { ...destructionOf('c-2023-tre'), methodType: 'Wipe' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'destruction.methodType: must be Clear, Purge or Destroy' } });
 
-    const issued = await call('certificate.issue', { versionId: v42!.id, validator: 'Alex Green' });
+    const issued = await call('certificate.issue', { versionId: v42!.id, signatories: { validator: { name: 'Alex Green' } } });
     expect(issued).toMatchObject({ ok: true, value: { status: 'issued', fileName: 'COD.pdf', jsonFileName: 'COD.json', certificate: { number: 'COD-2028-0001', status: 'issued' } } });
     expect(existsSync(saved) && existsSync(temp.path('out/COD.json'))).toBe(true);
 

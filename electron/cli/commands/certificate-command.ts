@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { signatoriesInputSchema, type SignatoriesInput } from '../../../shared/destruction/destruction-api';
 import { isoDate } from '../../../shared/register/dates';
 import { formatDate } from '../../../shared/register/format-date';
 import { UserFacingError } from '../../../shared/ipc/result';
@@ -34,6 +35,28 @@ async function asCliErrors<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
+type PersonFlags = Record<`${'recipientDpo' | 'processorDpo' | 'authorisedBy' | 'carriedOutBy' | 'validator'}${'' | 'Role' | 'Date'}`, string | undefined>;
+type IssueFlags = Partial<PersonFlags> & { db?: string; dsa: string; version?: string; holding?: string[]; output: string; reason?: string; retained?: string; force?: boolean };
+
+const personFlags = [
+  ['recipient-dpo', 'recipientDpo', '--recipient-dpo'],
+  ['processor-dpo', 'processorDpo', '--processor-dpo'],
+  ['authorised-by', 'authorisedBy', '--authorised-by'],
+  ['carried-out-by', 'carriedOutBy', '--carried-out-by'],
+  ['validator', 'validator', '--validator'],
+] as const;
+
+/** The people flags, parsed by the same schema as the app's form; a bad one is named by its flag. */
+function signatoriesFromFlags(o: IssueFlags): SignatoriesInput {
+  const raw = Object.fromEntries(personFlags.map(([role, key]) => [role, { name: o[key] ?? null, position: o[`${key}Role`] ?? null, date: o[`${key}Date`] ?? null }]));
+  const parsed = signatoriesInputSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const [role, field] = (issue?.path ?? []) as string[];
+  const flag = personFlags.find(([r]) => r === role)?.[2] ?? '--';
+  throw new CliError(`${flag}${field === 'name' ? '' : field === 'position' ? '-role' : '-date'} ${issue?.message ?? 'is not valid'}`);
+}
+
 export function registerCertificate(program: Command, runtime: CliRuntime): void {
   const certificate = commandGroup(program, 'certificate', 'issue and verify certificates of destruction');
 
@@ -46,12 +69,25 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
     .option('--reason <text>', 'why the data was destroyed (default: from the version’s destruction rule)')
     .option('--retained <text>', 'what is retained, e.g. aggregate outputs (default: "Nothing is retained.")')
     .option('--recipient-dpo <name>', 'the recipient’s data protection officer, printed under the signature line')
+    .option('--recipient-dpo-role <text>', 'their role or job title')
+    .option('--recipient-dpo-date <YYYY-MM-DD>', 'the date they sign')
     .option('--processor-dpo <name>', 'the processor’s data protection officer')
-    .option('--validator <name>', 'the person who validated the destruction')
+    .option('--processor-dpo-role <text>', 'their role or job title')
+    .option('--processor-dpo-date <YYYY-MM-DD>', 'the date they sign')
+    .option('--authorised-by <name>', 'who authorised the destruction')
+    .option('--authorised-by-role <text>', 'their role or job title')
+    .option('--authorised-by-date <YYYY-MM-DD>', 'the date they authorised it')
+    .option('--carried-out-by <name>', 'who carried out the destruction')
+    .option('--carried-out-by-role <text>', 'their role or job title')
+    .option('--carried-out-by-date <YYYY-MM-DD>', 'the date they carried it out')
+    .option('--validator <name>', 'the second person who validated the destruction')
+    .option('--validator-role <text>', 'their role or job title')
+    .option('--validator-date <YYYY-MM-DD>', 'the date they validated it')
     .option('--force', 'replace the output files if they exist')
-    .action(async (o: { db?: string; dsa: string; version?: string; holding?: string[]; output: string; reason?: string; retained?: string; recipientDpo?: string; processorDpo?: string; validator?: string; force?: boolean }) => {
+    .action(async (o: IssueFlags) => {
       // pdfkit and qrcode load only to issue a certificate, pdf-lib only to verify one.
       const { issueCertificate, jsonPathFor } = await import('../../destruction/issue-certificate');
+      const signatories = signatoriesFromFlags(o);
       const output = resolve(o.output);
       if (!/\.pdf$/i.test(output)) throw new CliError(`--output must name a .pdf file, not ${o.output}`);
       for (const path of [output, jsonPathFor(output)])
@@ -67,7 +103,7 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
               holdingIds: o.holding,
               reason: o.reason,
               retained: o.retained,
-              signatoryNames: { 'recipient-dpo': o.recipientDpo ?? null, 'processor-dpo': o.processorDpo ?? null, validator: o.validator ?? null },
+              signatories,
             },
             output,
           ),

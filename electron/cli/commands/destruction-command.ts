@@ -41,6 +41,11 @@ const flagOf: Record<string, string> = {
   exceptionReason: '--exception-reason',
   exceptionEndDate: '--exception-end',
   notes: '--notes',
+  sanitisationStandard: '--standard',
+  cryptographicErase: '--cryptographic-erase',
+  keyHandling: '--key-handling',
+  validationMethod: '--validation-method',
+  validationResult: '--validation-result',
 };
 
 export const cliActor = (): AuditActor => ({ now: () => new Date(), osUser: currentOsUser() });
@@ -67,6 +72,11 @@ interface RecordFlags {
   exceptionReason?: string;
   exceptionEnd?: string;
   notes?: string;
+  standard?: string;
+  cryptographicErase?: boolean;
+  keyHandling?: string;
+  validationMethod?: string;
+  validationResult?: string;
   evidence?: string[];
 }
 
@@ -94,6 +104,11 @@ function entriesFromFlags(flags: RecordFlags): Entry[] {
     exceptionReason: flags.exceptionReason ?? null,
     exceptionEndDate: flags.exceptionEnd ?? null,
     notes: flags.notes ?? null,
+    sanitisationStandard: flags.standard ?? null,
+    cryptographicErase: flags.cryptographicErase ?? false,
+    keyHandling: flags.keyHandling ?? null,
+    validationMethod: flags.validationMethod ?? null,
+    validationResult: flags.validationResult ?? null,
   };
   for (const [field, value] of Object.entries(input)) if (value === undefined) throw new CliError(`${flagOf[field]} is required (or give --from FILE.json)`);
   return [{ input, evidence: (flags.evidence ?? []).map((p) => resolve(p)), where: (path) => flagOf[String(path[0])] ?? formatJsonPath(path) }];
@@ -130,7 +145,7 @@ export function registerDestruction(program: Command, runtime: CliRuntime): void
 
   dbOption(destruction.command('record'))
     .description('record how a copy was destroyed (flags, or --from FILE.json with one record or a list)')
-    .option('--from <file>', 'a JSON object (or list) with copyId, methodType, method, tool, toolVersion, performedAt, operator, verificationMethod, verificationResult, outcome, exceptionReason, exceptionEndDate, notes, evidence [paths relative to the file]')
+    .option('--from <file>', 'a JSON object (or list) with copyId, methodType, method, tool, toolVersion, performedAt, operator, verificationMethod, verificationResult, outcome, exceptionReason, exceptionEndDate, notes, sanitisationStandard, cryptographicErase, keyHandling, validationMethod, validationResult, evidence [paths relative to the file]')
     .option('--copy <id>', 'the copy destroyed (ids: custodian destruction pending --json)')
     .option('--method-type <type>', 'Clear, Purge or Destroy (NIST SP 800-88)')
     .option('--method <text>', 'method used: overwrite, crypto erase, cloud object deletion, physical shredding…')
@@ -144,6 +159,11 @@ export function registerDestruction(program: Command, runtime: CliRuntime): void
     .option('--exception-reason <text>', 'for destroyed-with-exceptions: what remains and why')
     .option('--exception-end <YYYY-MM-DD>', 'for destroyed-with-exceptions: when the exception ends')
     .option('--notes <text>', 'anything else')
+    .option('--standard <text>', 'sanitisation standard or technique followed, e.g. IEEE 2883-2022 (NIST SP 800-88 Rev. 2)')
+    .option('--cryptographic-erase', 'the copy was cryptographically erased (then --key-handling is required)')
+    .option('--key-handling <text>', 'for a cryptographic erase: how the key was destroyed, e.g. key deleted from the KMS and its backups')
+    .option('--validation-method <text>', 'the validation performed, e.g. sample read-back of 1% of sectors by a second person')
+    .option('--validation-result <text>', 'what the validation found')
     .option('--evidence <file...>', 'evidence files to copy into the evidence store (the originals are not changed)')
     .action(async (flags: RecordFlags) => {
       const entries = flags.from ? entriesFromFile(flags.from) : entriesFromFlags(flags);

@@ -4,6 +4,7 @@ import { migration003Destruction } from './003-destruction';
 import { migration004Incidents } from './004-incidents';
 import { migration005DisclosureReleases } from './005-disclosure-releases';
 import { migration006IncidentIcoForm } from './006-incident-ico-form';
+import { migration007CertificateSignatoriesNist } from './007-certificate-signatories-nist';
 import { migration009AgreementChecks } from './009-agreement-checks';
 import type { Migration } from './migration';
 
@@ -11,6 +12,15 @@ import type { Migration } from './migration';
  * Every migration, in order. Never edit one that has shipped: add the next number instead.
  * A test checks the numbers run 1, 2, 3… without gaps and that the final schema matches the snapshot.
  */
-export const migrations: readonly Migration[] = [migration001Settings, migration002Register, migration003Destruction, migration004Incidents, migration005DisclosureReleases, migration006IncidentIcoForm, migration009AgreementChecks];
+export const migrations: readonly Migration[] = [
+  migration001Settings,
+  migration002Register,
+  migration003Destruction,
+  migration004Incidents,
+  migration005DisclosureReleases,
+  migration006IncidentIcoForm,
+  migration007CertificateSignatoriesNist,
+  migration009AgreementChecks,
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -4,7 +4,7 @@ import { copyLabel } from '../../../shared/register/record-labels';
 import { markAcknowledged, markSent } from '../../destruction/certificate-status';
 import { allCertificateContents } from '../../destruction/destruction-store';
 import { certificateSummary, destructionOverview } from '../../destruction/destruction-overview';
-import { issueCertificate, previewCertificate, type IssueRequest } from '../../destruction/issue-certificate';
+import { issueCertificate, previewCertificate, requirePreparer, type IssueRequest } from '../../destruction/issue-certificate';
 import { attachEvidence, recordDestruction } from '../../destruction/record-destruction';
 import { verifyAbsence } from '../../destruction/verify-absence';
 import { CertificateFileError } from '../../destruction/read-certificate-file';
@@ -73,11 +73,12 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
       holdingIds: request.holdingIds,
       reason: request.reason,
       retained: request.retained,
-      signatoryNames: { 'recipient-dpo': request.recipientDpo ?? null, 'processor-dpo': request.processorDpo ?? null, validator: request.validator ?? null },
+      signatories: request.signatories ?? {},
     };
     // Refuse before asking where to save: no dialog for a certificate that cannot be issued.
     const preview = previewCertificate(context.db, context, issue);
     if (preview.liveCopies.length > 0) return { status: 'refused' as const, agreement: preview.agreement, liveCopies: preview.liveCopies };
+    requirePreparer(context.db);
     const path = await context.dialogs.chooseFileToSave({
       title: 'Save the certificate of destruction',
       defaultName: `${preview.certificateNumber}.pdf`,

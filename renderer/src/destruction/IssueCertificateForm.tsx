@@ -2,13 +2,29 @@ import { useId, useState, type FormEvent } from 'react';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
 import { useDestructionStore } from '../stores/destruction-store';
 
+type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by' | 'validator';
+interface Person {
+  name: string;
+  position: string;
+  date: string;
+}
+/** The people the certificate names, in the order it prints them. */
+const personRoles: readonly (readonly [PersonRole, string])[] = [
+  ['recipient-dpo', 'Recipient’s data protection officer'],
+  ['processor-dpo', 'Processor’s data protection officer'],
+  ['authorised-by', 'Destruction authorised by'],
+  ['carried-out-by', 'Destruction carried out by'],
+  ['validator', 'Validated by'],
+];
+
 /** Choose an agreement version (and optionally holdings), who signs, and issue the certificate. */
 export function IssueCertificateForm({ versions }: { versions: DestructionOverview['versions'] }) {
   const { issue, issueResult, saving } = useDestructionStore();
   const id = useId();
   const [versionId, setVersionId] = useState(versions[0]?.id ?? '');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [fields, setFields] = useState({ reason: '', retained: '', recipientDpo: '', processorDpo: '', validator: '' });
+  const [fields, setFields] = useState({ reason: '', retained: '' });
+  const [people, setPeople] = useState<Record<PersonRole, Person>>(() => Object.fromEntries(personRoles.map(([role]) => [role, { name: '', position: '', date: '' }])) as Record<PersonRole, Person>);
   const version = versions.find((v) => v.id === versionId) ?? versions[0];
   if (!version) return <p className="destruction-empty">No agreement version has holdings yet, so there is nothing to certify.</p>;
 
@@ -19,9 +35,8 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
       holdingIds: chosen.length ? chosen : undefined,
       reason: fields.reason || null,
       retained: fields.retained || null,
-      recipientDpo: fields.recipientDpo || null,
-      processorDpo: fields.processorDpo || null,
-      validator: fields.validator || null,
+      // Blank boxes print blank lines on the certificate, to be filled in by hand.
+      signatories: Object.fromEntries(personRoles.map(([role]) => [role, { name: people[role].name || null, position: people[role].position || null, date: people[role].date || null }])),
     });
   };
   const input = (key: keyof typeof fields, label: string, hint?: string, multiline = false) => (
@@ -72,9 +87,27 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
         </fieldset>
         {input('reason', 'Reason', 'Leave blank to state the agreement’s destruction rule.', true)}
         {input('retained', 'What is retained', 'e.g. aggregate outputs that passed disclosure control; blank means nothing is retained.', true)}
-        {input('recipientDpo', 'Recipient’s data protection officer')}
-        {input('processorDpo', 'Processor’s data protection officer')}
-        {input('validator', 'Validated by')}
+        {personRoles.map(([role, legend]) => (
+          <fieldset key={role} className="field">
+            <legend>{legend}</legend>
+            {(
+              [
+                ['name', 'Name', 'text'],
+                ['position', 'Role', 'text'],
+                ['date', 'Date', 'date'],
+              ] as const
+            ).map(([key, label, type]) => (
+              <div key={key} className="field">
+                {/* The fieldset's legend names the person on screen; a screen reader hears it with each box. */}
+                <label htmlFor={`${id}-${role}-${key}`}>
+                  <span className="visually-hidden">{`${legend}: `}</span>
+                  {label}
+                </label>
+                <input id={`${id}-${role}-${key}`} type={type} value={people[role][key]} onChange={(e) => setPeople({ ...people, [role]: { ...people[role], [key]: e.target.value } })} />
+              </div>
+            ))}
+          </fieldset>
+        ))}
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>

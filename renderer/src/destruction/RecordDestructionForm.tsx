@@ -18,6 +18,11 @@ interface Draft {
   exceptionReason: string;
   exceptionEndDate: string;
   notes: string;
+  sanitisationStandard: string;
+  cryptographicErase: boolean;
+  keyHandling: string;
+  validationMethod: string;
+  validationResult: string;
 }
 
 const emptyDraft: Draft = {
@@ -33,6 +38,11 @@ const emptyDraft: Draft = {
   exceptionReason: '',
   exceptionEndDate: '',
   notes: '',
+  sanitisationStandard: '',
+  cryptographicErase: false,
+  keyHandling: '',
+  validationMethod: '',
+  validationResult: '',
 };
 
 /** How one copy was destroyed: the fields a certificate of destruction states, and its evidence. */
@@ -62,6 +72,11 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
       exceptionReason: exception ? draft.exceptionReason || null : null,
       exceptionEndDate: exception ? draft.exceptionEndDate || null : null,
       notes: draft.notes || null,
+      sanitisationStandard: draft.sanitisationStandard || null,
+      cryptographicErase: draft.cryptographicErase,
+      keyHandling: draft.cryptographicErase ? draft.keyHandling || null : null,
+      validationMethod: draft.validationMethod || null,
+      validationResult: draft.validationResult || null,
     });
   };
 
@@ -80,7 +95,7 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
         id={ids(field)}
         type={options.type ?? 'text'}
         list={options.list}
-        value={draft[field]}
+        value={draft[field] as string}
         required={options.required}
         aria-invalid={invalid(field)}
         aria-describedby={options.hint ? `${ids(field)}-hint` : undefined}
@@ -119,6 +134,15 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
         {text('operator', 'Operator', { required: true, hint: 'Who destroyed it' })}
         {text('verificationMethod', 'Verification method', { required: true })}
         {text('verificationResult', 'Verification result', { required: true })}
+        {text('sanitisationStandard', 'Sanitisation standard or technique', { hint: 'NIST SP 800-88 Rev. 2 asks which was followed, e.g. IEEE 2883-2022' })}
+        <div className="field">
+          <label className="checkbox">
+            <input type="checkbox" checked={draft.cryptographicErase} onChange={(e) => update('cryptographicErase', e.target.checked)} /> Cryptographic erase used
+          </label>
+        </div>
+        {draft.cryptographicErase ? text('keyHandling', 'Key handling', { required: true, hint: 'How the encryption key was destroyed, e.g. deleted from the KMS and its backups' }) : null}
+        {text('validationMethod', 'Validation performed', { hint: 'e.g. sample read-back by a second person' })}
+        {text('validationResult', 'Validation result')}
         <fieldset className="field destruction-outcome">
           <legend>Outcome *</legend>
           {destructionOutcomes.map((o) => (

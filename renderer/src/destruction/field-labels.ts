@@ -13,6 +13,11 @@ const labels: Record<string, string> = {
   exceptionReason: 'Exception reason',
   exceptionEndDate: 'Exception end date',
   notes: 'Notes',
+  sanitisationStandard: 'Sanitisation standard or technique',
+  cryptographicErase: 'Cryptographic erase used',
+  keyHandling: 'Key handling',
+  validationMethod: 'Validation performed',
+  validationResult: 'Validation result',
 };
 
 export function fieldOfMessage(message: string): { field: string | null; text: string } {

@@ -1,4 +1,4 @@
--- schema version 6
+-- schema version 7
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -227,7 +227,7 @@ CREATE TABLE destruction_records (
   exception_end_date TEXT CHECK (exception_end_date IS NULL OR exception_end_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   notes TEXT,
   recorded_at TEXT NOT NULL CHECK (recorded_at <> ''),
-  recorded_by TEXT NOT NULL CHECK (recorded_by <> ''),
+  recorded_by TEXT NOT NULL CHECK (recorded_by <> ''), sanitisation_standard TEXT, cryptographic_erase INTEGER NOT NULL DEFAULT 0 CHECK (cryptographic_erase IN (0, 1)), key_handling TEXT CHECK (key_handling IS NULL OR key_handling <> ''), validation_method TEXT, validation_result TEXT CHECK ((validation_method IS NULL) = (validation_result IS NULL)),
   CHECK (outcome <> 'destroyed-with-exceptions' OR (exception_reason IS NOT NULL AND exception_end_date IS NOT NULL))
 ) STRICT;
 
@@ -500,3 +500,7 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 
 CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+CREATE TRIGGER destruction_records_key_handling BEFORE INSERT ON destruction_records
+  WHEN NEW.cryptographic_erase = 1 AND NEW.key_handling IS NULL
+  BEGIN SELECT RAISE(ABORT, 'a cryptographic erase must record how its key was handled'); END;
