@@ -1,4 +1,4 @@
--- schema version 6
+-- schema version 8
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -292,6 +292,21 @@ CREATE TABLE dsfcs (
   reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),
   controller_organisation_id TEXT REFERENCES organisations (id) ON DELETE RESTRICT NOT NULL,
   signed_date TEXT CHECK (signed_date IS NULL OR signed_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL
+) STRICT;
+
+CREATE TABLE finding_statuses (
+  finding_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL CHECK (state IN ('acknowledged', 'risk-accepted')),
+  fingerprint TEXT NOT NULL,
+  owner TEXT,
+  target_date TEXT,
+  reason TEXT,
+  review_date TEXT,
+  accepted_by TEXT,
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  CHECK (state <> 'acknowledged' OR (owner IS NOT NULL AND target_date IS NOT NULL)),
+  CHECK (state <> 'risk-accepted' OR (reason IS NOT NULL AND review_date IS NOT NULL AND accepted_by IS NOT NULL))
 ) STRICT;
 
 CREATE TABLE holdings (
