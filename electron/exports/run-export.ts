@@ -74,7 +74,7 @@ export async function runExport(db: Database, actor: AuditActor, registerPath: s
   try {
     // The findings export is the findings list on paper: the incident clocks are findings too.
     // With their statuses on the export's date, so the paper copy says which are acknowledged or accepted.
-    const allFindings = () => withStatuses(db, mergeFindings(storedRegisterFindings(db, register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now()))), request.asOf);
+    const allFindings = () => [...withStatuses(db, mergeFindings(storedRegisterFindings(db, register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now()))), request.asOf)];
     await produce(request, format, register, allFindings, () => storedRegisterFindings(db, register, request.asOf), agreement?.nicReference ?? null, meta, temporary);
     const sha256 = sha256OfFile(temporary);
     crashPoint('export:written');

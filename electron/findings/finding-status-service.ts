@@ -51,13 +51,19 @@ export function readFindingStatuses(db: Database): Map<string, StoredFindingStat
 
 /**
  * The findings with their status on `asOf`. New objects: the findings given may be the register
- * cache's, shared between callers, and statuses change without the register changing.
+ * cache's, shared between callers, and statuses change without the register changing. With no
+ * decision stored (most registers, most days) they are returned as they are, status absent, which
+ * reads as open (stateOf): copying 100,000 findings on every dashboard call would cost more than
+ * the rest of the answer. Whatever is sent out goes through `statusShown` first.
  */
-export function withStatuses(db: Database, findings: readonly Finding[], asOf: IsoDate): Finding[] {
+export function withStatuses(db: Database, findings: readonly Finding[], asOf: IsoDate): readonly Finding[] {
   const stored = readFindingStatuses(db);
-  if (stored.size === 0) return findings.map((f) => ({ ...f, status: openStatus }));
+  if (stored.size === 0) return findings;
   return findings.map((f) => ({ ...f, status: effectiveStatus(stored.get(f.id), f, asOf) }));
 }
+
+/** A finding as shown: with its status always stated, so a reader of JSON need not know that absent means open. */
+export const statusShown = (finding: Finding): Finding => (finding.status ? finding : { ...finding, status: openStatus });
 
 /**
  * Sets one finding's status, judged against the findings of `today` (the caller computes them: the
@@ -107,6 +113,7 @@ export function setFindingStatus(db: Database, actor: AuditActor, findings: read
     }
     const action = request.state === 'open' ? 'reopen' : request.state === 'acknowledged' ? 'acknowledge' : 'accept-risk';
     appendAudit(db, actor, { action, recordKind: 'finding', recordId: finding.id, before, after, detail: { title: finding.title } });
+    // The status just set, not the one `finding` may carry from before (its fields are the facts).
     return { finding, status: effectiveStatus(after ?? undefined, finding, today) };
   })();
 }

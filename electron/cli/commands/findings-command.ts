@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/register/format-date';
 import { severities, type Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
 import { latestSchemaVersion } from '../../db/migrations';
-import { setFindingStatus, withStatuses } from '../../findings/finding-status-service';
+import { setFindingStatus, statusShown, withStatuses } from '../../findings/finding-status-service';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { loadRegister } from '../../register/load-register';
 import { storedRegisterFindings } from '../../register/register-findings';
@@ -70,8 +70,8 @@ function statusCommand(
     const today = localIsoDate(new Date());
     const line = await runtime.withDatabase(options.db, { create: false }, (opened) => {
       const db = writableRegister(opened);
-      const { finding } = setFindingStatus(db, cliActor(), findingsOn(db, today, false), today, request(id, options));
-      return `${finding.id}: ${describeStatus(withStatuses(db, [finding], today)[0]!.status)}`;
+      const { finding, status } = setFindingStatus(db, cliActor(), findingsOn(db, today, false), today, request(id, options));
+      return `${finding.id}: ${describeStatus(status)}`;
     });
     runtime.out(line);
   });
@@ -80,7 +80,7 @@ function statusCommand(
 /** The register's and the incident clocks' findings on a date, with their statuses unless asked not to. */
 function findingsOn(db: Database, asOf: string, statuses = true): Finding[] {
   const all = mergeFindings(storedRegisterFindings(db, loadRegister(db), asOf), incidentFindings(db, clockMomentFor(asOf, new Date())));
-  return statuses ? withStatuses(db, all, asOf) : all;
+  return statuses ? withStatuses(db, all, asOf).map(statusShown) : all;
 }
 
 function printTable(runtime: CliRuntime, asOf: string, counts: Record<Finding['severity'], number>, findings: readonly Finding[]): void {

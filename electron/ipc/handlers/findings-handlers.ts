@@ -4,7 +4,7 @@ import { clockMomentFor, mergeFindings } from '../../../shared/incidents/inciden
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
 import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
-import { setFindingStatus, withStatuses } from '../../findings/finding-status-service';
+import { setFindingStatus, statusShown, withStatuses } from '../../findings/finding-status-service';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { cachedFromRegister, cachedRegister } from '../../register/register-cache';
 import { storedRegisterFindings } from '../../register/register-findings';
@@ -21,17 +21,20 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
     const date = asOf ?? localIsoDate(context.now());
     // An agreement's findings are those its audit report lists: one definition (agreement-records.ts).
     const agreementIds = filter.dsaId === undefined ? null : agreementIdsOf(context, filter.dsaId);
-    return { asOf: date, ...selectFindings(allFindings(context, date), filter, agreementIds) };
+    const page = selectFindings(allFindings(context, date), filter, agreementIds);
+    return { asOf: date, total: page.total, findings: page.findings.map(statusShown) };
   },
   'findings.overview': ({ asOf, first, status }, context) => {
     const date = asOf ?? localIsoDate(context.now());
-    return { asOf: date, ...summariseFindings(allFindings(context, date), first, status) };
+    const { bySeverity, overdueObligations } = summariseFindings(allFindings(context, date), first, status);
+    const shown = (group: { total: number; first: Finding[] }) => ({ total: group.total, first: group.first.map(statusShown) });
+    return { asOf: date, bySeverity: { high: shown(bySeverity.high), medium: shown(bySeverity.medium), low: shown(bySeverity.low) }, overdueObligations: shown(overdueObligations) };
   },
   // Judged on today's findings: a status is a decision about a problem that exists now.
   'findings.setStatus': (request, context) => {
     const date = localIsoDate(context.now());
-    const { finding } = setFindingStatus(context.db, context, allFindings(context, date), date, request);
-    return { asOf: date, finding: withStatuses(context.db, [finding], date)[0]! };
+    const { finding, status } = setFindingStatus(context.db, context, allFindings(context, date), date, request);
+    return { asOf: date, finding: { ...finding, status } };
   },
   'deadlines.upcoming': ({ asOf, horizonDays }, context) => {
     const date = asOf ?? localIsoDate(context.now());
