@@ -37,5 +37,11 @@ describe('setting a finding’s status on the dashboard', () => {
     await expect(card.locator('.finding-status')).toContainText('by Dr A. Senior (SIRO), review 31 July 2026: Renewal paid on 28 May; ICO confirmation awaited');
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artefactsFolder, 'finding-status-badge.png') });
+
+    // The decision is in the audit log, named by the finding it is about.
+    await page.goto(page.url().replace(/#.*$/, '#/audit-log'));
+    const row = page.getByRole('row', { name: /Risk accepted/ });
+    await expect(row).toContainText('Finding status');
+    await expect(row).toContainText('The ICO registration of Amazon Web Services EMEA SARL (UK Branch) (ZB765432) was due for renewal on 31 May 2026');
   });
 });
