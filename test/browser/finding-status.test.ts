@@ -38,6 +38,10 @@ describe('setting a finding’s status on the dashboard', () => {
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artefactsFolder, 'finding-status-badge.png') });
 
+    // The organisation's own screen lists the finding with the same status.
+    await card.getByRole('link', { name: 'Amazon Web Services EMEA SARL (UK Branch)', exact: true }).click();
+    await expect(page.locator('.finding-compact[data-code="ICO_REGISTRATION_EXPIRED"] .finding-status .badge')).toHaveText('Risk accepted');
+
     // The decision is in the audit log, named by the finding it is about.
     await page.goto(page.url().replace(/#.*$/, '#/audit-log'));
     const row = page.getByRole('row', { name: /Risk accepted/ });

@@ -32,6 +32,12 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
         <p className="finding-title">
           <StatusBadge severity={finding.severity} /> {finding.title}
         </p>
+        {/* Detail screens list findings without actions: a decision (or a reopening) is still worth seeing there. */}
+        {finding.status && (finding.status.state !== 'open' || finding.status.reopened) ? (
+          <p className="finding-status">
+            <StatusLine status={finding.status} />
+          </p>
+        ) : null}
         <p className="finding-action">
           {finding.action} <span className="finding-code">{finding.code}</span>
           {finding.dueDate ? <span className="muted"> · due {showDate(finding.dueDate)}</span> : null}
