@@ -1,3 +1,4 @@
+import { describeStatus } from '../../shared/findings/finding-status';
 import type { Finding } from '../../shared/register/findings';
 import { aboutSheet, type ExportMeta } from './export-meta';
 import type { TableSheet } from './table-file';
@@ -15,8 +16,10 @@ export function findingsSheets(findings: readonly Finding[], meta: ExportMeta): 
         { header: 'Due date', width: 12 },
         { header: 'Concerns', width: 60 },
         { header: 'Finding id', width: 40 },
+        { header: 'Status', width: 50 },
       ],
-      rows: findings.map((f) => [f.severity, f.code, f.title, f.action, f.dueDate, f.subjects.map((s) => s.label).join('; '), f.id]),
+      // Status last, so a spreadsheet or script that reads the earlier columns by position still works.
+      rows: findings.map((f) => [f.severity, f.code, f.title, f.action, f.dueDate, f.subjects.map((s) => s.label).join('; '), f.id, describeStatus(f.status)]),
     },
     aboutSheet(meta),
   ];

@@ -16,6 +16,7 @@ import { isRegisterFile } from '../files/same-file';
 import { crashPoint } from '../files/crash-point';
 import { settleTemporaryFiles } from '../files/settle-temporary-files';
 import { temporaryPathFor } from '../files/write-file-atomic';
+import { withStatuses } from '../findings/finding-status-service';
 import { incidentFindings } from '../incidents/incident-findings-source';
 import { formatAnchor, type AuditAnchor } from '../../shared/audit/audit-anchor';
 import { appendAudit, type AuditActor } from '../register/audit-log';
@@ -72,7 +73,8 @@ export async function runExport(db: Database, actor: AuditActor, registerPath: s
   const temporary = temporaryPathFor(request.path);
   try {
     // The findings export is the findings list on paper: the incident clocks are findings too.
-    const allFindings = () => mergeFindings(storedRegisterFindings(db, register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now())));
+    // With their statuses on the export's date, so the paper copy says which are acknowledged or accepted.
+    const allFindings = () => [...withStatuses(db, mergeFindings(storedRegisterFindings(db, register, request.asOf), incidentFindings(db, clockMomentFor(request.asOf, actor.now()))), request.asOf)];
     await produce(request, format, register, allFindings, () => storedRegisterFindings(db, register, request.asOf), agreement?.nicReference ?? null, meta, temporary);
     const sha256 = sha256OfFile(temporary);
     crashPoint('export:written');

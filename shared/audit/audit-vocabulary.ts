@@ -22,16 +22,19 @@ export const auditActionLabels = {
   contain: 'Contained',
   close: 'Closed',
   reopen: 'Reopened',
+  acknowledge: 'Acknowledged',
+  'accept-risk': 'Risk accepted',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
 
 /**
  * What an entry is about (its `recordKind`): a register record, or one of the other things the app
- * records. A disclosure export is recorded against the holding whose table left; incident settings
+ * records. A disclosure export is recorded against the holding whose table left; a finding's status
+ * against the finding's stable id (its code and records, not a row); incident settings
  * and whole-register imports and exports have no record id.
  */
-export const otherAuditSubjects = ['incident', 'disclosureTable', 'incidentSettings', 'register'] as const;
+export const otherAuditSubjects = ['incident', 'disclosureTable', 'incidentSettings', 'register', 'finding'] as const;
 export type AuditRecordKind = RecordKind | (typeof otherAuditSubjects)[number];
 
 /**
@@ -51,6 +54,7 @@ export const auditKindFilters: Record<string, AuditKindFilter> = {
   disclosureTable: { recordKinds: ['disclosureTable'] },
   incidentSettings: { recordKinds: ['incidentSettings'] },
   register: { recordKinds: ['register'] },
+  finding: { recordKinds: ['finding'] },
 };
 
 /** Names of the kinds that are not register records (the screens name those: kindNouns). */
@@ -60,4 +64,5 @@ export const otherAuditKindLabels: Record<(typeof otherAuditSubjects)[number] | 
   disclosureTable: 'Disclosure export',
   incidentSettings: 'Settings (incidents)',
   register: 'Whole register',
+  finding: 'Finding status',
 };

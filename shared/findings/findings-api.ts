@@ -20,3 +20,7 @@ export const deadlinesUpcomingRequestSchema = z.strictObject({
   horizonDays: z.number().int().min(0).max(MAX_HORIZON_DAYS),
 });
 export const deadlinesUpcomingResponseSchema = z.object({ asOf: isoDate, deadlines: z.array(deadlineSchema) });
+
+/** `findings.setStatus`: the finding as it now reads, with its new status. */
+export { setFindingStatusRequestSchema } from './finding-status';
+export const setFindingStatusResponseSchema = z.object({ asOf: isoDate, finding: findingSchema });

@@ -3,6 +3,7 @@ import { isoDate } from '../register/dates';
 import { findingSchema, severities, type Finding, type Severity } from '../register/findings';
 import { recordId } from '../register/records';
 import { concernsAgreement } from './agreement-records';
+import { findingStates, stateOf, type FindingState } from './finding-status';
 
 /**
  * Asking for part of the findings. A large register has thousands (one per copy at an unapproved
@@ -20,6 +21,8 @@ export const findingsFilterSchema = z.strictObject({
   asOf: isoDate.optional(),
   severity: z.enum(severities).optional(),
   code: z.string().min(1).max(64).optional(),
+  /** Findings whose status on the date is this one (a reopened finding is open). */
+  status: z.enum(findingStates).optional(),
   /** Findings naming any of these records. */
   subjectIds: z.array(recordId).max(MAX_SUBJECT_IDS).optional(),
   /** Findings that belong to this agreement (a DSA's id), as its audit report counts them: see agreement-records.ts. */
@@ -46,6 +49,7 @@ export function selectFindings(all: readonly Finding[], filter: Omit<FindingsFil
   const keep = (f: Finding) =>
     (filter.severity === undefined || f.severity === filter.severity) &&
     (filter.code === undefined || f.code === filter.code) &&
+    (filter.status === undefined || stateOf(f) === filter.status) &&
     (wanted === null || f.subjects.some((s) => wanted.has(s.id))) &&
     (agreementIds === null || concernsAgreement(f, agreementIds));
   return pageOf(all, keep, filter.offset ?? 0, filter.limit ?? Infinity);
@@ -69,6 +73,8 @@ export const MAX_FIRST = 200;
 export const findingsOverviewRequestSchema = z.strictObject({
   asOf: isoDate.optional(),
   first: z.number().int().min(1).max(MAX_FIRST),
+  /** Only findings with this status (e.g. the open ones, leaving out those acknowledged or accepted). */
+  status: z.enum(findingStates).optional(),
 });
 
 const firstOfSchema = z.object({ total: z.number().int().min(0), first: z.array(findingSchema) });
@@ -83,9 +89,9 @@ export const findingsOverviewSchema = z.object({
 export type FindingsOverview = z.infer<typeof findingsOverviewSchema>;
 
 /** What the dashboard shows of the findings: counts by severity and the first `first` of each, and of the overdue obligations. */
-export function summariseFindings(all: readonly Finding[], first: number): Omit<FindingsOverview, 'asOf'> {
+export function summariseFindings(all: readonly Finding[], first: number, status?: FindingState): Omit<FindingsOverview, 'asOf'> {
   const firstOf = (keep: (f: Finding) => boolean) => {
-    const page = pageOf(all, keep, 0, first);
+    const page = pageOf(all, (f) => (status === undefined || stateOf(f) === status) && keep(f), 0, first);
     return { total: page.total, first: page.findings };
   };
   const bySeverity = Object.fromEntries(severities.map((s) => [s, firstOf((f) => f.severity === s)])) as Record<Severity, { total: number; first: Finding[] }>;

@@ -28,6 +28,8 @@ import {
   deadlinesUpcomingResponseSchema,
   findingsListRequestSchema,
   findingsListResponseSchema,
+  setFindingStatusRequestSchema,
+  setFindingStatusResponseSchema,
 } from '../findings/findings-api';
 import { findingsOverviewRequestSchema, findingsOverviewSchema } from '../findings/findings-query';
 import {
@@ -108,6 +110,7 @@ export const apiContract = {
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
   'findings.overview': { request: findingsOverviewRequestSchema, response: findingsOverviewSchema },
+  'findings.setStatus': { request: setFindingStatusRequestSchema, response: setFindingStatusResponseSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },

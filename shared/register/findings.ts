@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findingStatusSchema } from '../findings/finding-status';
 import { recordId } from './records';
 
 /** The finding codes, exactly as the issue and the documentation name them. */
@@ -48,5 +49,7 @@ export const findingSchema = z.object({
   subjects: z.array(findingSubjectSchema),
   /** The date the problem becomes (or became) due, when there is one. */
   dueDate: z.string().nullable(),
+  /** What the IG lead decided about it (finding-status.ts); absent where no register is consulted (a rule's own output), which reads as open. */
+  status: findingStatusSchema.optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;

@@ -40,6 +40,6 @@ describe('the dashboard with thousands of findings in mind', () => {
     // Each once, in the order the findings list gives: the pages join without a gap or a repeat.
     const ids = await drawn.evaluateAll((items) => items.map((item) => item.querySelector('a')?.getAttribute('href') ?? ''));
     expect(new Set(ids).size).toBe(260);
-    await expect(high.getByRole('button')).toHaveCount(0);
+    await expect(high.getByRole('button', { name: /^Show / })).toHaveCount(0);
   });
 });

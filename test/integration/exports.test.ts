@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { setFindingStatus } from '../../electron/findings/finding-status-service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
@@ -93,7 +94,7 @@ describe('export findings', () => {
     const workbook = await readWorkbook(result.path);
     expectValuesOnly(workbook);
     const rows = rowsOf(workbook.getWorksheet('Findings')!);
-    expect(rows[0]).toEqual(['Severity', 'Code', 'Finding', 'What to do', 'Due date', 'Concerns', 'Finding id']);
+    expect(rows[0]).toEqual(['Severity', 'Code', 'Finding', 'What to do', 'Due date', 'Concerns', 'Finding id', 'Status']);
     const expected = computeFindings(loadRegister(db), asOf);
     expect(rows.slice(1).map((r) => r[1])).toEqual(expected.map((f) => f.code));
     expect(expected.map((f) => f.code)).toContain('COPY_AT_UNAPPROVED_LOCATION');
@@ -108,6 +109,17 @@ describe('export findings', () => {
     const csv = readFileSync((await exportTo('findings', 'with-incident.csv')).path, 'utf8');
     expect(csv).toContain('INCIDENT_NOTIFICATION_DUE');
     expect(csv).toContain('COPY_AT_UNAPPROVED_LOCATION');
+  });
+
+  it('gives each finding its status on the export’s date, in the Status column', async () => {
+    const copyFinding = computeFindings(loadRegister(db), asOf).find((f) => f.code === 'COPY_AT_UNAPPROVED_LOCATION')!;
+    setFindingStatus(db, actor, [copyFinding], asOf, { findingId: copyFinding.id, state: 'risk-accepted', reason: 'Encrypted; moving in July', reviewDate: '2026-07-31', acceptedBy: 'SIRO' });
+    const rowOf = async (name: string, extra: Partial<ExportRequest> = {}) => {
+      const rows = rowsOf((await readWorkbook((await exportTo('findings', name, extra)).path)).getWorksheet('Findings')!);
+      return rows.find((r) => r[6] === copyFinding.id)!;
+    };
+    expect((await rowOf('accepted.xlsx'))[7]).toBe('Risk accepted (by SIRO, review 2026-07-31): Encrypted; moving in July');
+    expect((await rowOf('lapsed.xlsx', { asOf: '2026-08-01' }))[7]).toBe('Open (reopened: review date passed)');
   });
 
   it('judges the register on --as-of: a later date finds more', async () => {

@@ -34,7 +34,8 @@ describe('custodian findings', () => {
     expect(lines[2]).toMatch(/^SEVERITY\s+CODE\s+DUE\s+FINDING$/);
     expect(lines[3]).toMatch(/^HIGH\s+COPY_AT_UNAPPROVED_LOCATION\s+-\s+Derived copy of NIC00574_HES_APC_2024 at Analyst laptop EXU-4471: /);
     expect(lines[4]).toMatch(/^\s+What to do: Move or destroy the copy/);
-    expect(lines[5]).toMatch(/^MEDIUM\s+OBLIGATION_OVERDUE\s+2026-05-15\s+Special condition overdue since 15 May 2026/);
+    expect(lines[5]).toMatch(/^\s+Status: Open \[COPY_AT_UNAPPROVED_LOCATION:c-laptop\]$/);
+    expect(lines[6]).toMatch(/^MEDIUM\s+OBLIGATION_OVERDUE\s+2026-05-15\s+Special condition overdue since 15 May 2026/);
     expect(run.stderr).toBe('custodian: 1 high-severity finding: act on it first\n');
   });
 

@@ -5,6 +5,7 @@ import { migration004Incidents } from './004-incidents';
 import { migration005DisclosureReleases } from './005-disclosure-releases';
 import { migration006IncidentIcoForm } from './006-incident-ico-form';
 import { migration007CertificateSignatoriesNist } from './007-certificate-signatories-nist';
+import { migration008FindingStatuses } from './008-finding-statuses';
 import { migration009AgreementChecks } from './009-agreement-checks';
 import type { Migration } from './migration';
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration005DisclosureReleases,
   migration006IncidentIcoForm,
   migration007CertificateSignatoriesNist,
+  migration008FindingStatuses,
   migration009AgreementChecks,
 ];
 

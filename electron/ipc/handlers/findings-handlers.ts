@@ -4,6 +4,7 @@ import { clockMomentFor, mergeFindings } from '../../../shared/incidents/inciden
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
 import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
+import { setFindingStatus, statusShown, withStatuses } from '../../findings/finding-status-service';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { cachedFromRegister, cachedRegister } from '../../register/register-cache';
 import { storedRegisterFindings } from '../../register/register-findings';
@@ -15,16 +16,25 @@ import type { PartialHandlerTable } from '../handler-table';
  * computed once per change to the register and date (register-cache.ts); each call sends only what
  * its screen shows: the dashboard's counts and first few, one severity, or those about a record.
  */
-export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'deadlines.upcoming'> = {
+export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'findings.setStatus' | 'deadlines.upcoming'> = {
   'findings.list': ({ asOf, ...filter }, context) => {
     const date = asOf ?? localIsoDate(context.now());
     // An agreement's findings are those its audit report lists: one definition (agreement-records.ts).
     const agreementIds = filter.dsaId === undefined ? null : agreementIdsOf(context, filter.dsaId);
-    return { asOf: date, ...selectFindings(allFindings(context, date), filter, agreementIds) };
+    const page = selectFindings(allFindings(context, date), filter, agreementIds);
+    return { asOf: date, total: page.total, findings: page.findings.map(statusShown) };
   },
-  'findings.overview': ({ asOf, first }, context) => {
+  'findings.overview': ({ asOf, first, status }, context) => {
     const date = asOf ?? localIsoDate(context.now());
-    return { asOf: date, ...summariseFindings(allFindings(context, date), first) };
+    const { bySeverity, overdueObligations } = summariseFindings(allFindings(context, date), first, status);
+    const shown = (group: { total: number; first: Finding[] }) => ({ total: group.total, first: group.first.map(statusShown) });
+    return { asOf: date, bySeverity: { high: shown(bySeverity.high), medium: shown(bySeverity.medium), low: shown(bySeverity.low) }, overdueObligations: shown(overdueObligations) };
+  },
+  // Judged on today's findings: a status is a decision about a problem that exists now.
+  'findings.setStatus': (request, context) => {
+    const date = localIsoDate(context.now());
+    const { finding, status } = setFindingStatus(context.db, context, allFindings(context, date), date, request);
+    return { asOf: date, finding: { ...finding, status } };
   },
   'deadlines.upcoming': ({ asOf, horizonDays }, context) => {
     const date = asOf ?? localIsoDate(context.now());
@@ -41,5 +51,6 @@ function allFindings(context: ServiceContext, date: string): readonly Finding[] 
   const register = cachedFromRegister(context.db, `findings:${date}`, (index): readonly Finding[] => storedRegisterFindings(context.db, index, date));
   const incidents = incidentFindings(context.db, clockMomentFor(date, context.now()));
   // Most days there is no open incident: the register's findings are already in order.
-  return incidents.length === 0 ? register : mergeFindings(register, incidents);
+  // Statuses are read afresh each time (a few rows): setting one must show at once, cache or not.
+  return withStatuses(context.db, incidents.length === 0 ? register : mergeFindings(register, incidents), date);
 }

@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import { reopenReasonLabels, type FindingStatus } from '../../../shared/findings/finding-status';
 import type { Finding } from '../../../shared/register/findings';
+import { FindingStatusDialog } from './FindingStatusDialog';
 import { showDate } from '../format/display';
 import { incidentFromFindingHref } from '../navigation/incident-links';
 import { RecordLink } from './RecordLink';
@@ -12,7 +15,8 @@ const isIncidentFinding = (finding: Finding): boolean => finding.code.startsWith
  * the Dashboard, an "Open incident" link that opens the Incidents screen's form pre-filled from it.
  * `compact` (on detail screens) puts the code and the links on one smaller line.
  */
-export function FindingItem({ finding, compact = false }: { finding: Finding; compact?: boolean }) {
+export function FindingItem({ finding, compact = false, onStatusChanged }: { finding: Finding; compact?: boolean; onStatusChanged?: () => void }) {
+  const [settingStatus, setSettingStatus] = useState(false);
   const subjects = (
     <ul className="finding-subjects" aria-label="About">
       {finding.subjects.map((subject) => (
@@ -28,6 +32,12 @@ export function FindingItem({ finding, compact = false }: { finding: Finding; co
         <p className="finding-title">
           <StatusBadge severity={finding.severity} /> {finding.title}
         </p>
+        {/* Detail screens list findings without actions: a decision (or a reopening) is still worth seeing there. */}
+        {finding.status && (finding.status.state !== 'open' || finding.status.reopened) ? (
+          <p className="finding-status">
+            <StatusLine status={finding.status} />
+          </p>
+        ) : null}
         <p className="finding-action">
           {finding.action} <span className="finding-code">{finding.code}</span>
           {finding.dueDate ? <span className="muted"> · due {showDate(finding.dueDate)}</span> : null}
@@ -45,6 +55,15 @@ export function FindingItem({ finding, compact = false }: { finding: Finding; co
       <p className="finding-title">{finding.title}</p>
       <p className="finding-action">{finding.action}</p>
       {subjects}
+      {onStatusChanged ? (
+        <p className="finding-status">
+          <StatusLine status={finding.status} />{' '}
+          <button type="button" className="link-button" onClick={() => setSettingStatus(true)}>
+            Set status<span className="visually-hidden"> of this finding: {finding.title}</span>
+          </button>
+        </p>
+      ) : null}
+      {settingStatus && onStatusChanged ? <FindingStatusDialog finding={finding} onClose={() => setSettingStatus(false)} onSaved={onStatusChanged} /> : null}
       {isIncidentFinding(finding) ? null : (
         <p className="finding-incident">
           <a href={incidentFromFindingHref(finding.id)}>
@@ -53,5 +72,22 @@ export function FindingItem({ finding, compact = false }: { finding: Finding; co
         </p>
       )}
     </li>
+  );
+}
+
+/** The status as a badge (the word carries it) and, for a decision, who and until when; a reopened finding says why. */
+function StatusLine({ status }: { status: FindingStatus | undefined }) {
+  if (!status || status.state === 'open')
+    return status?.reopened ? <StatusBadge tone="warning">{`Reopened: ${reopenReasonLabels[status.reopened]}`}</StatusBadge> : <StatusBadge tone="neutral">Open</StatusBadge>;
+  if (status.state === 'acknowledged')
+    return (
+      <>
+        <StatusBadge tone="info">Acknowledged</StatusBadge> <span className="muted">{`${status.owner}, target ${showDate(status.targetDate)}`}</span>
+      </>
+    );
+  return (
+    <>
+      <StatusBadge tone="ok">Risk accepted</StatusBadge> <span className="muted">{`by ${status.acceptedBy}, review ${showDate(status.reviewDate)}: ${status.reason}`}</span>
+    </>
   );
 }

@@ -1,4 +1,4 @@
--- schema version 7
+-- schema version 9
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -58,6 +58,8 @@ CREATE UNIQUE INDEX incident_notifications_one_initial ON incident_notifications
 CREATE INDEX incidents_by_became_aware ON incidents (became_aware_at);
 
 CREATE INDEX incidents_by_status ON incidents (status);
+
+CREATE INDEX locations_by_host ON locations (hosted_by_organisation_id) WHERE hosted_by_organisation_id IS NOT NULL;
 
 CREATE INDEX locations_by_operator ON locations (operator_organisation_id);
 
@@ -268,7 +270,7 @@ CREATE TABLE dsa_versions (
   destruction_days INTEGER CHECK (destruction_days >= 0),
   destruction_date TEXT CHECK (destruction_date IS NULL OR destruction_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   destruction_weeks INTEGER CHECK (destruction_weeks >= 0),
-  dsfc_id TEXT REFERENCES dsfcs (id) ON DELETE RESTRICT,
+  dsfc_id TEXT REFERENCES dsfcs (id) ON DELETE RESTRICT, archiving_for_research INTEGER NOT NULL DEFAULT 0 CHECK (archiving_for_research IN (0, 1)),
   UNIQUE (dsa_id, version),
   CHECK (end_date >= start_date),
   CHECK (predecessor_version_id <> id),
@@ -292,6 +294,21 @@ CREATE TABLE dsfcs (
   reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),
   controller_organisation_id TEXT REFERENCES organisations (id) ON DELETE RESTRICT NOT NULL,
   signed_date TEXT CHECK (signed_date IS NULL OR signed_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL
+) STRICT;
+
+CREATE TABLE finding_statuses (
+  finding_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL CHECK (state IN ('acknowledged', 'risk-accepted')),
+  fingerprint TEXT NOT NULL,
+  owner TEXT,
+  target_date TEXT,
+  reason TEXT,
+  review_date TEXT,
+  accepted_by TEXT,
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  CHECK (state <> 'acknowledged' OR (owner IS NOT NULL AND target_date IS NOT NULL)),
+  CHECK (state <> 'risk-accepted' OR (reason IS NOT NULL AND review_date IS NOT NULL AND accepted_by IS NOT NULL))
 ) STRICT;
 
 CREATE TABLE holdings (
@@ -452,7 +469,7 @@ CREATE TABLE locations (
   cloud_provider TEXT,
   cloud_region TEXT,
   country TEXT NOT NULL CHECK (country <> '')
-) STRICT;
+, hosted_by_organisation_id TEXT REFERENCES organisations(id) ON DELETE RESTRICT) STRICT;
 
 CREATE TABLE obligations (
   id TEXT PRIMARY KEY NOT NULL CHECK (length(id) BETWEEN 1 AND 64),

@@ -16,8 +16,13 @@ const actionLabel = (action: string): string => (action in auditActionLabels ? a
  */
 function recordName(entry: AuditEntry, labels: Record<string, string>): string | null {
   if (entry.recordId === null) return null;
+  // A finding is no record: its entry carries the finding's title, which is how the dashboard shows it.
+  if (entry.recordKind === 'finding') return findingTitle(entry.detail) ?? entry.recordId;
   return labels[entry.recordId] ?? auditRecordName(entry.before, entry.after) ?? `this ${auditKindLabel(entry.recordKind ?? 'record').toLowerCase()}`;
 }
+
+const findingTitle = (detail: unknown): string | null =>
+  detail !== null && typeof detail === 'object' && typeof (detail as { title?: unknown }).title === 'string' ? (detail as { title: string }).title : null;
 
 /** One audit entry: when (on the user's clock, as the app writes moments), who, what, on which record, and its changes on demand. */
 export function AuditEntryRow({ entry, labels }: { entry: AuditEntry; labels: Record<string, string> }) {

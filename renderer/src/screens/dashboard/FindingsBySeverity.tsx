@@ -4,6 +4,7 @@ import { FindingItem } from '../../components/FindingItem';
 import { capitalise } from '../../format/display';
 import { useMoreFindings } from '../../hooks/useMoreFindings';
 import { ShowMoreFindings } from '../../components/ShowMoreFindings';
+import { useDashboardStore } from '../../stores/dashboard-store';
 
 /** The findings, grouped high, medium, low, each saying what to do and linking to its records: the first few of each, and more on request. */
 export function FindingsBySeverity({ overview }: { overview: FindingsOverview }) {
@@ -21,6 +22,8 @@ export function FindingsBySeverity({ overview }: { overview: FindingsOverview })
 function SeverityGroup({ severity, overview }: { severity: Severity; overview: FindingsOverview }) {
   const { total, first } = overview.bySeverity[severity];
   const more = useMoreFindings({ severity, asOf: overview.asOf }, first, total);
+  // A new status changes the counts and badges: the dashboard asks again, as after any change.
+  const reload = () => void useDashboardStore.getState().load();
   if (total === 0) return null;
   return (
     <section className="severity-group" aria-label={`${capitalise(severity)} severity findings`}>
@@ -29,7 +32,7 @@ function SeverityGroup({ severity, overview }: { severity: Severity; overview: F
       </h3>
       <ul className="finding-list">
         {more.shown.map((finding) => (
-          <FindingItem key={finding.id} finding={finding} />
+          <FindingItem key={finding.id} finding={finding} onStatusChanged={reload} />
         ))}
       </ul>
       <ShowMoreFindings more={more} what={`${severity} findings`} />
