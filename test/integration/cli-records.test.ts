@@ -153,7 +153,7 @@ describe('every record from the CLI', () => {
       const result = await raw(args);
       expect(result, args.join(' ')).toMatchObject({ code: 2, stdout: '', stderr: `custodian: ${message}\n` });
     };
-    await oneLine(['add', 'location', '--json', file], `${file}: "colour" is not a field of a location (its fields: name, operatorOrganisationId, kind, address, cloudProvider, cloudRegion, country)`);
+    await oneLine(['add', 'location', '--json', file], `${file}: "colour" is not a field of a location (its fields: name, operatorOrganisationId, hostedByOrganisationId, kind, address, cloudProvider, cloudRegion, country)`);
     await oneLine(['add', 'location', '--json', temp.path('missing.json')], `cannot read ${temp.path('missing.json')}: no such file`);
     await oneLine(['update', 'holding', 'NIC00574_HES_APC_2025', '--record-count', 'many'], '--record-count must be a number, not "many"');
     await oneLine(['update', 'version', VERSION, '--commercial', 'maybe'], '--commercial takes yes or no, not "maybe"');

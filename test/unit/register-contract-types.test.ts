@@ -27,7 +27,7 @@ describe('the register IPC contract', () => {
 
   it('makes an update carry every field, so a form cannot reset one by leaving it out', () => {
     const update = apiContract['register.update'].request;
-    const location = { name: 'Vault', operatorOrganisationId: 'o', kind: 'backup', address: null, cloudProvider: null, cloudRegion: null, country: 'Wales' };
+    const location = { name: 'Vault', operatorOrganisationId: 'o', hostedByOrganisationId: null, kind: 'backup', address: null, cloudProvider: null, cloudRegion: null, country: 'Wales' };
     expect(update.safeParse({ kind: 'location', id: 'l1', record: location }).success).toBe(true);
     const { address: _address, ...withoutAddress } = location;
     const refused = update.safeParse({ kind: 'location', id: 'l1', record: withoutAddress });
