@@ -253,6 +253,11 @@ function findUndeclaredTotalColumns(table: CountTable, declared: boolean[], valu
  * Found in one pass per column: a row is the sum of the rest of its group exactly when it is half
  * the group's sum.
  */
+function rowIsZero(values: Float64Array, row: number, width: number): boolean {
+  for (let c = 0; c < width; c++) if (values[row * width + c] !== 0) return false;
+  return true;
+}
+
 interface FoundTotal extends UndeclaredTotal {
   /** Where it holds: the row that is the sum, and the rows it adds up. */
   groups: { total: number; members: number[] }[];
@@ -272,14 +277,14 @@ function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: F
       list.push(r);
     });
     // Per label: does it sum its group wherever it appears (with two or more others)?
-    const verdict = new Map<string, { holds: boolean; nonZero: boolean; rows: number[]; label: string; groups: FoundTotal['groups'] }>();
+    const verdict = new Map<string, { holds: boolean; nonZero: boolean; evidence: number; rows: number[]; label: string; groups: FoundTotal['groups'] }>();
     for (const rows of groups.values()) {
       const sums = new Float64Array(width);
       for (const r of rows) for (let c = 0; c < width; c++) sums[c] = sums[c]! + values[r * width + c]!;
       for (const r of rows) {
         const label = key(table.rows[r]!.labels[k]!);
         let entry = verdict.get(label);
-        if (!entry) verdict.set(label, (entry = { holds: true, nonZero: false, rows: [], label: table.rows[r]!.labels[k]!.trim(), groups: [] }));
+        if (!entry) verdict.set(label, (entry = { holds: true, nonZero: false, evidence: 0, rows: [], label: table.rows[r]!.labels[k]!.trim(), groups: [] }));
         if (rows.length < 3) continue;
         let isSum = true;
         let nonZero = false;
@@ -290,15 +295,20 @@ function findUndeclaredTotals(table: CountTable, rowWild: boolean[][], values: F
         }
         if (!isSum) entry.holds = false;
         else {
+          const members = rows.filter((m) => m !== r);
           entry.rows.push(r);
-          entry.groups.push({ total: r, members: rows.filter((m) => m !== r) });
+          entry.groups.push({ total: r, members });
           entry.nonZero ||= nonZero;
+          // A row equal to one other row beside zeros (6 = 6 + 0) is a copy, not a sum: no evidence.
+          if (members.filter((m) => !rowIsZero(values, m, width)).length >= 2) entry.evidence++;
         }
       }
     }
     for (const entry of verdict.values()) {
-      // One group is weak evidence (17, 17, 0: either 17 is "the sum"); two, or a total-like word, is not.
-      const evidence = entry.groups.length >= 2 || (entry.groups.length === 1 && isTotalLikeLabel(entry.label));
+      // The values are evidence of a total in two groups where the row adds up two or more non-zero
+      // rows; a coincidence (17, 17, 0, where either 17 is "the sum") is not. A total-like word
+      // ("All", "Persons") needs only one group where the sum holds.
+      const evidence = entry.evidence >= 2 || (entry.groups.length >= 1 && isTotalLikeLabel(entry.label));
       if (entry.holds && entry.nonZero && evidence) found.push({ column: k, label: entry.label, rows: entry.rows, groups: entry.groups });
     }
   });
