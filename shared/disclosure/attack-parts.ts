@@ -1,6 +1,6 @@
 import type { AttackModel } from './attack-model';
 import type { AttackerKnowledge } from './attacker';
-import type { SystemRow } from './audit';
+import type { SystemRow } from './attack-system';
 import type { ReleasedTable } from './released-table';
 import type { DisclosureSubject } from './subject';
 
