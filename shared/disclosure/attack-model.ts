@@ -1,3 +1,4 @@
+import { DisclosureInputError } from './input-error';
 import { isTotalLabel, type CountTable, type TableOptions } from './table';
 import { isTotalLikeLabel } from './total-like-labels';
 
@@ -69,7 +70,7 @@ export interface UndeclaredTotal {
   rows: number[];
 }
 
-/** Coordinates beyond this are not told apart; such a table is never certified unimodular. */
+/** Coordinates an aggregate's pattern can hold (one bit each; bit 30 marks national remainders). */
 export const maxDimensions = 29;
 /** Pattern bit of an aggregate that covers national remainders (an extra coordinate: listed or not). */
 export const remainderBit = 1 << 30;
@@ -79,6 +80,11 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
   const labelCount = table.labelColumns.length;
   const wide = width > 1;
   const dimensions = labelCount + (wide ? 1 : 0);
+  // Each coordinate is one bit of an aggregate's pattern; beyond that the model could not tell
+  // wildcards apart and would miss sums, so such a table is refused rather than audited loosely.
+  if (dimensions > maxDimensions) {
+    throw new DisclosureInputError(`the table has ${labelCount} label columns; the attacker's audit handles at most ${maxDimensions - (wide ? 1 : 0)}: combine or drop label columns`);
+  }
   const size = table.rows.length * width;
   const key = (label: string) => label.trim().toLocaleLowerCase('en-GB');
 
@@ -107,9 +113,9 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
   const patternOf = (r: number, c: number) => {
     let pattern = 0;
     rowWild[r]!.forEach((wild, d) => {
-      if (wild && d < maxDimensions) pattern |= 1 << d;
+      if (wild) pattern |= 1 << d;
     });
-    if (columnWild[c]) pattern |= 1 << Math.min(labelCount, maxDimensions);
+    if (columnWild[c]) pattern |= 1 << labelCount;
     return pattern;
   };
   const coordinate = (r: number, c: number, d: number) => (d < labelCount ? key(table.rows[r]!.labels[d]!) : String(c));
@@ -213,7 +219,7 @@ export function buildAttackModel(table: CountTable, options: TableOptions, value
 
 function fixedKey(pattern: number, dimensions: number, coordinate: (d: number) => string): string {
   const parts: string[] = [];
-  for (let d = 0; d < dimensions; d++) parts.push(pattern & (1 << Math.min(d, maxDimensions)) ? '*' : coordinate(d));
+  for (let d = 0; d < dimensions; d++) parts.push(pattern & (1 << d) ? '*' : coordinate(d));
   return parts.join('\u0000');
 }
 

@@ -136,6 +136,14 @@ describe('the audit sees every relation the table has', () => {
   });
 });
 
+describe('tables the audit cannot model', () => {
+  it('refuses, in words, a table with more label columns than the model has coordinates', () => {
+    const columns = Array.from({ length: 30 }, (_, i) => `l${i}`);
+    const t = table(columns, ['count'], [[...columns.map(() => 'a'), 3], [...columns.slice(0, 29).map(() => 'a'), 'Total', 3]]);
+    expect(() => discloseTable(t, primaryOnly, defaultTableOptions, solver)).toThrow(/30 label columns; the attacker's audit handles at most 29/);
+  });
+});
+
 describe('whole numbers where the relaxation is not exact', () => {
   it('certifies 2-D and hierarchical patterns as unimodular, and not 3-D tables with every margin', () => {
     const [a, b, c] = [1, 2, 4];
