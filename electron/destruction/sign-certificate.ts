@@ -21,6 +21,8 @@ export interface SignRequest {
   passphrase: string;
   signatory: DigitalSignatory;
   outputPath: string;
+  /** The certificate the signer means to sign (the app's row): a PDF of another one is refused. */
+  expectedNumber?: string;
 }
 
 export interface SignOutcome {
@@ -42,6 +44,8 @@ export async function signCertificate(db: Database | null, actor: AuditActor, re
     if (error instanceof SigningError) throw new UserFacingError('BAD_REQUEST', `${basename(request.pdfPath)}: ${error.message}`);
     throw error;
   }
+  if (request.expectedNumber && signed.certificateNumber !== request.expectedNumber)
+    throw new UserFacingError('BAD_REQUEST', `${basename(request.pdfPath)} is certificate ${signed.certificateNumber ?? '(no number)'}, not ${request.expectedNumber}: choose the PDF of ${request.expectedNumber}.`);
   const certificate = db && signed.certificateNumber ? findRecords(db, 'certificate', { number: signed.certificateNumber })[0] : undefined;
   const write = () => writeFileAtomic(request.outputPath, signed.bytes);
   if (db && certificate) {

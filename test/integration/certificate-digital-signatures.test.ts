@@ -1,4 +1,3 @@
-import forge from 'node-forge';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -8,29 +7,11 @@ import { verifyCertificate } from '../../electron/destruction/verify-certificate
 import { listAuditEntries } from '../../electron/register/audit-log';
 import { actorAt, destroyAll, openScenario } from '../helpers/destruction-scenario';
 import { runCliCaptured } from '../helpers/run-cli';
+import { selfSignedP12 } from '../helpers/self-signed-p12';
 import { useTempDir } from '../helpers/temp-dir';
 
 const HIP = 'DARS-NIC-00574-V2H1F';
 const V42 = ['c-2024-aws', 'c-2024-tre', 'c-2024-vault'];
-
-/** A self-signed X.509 certificate and its key in a PKCS#12 file, made here with node-forge. */
-function makeP12(commonName: string, passphrase: string): Buffer {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '0' + forge.util.bytesToHex(forge.random.getBytesSync(8));
-  cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
-  cert.validity.notAfter = new Date('2031-01-01T00:00:00Z');
-  const subject = [
-    { name: 'commonName', value: commonName },
-    { name: 'organizationName', value: 'University of Exampleton' },
-  ];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], passphrase, { algorithm: '3des' });
-  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
-}
 
 describe('digital signatures on certificate PDFs', () => {
   const temp = useTempDir('custodian-cert-sign-');
@@ -40,8 +21,8 @@ describe('digital signatures on certificate PDFs', () => {
     await destroyAll(s, V42, temp.path('evidence'));
     const outcome = await issueCertificate(s.db, s.actor, { dsaReference: HIP, version: '4.2' }, temp.path('COD.pdf'));
     if (outcome.status !== 'issued') throw new Error('not issued');
-    writeFileSync(temp.path('helen.p12'), makeP12('Dr Helen Marsh', 'helen-pass'));
-    writeFileSync(temp.path('omar.p12'), makeP12('Omar Reid', 'omar-pass'));
+    writeFileSync(temp.path('helen.p12'), selfSignedP12('Dr Helen Marsh', 'helen-pass'));
+    writeFileSync(temp.path('omar.p12'), selfSignedP12('Omar Reid', 'omar-pass'));
     return { s, number: outcome.certificate.number };
   }
 
