@@ -47,7 +47,7 @@ export function generateLargeRegister(size: LargeRegisterSize = issueScale, seed
     });
     r.assurances.push({
       id: `assurance-${i}`, archived: false, organisationId: id, kind: 'DSPT', dsptYear: '2024/25',
-      dsptStatus: chance(0.95) ? 'Standards Met' : 'Approaching Standards', improvementPlanAgreed: chance(0.7),
+      dsptStatus: chance(0.95) ? 'Standards Met' : 'Approaching Standards', improvementPlanAgreed: chance(0.7), improvementPlanDate: null,
       certificateNumber: null, scope: null, publishedDate: '2024-06-30',
       expiryDate: chance(0.97) ? addDays(LARGE_REGISTER_AS_OF, 30 + int(300)) : addDays(LARGE_REGISTER_AS_OF, -int(30)), coveredLocationIds: [],
     });

@@ -43,7 +43,7 @@ function generateRegister(agreements: number, holdingsPerVersion: number, copies
   const locationAt = (n: number) => locations[n % locations.length]!;
   const assurances = organisations.map((o, i) => ({
     id: `assurance-${i}`, archived: false, organisationId: o.id, kind: 'DSPT' as const, dsptYear: '2025/26', dsptStatus: 'Standards Met' as const,
-    improvementPlanAgreed: false, certificateNumber: null, scope: null, publishedDate: day(1300),
+    improvementPlanAgreed: false, improvementPlanDate: null, certificateNumber: null, scope: null, publishedDate: day(1300),
     expiryDate: i % 40 === 3 ? day(1300) : day(1600 + (i % 200)), coveredLocationIds: [],
   }));
   const dsfcs = organisations.map((o, i) => ({

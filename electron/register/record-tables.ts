@@ -94,6 +94,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       text('dsptYear', 'dspt_year'),
       text('dsptStatus', 'dspt_status'),
       bool('improvementPlanAgreed', 'improvement_plan_agreed'),
+      text('improvementPlanDate', 'improvement_plan_date'),
       text('certificateNumber', 'certificate_number'),
       text('scope', 'scope'),
       text('publishedDate', 'published_date'),

@@ -61,6 +61,7 @@ export const formSpecs: Record<RecordKind, readonly FieldSpec[]> = {
     { name: 'dsptYear', label: 'DSPT assessment year', hint: 'e.g. 2025/26.', when: isDspt },
     { name: 'dsptStatus', label: 'DSPT status', when: isDspt },
     { name: 'improvementPlanAgreed', label: 'An improvement plan is agreed with NHS England', when: isDspt },
+    { name: 'improvementPlanDate', label: 'Date NHS England approved the improvement plan', hint: 'Required for "Not Met - Improvement Plan Approved".', widget: date, when: isDspt },
     { name: 'certificateNumber', label: 'Certificate number', when: isIso },
     { name: 'scope', label: 'Scope of the certificate', widget: multiline, when: isIso },
     { name: 'publishedDate', label: 'Published', widget: date },

@@ -1,4 +1,4 @@
--- schema version 9
+-- schema version 10
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -114,7 +114,9 @@ CREATE TABLE assurances (
   certificate_number TEXT,
   scope TEXT,
   published_date TEXT CHECK (published_date IS NULL OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-  expiry_date TEXT CHECK (expiry_date IS NULL OR expiry_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL,
+  expiry_date TEXT CHECK (expiry_date IS NULL OR expiry_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL, improvement_plan_date TEXT
+  CHECK (improvement_plan_date IS NULL OR improvement_plan_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+  CHECK (dspt_status IS NOT 'Not Met - Improvement Plan Approved' OR improvement_plan_date IS NOT NULL),
   CHECK (kind <> 'DSPT' OR dspt_status IS NOT NULL),
   CHECK (kind <> 'ISO27001' OR certificate_number IS NOT NULL)
 ) STRICT;
