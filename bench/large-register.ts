@@ -81,7 +81,7 @@ export function generateLargeRegister(size: LargeRegisterSize = issueScale, seed
         ],
         territory: 'England', commercial: false, sublicensing: false, archivingForResearch: false, objective: null, processingActivities: null, expectedOutputs: null,
         expectedBenefits: null, lawfulBases: { article6: null, article9: null, commonLawBasis: null, s251Reference: null, s251Expiry: null },
-        ethicsReference: null, destructionRule: chance(0.2) ? { kind: 'rolling', weeks: 6 } : { kind: 'days-after-end', days: 30 },
+        ethicsReference: null, destructionRule: chance(0.2) ? { kind: 'rolling', weeks: 6 } : { kind: 'days-after-end', days: 30 }, destructionRuleIsDefault: false,
         dsfcId: dsfcIds.has(`dsfc-${controller}`) ? `dsfc-${controller}` : null,
       };
       versions.push(version);

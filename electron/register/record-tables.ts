@@ -163,6 +163,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       nested('destructionRule', 'days', 'destruction_days', 'integer', true),
       nested('destructionRule', 'date', 'destruction_date', 'text', true),
       nested('destructionRule', 'weeks', 'destruction_weeks', 'integer', true),
+      bool('destructionRuleIsDefault', 'destruction_rule_is_default'),
       text('dsfcId', 'dsfc_id'),
     ],
     lists: [

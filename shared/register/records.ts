@@ -156,6 +156,12 @@ export const dsaVersionSchema = z
     lawfulBases: lawfulBasesSchema.default({ article6: null, article9: null, commonLawBasis: null, s251Reference: null, s251Expiry: null }),
     ethicsReference: optionalText(200),
     destructionRule: destructionRuleSchema.default(defaultDestructionRule),
+    /**
+     * The agreement names no destruction period: the rule is the organisation's default (Settings) as
+     * it was when the version was recorded, shown as "default: 30 days after end" with a note that
+     * the DSFC governs the real period. Giving a rule (CLI flag, form) makes it explicit.
+     */
+    destructionRuleIsDefault: z.boolean().default(false),
     /** The DSFC this version is signed under (checked by DSFC_MISSING). */
     dsfcId: recordId.nullable().default(null),
   })

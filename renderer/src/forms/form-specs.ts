@@ -104,6 +104,7 @@ export const formSpecs: Record<RecordKind, readonly FieldSpec[]> = {
     { name: 'lawfulBases', label: 'Lawful bases', widget: { type: 'lawfulBases' } },
     { name: 'ethicsReference', label: 'Ethics reference' },
     { name: 'destructionRule', label: 'Destruction rule', widget: { type: 'destructionRule' } },
+    { name: 'destructionRuleIsDefault', label: 'The agreement names no destruction period: this rule is the default from Settings' },
     { name: 'objective', label: 'Objective for processing', widget: multiline },
     { name: 'processingActivities', label: 'Processing activities', widget: multiline },
     { name: 'expectedOutputs', label: 'Expected outputs', widget: multiline },

@@ -272,7 +272,7 @@ CREATE TABLE dsa_versions (
   destruction_days INTEGER CHECK (destruction_days >= 0),
   destruction_date TEXT CHECK (destruction_date IS NULL OR destruction_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   destruction_weeks INTEGER CHECK (destruction_weeks >= 0),
-  dsfc_id TEXT REFERENCES dsfcs (id) ON DELETE RESTRICT, archiving_for_research INTEGER NOT NULL DEFAULT 0 CHECK (archiving_for_research IN (0, 1)),
+  dsfc_id TEXT REFERENCES dsfcs (id) ON DELETE RESTRICT, archiving_for_research INTEGER NOT NULL DEFAULT 0 CHECK (archiving_for_research IN (0, 1)), destruction_rule_is_default INTEGER NOT NULL DEFAULT 0 CHECK (destruction_rule_is_default IN (0, 1)),
   UNIQUE (dsa_id, version),
   CHECK (end_date >= start_date),
   CHECK (predecessor_version_id <> id),
