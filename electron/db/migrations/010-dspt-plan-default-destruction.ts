@@ -10,7 +10,7 @@ import type { Migration } from './migration';
  */
 export const IMPROVEMENT_PLAN_APPROVED = 'Not Met - Improvement Plan Approved';
 
-export const migration010DsptImprovementPlan: Migration = {
+export const migration010DsptPlanDefaultDestruction: Migration = {
   version: 10,
   name: 'dspt-improvement-plan-default-destruction',
   up(db) {
