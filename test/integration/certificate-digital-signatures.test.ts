@@ -78,6 +78,27 @@ describe('digital signatures on certificate PDFs', () => {
     expect(report).toContain('Signer Certificate Common Name: Dr Helen Marsh');
     expect(report).toContain('Signer Certificate Common Name: Omar Reid');
     expect(report).toContain('Total document signed');
+    // PAdES baseline: the CAdES sub-filter, not the older adbe.pkcs7.detached.
+    expect(report.match(/Signature Type: ETSI\.CAdES\.detached/g)).toHaveLength(2);
+  });
+
+  // OpenSSL is a third reader: each signature's CMS verifies over its byte ranges, and carries ESS signing-certificate-v2.
+  it.skipIf(!existsSync('/usr/bin/openssl'))('openssl cms verifies each signature over the bytes it covers, with the signing-certificate-v2 attribute', async () => {
+    await signedTwice();
+    const file = readFileSync(temp.path('signed.pdf'));
+    const ranges = [...file.toString('latin1').matchAll(/\/ByteRange \[(\d+) (\d+) (\d+) (\d+)\]/g)].map((m) => m.slice(1, 5).map(Number));
+    expect(ranges).toHaveLength(2);
+    ranges.forEach(([a, l, b, m], i) => {
+      writeFileSync(temp.path(`covered-${i}.bin`), Buffer.concat([file.subarray(a!, a! + l!), file.subarray(b!, b! + m!)]));
+      const padded = Buffer.from(file.subarray(a! + l! + 1, b! - 1).toString('latin1'), 'hex');
+      // The hole is zero-padded: the DER value ends where its outer length (long form) says.
+      const lengthBytes = padded[1]! & 0x7f;
+      writeFileSync(temp.path(`signature-${i}.der`), padded.subarray(0, 2 + lengthBytes + padded.subarray(2, 2 + lengthBytes).readUIntBE(0, lengthBytes)));
+      const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', temp.path(`signature-${i}.der`), '-content', temp.path(`covered-${i}.bin`), '-noverify', '-out', temp.path(`out-${i}`)];
+      expect(execFileSync('/usr/bin/openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
+      const printed = execFileSync('/usr/bin/openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', temp.path(`signature-${i}.der`)], { encoding: 'utf8' });
+      expect(printed).toContain('signingCertificateV2');
+    });
   });
 
   it('one byte changed inside the second signature’s update fails naming that signature only', async () => {

@@ -1,14 +1,15 @@
-import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import { digitalSignatoryTitles, type DigitalSignatory } from '../../../shared/destruction/digital-signatories';
+import { CadesP12Signer, type SigningIdentity } from './cades-p12-signer';
 import { addSignaturePlaceholder, PlaceholderError } from './signature-placeholder';
 
 /**
  * Signs a certificate PDF for one signatory with the X.509 certificate and key in a PKCS#12 file:
  * a signature field is appended as an incremental update (signature-placeholder.ts) and
- * @signpdf/signpdf fills it with a detached CMS signature over every byte but the signature itself.
+ * @signpdf/signpdf fills it with a PAdES baseline (B-B) signature (cades-p12-signer.ts) over every
+ * byte but the signature itself.
  * A second signatory signs the signed file the same way, and the first signature stays valid.
  */
 export interface SignedPdf {
@@ -24,7 +25,7 @@ export class SigningError extends Error {}
 
 export async function signCertificatePdf(pdf: Buffer, p12: Buffer, passphrase: string, signatory: DigitalSignatory, signingTime: Date): Promise<SignedPdf> {
   const certificateNumber = await certificateNumberOf(pdf);
-  const signerName = signerNameOf(p12, passphrase);
+  const { identity, signerName } = readIdentity(p12, passphrase);
   let withPlaceholder: Buffer;
   try {
     withPlaceholder = await addSignaturePlaceholder(pdf, {
@@ -37,7 +38,7 @@ export async function signCertificatePdf(pdf: Buffer, p12: Buffer, passphrase: s
     if (error instanceof PlaceholderError) throw new SigningError(`cannot sign: ${error.message}`);
     throw error;
   }
-  const bytes = await new SignPdf().sign(withPlaceholder, new P12Signer(p12, { passphrase }), signingTime);
+  const bytes = await new SignPdf().sign(withPlaceholder, new CadesP12Signer(identity));
   return { bytes, signerName, signingTime, certificateNumber };
 }
 
@@ -54,7 +55,7 @@ async function certificateNumberOf(pdf: Buffer): Promise<string | null> {
 }
 
 /** Opens the PKCS#12 file first, so a wrong passphrase is said as that and not as a signing failure. */
-function signerNameOf(p12: Buffer, passphrase: string): string {
+function readIdentity(p12: Buffer, passphrase: string): { identity: SigningIdentity; signerName: string } {
   let store: forge.pkcs12.Pkcs12Pfx;
   try {
     store = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary'))), false, passphrase);
@@ -75,5 +76,13 @@ function signerNameOf(p12: Buffer, passphrase: string): string {
   })?.cert;
   if (!own) throw new SigningError('the PKCS#12 file holds no certificate for its private key');
   const commonName = own.subject.getField('CN')?.value as string | undefined;
-  return commonName ?? own.subject.attributes.map((a: forge.pki.CertificateField) => `${a.shortName ?? a.type}=${String(a.value)}`).join(', ');
+  const derOf = (cert: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+  return {
+    identity: {
+      certificate: derOf(own),
+      chain: certs.map((bag) => bag.cert).filter((cert): cert is forge.pki.Certificate => Boolean(cert) && cert !== own).map(derOf),
+      privateKeyPem: forge.pki.privateKeyToPem(key),
+    },
+    signerName: commonName ?? own.subject.attributes.map((a: forge.pki.CertificateField) => `${a.shortName ?? a.type}=${String(a.value)}`).join(', '),
+  };
 }

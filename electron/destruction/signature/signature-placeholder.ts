@@ -61,7 +61,7 @@ export async function addSignaturePlaceholder(original: Buffer, fields: Placehol
       number: signatureNumber,
       generation: 0,
       body:
-        `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached ${BYTE_RANGE_PLACEHOLDER} ` +
+        `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${BYTE_RANGE_PLACEHOLDER} ` +
         `/Contents <${'0'.repeat(SIGNATURE_BYTES * 2)}> /Reason ${textString(fields.reason)} /Name ${textString(fields.signerName)} /M (${pdfDate(fields.signingTime)}) >>`,
     },
     {

@@ -6,7 +6,8 @@ import forge from 'node-forge';
  * signature dictionary's /ByteRange gives the bytes it covers and the hole between them holds the
  * CMS SignedData (RFC 5652). For each: the SHA digest of the covered bytes against the signed
  * messageDigest attribute, and the signature over the signed attributes against the public key of
- * the signer's certificate carried in the CMS. Then whether the last signature covers the whole
+ * the signer's certificate carried in the CMS, and (PAdES) that the signed signing-certificate-v2
+ * attribute names that certificate. Then whether the last signature covers the whole
  * file: bytes after it were added after signing.
  */
 export interface PdfSignatureCheck {
@@ -37,6 +38,7 @@ const OID = {
   signedData: '1.2.840.113549.1.7.2',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
+  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
 } as const;
 const digestNames: Record<string, string> = {
   '1.3.14.3.2.26': 'sha1',
@@ -86,6 +88,9 @@ function checkOne(file: Buffer, text: string, at: number, [start1, length1, star
     ok = false;
   }
   if (!ok) return fail('its signature does not verify with the signer’s public key: the signed attributes or the signature were altered');
+  // PAdES binds the signature to its certificate by hash (ESS signing-certificate-v2): a swapped certificate shows here.
+  if (signed.signingCertificateHash && !createHash(signed.signingCertificateHashName).update(signed.certificate.raw).digest().equals(signed.signingCertificateHash))
+    return fail('its signing-certificate attribute names another certificate than the one it carries');
   return { ...result, valid: true };
 }
 
@@ -142,6 +147,9 @@ interface SignedData {
   signedAttributes: Buffer;
   signature: Buffer;
   certificate: X509Certificate | null;
+  /** ESS signing-certificate-v2: the hash of the signer's certificate, when the attribute is there. */
+  signingCertificateHash: Buffer | null;
+  signingCertificateHashName: string;
 }
 
 const bytesOf = (node: forge.asn1.Asn1): Buffer => Buffer.from(node.value as string, 'binary');
@@ -184,11 +192,21 @@ function readSignedData(bytes: Buffer): SignedData {
 
   let messageDigest: Buffer | null = null;
   let signingTime: string | null = null;
+  let signingCertificateHash: Buffer | null = null;
+  let signingCertificateHashName = 'sha256';
   for (const attribute of children(attributesNode, 'signed attributes')) {
     const [oid, values] = children(attribute, 'attribute');
     const value = children(values, 'attribute values')[0]!;
     const id = forge.asn1.derToOid(oid!.value as string);
     if (id === OID.messageDigest) messageDigest = bytesOf(value);
+    if (id === OID.signingCertificateV2) {
+      // SigningCertificateV2 → certs → the first ESSCertIDv2: [hashAlgorithm (default SHA-256)], certHash.
+      const first = children(children(value, 'signing certificate')[0], 'signing certificates')[0];
+      const parts = children(first, 'ESSCertIDv2');
+      const hasAlgorithm = parts[0]!.type === forge.asn1.Type.SEQUENCE;
+      if (hasAlgorithm) signingCertificateHashName = digestNames[forge.asn1.derToOid(children(parts[0], 'hashAlgorithm')[0]!.value as string)] ?? 'sha256';
+      signingCertificateHash = bytesOf(parts[hasAlgorithm ? 1 : 0]!);
+    }
     if (id === OID.signingTime)
       signingTime = (value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(value.value as string) : forge.asn1.generalizedTimeToDate(value.value as string)).toISOString();
   }
@@ -198,5 +216,5 @@ function readSignedData(bytes: Buffer): SignedData {
   const serial = sid.tagClass === forge.asn1.Class.UNIVERSAL ? bytesOf(children(sid, 'issuerAndSerialNumber')[1]!).toString('hex').replace(/^0+/, '').toUpperCase() : null;
   const certificates = certificatesNode ? children(certificatesNode, 'certificates').map((c) => new X509Certificate(der(c))) : [];
   const certificate = certificates.find((c) => c.serialNumber.replace(/^0+/, '').toUpperCase() === serial) ?? (certificates.length === 1 ? certificates[0]! : null);
-  return { digestName, messageDigest, signingTime, signedAttributes, signature: bytesOf(signatureNode), certificate };
+  return { digestName, messageDigest, signingTime, signedAttributes, signature: bytesOf(signatureNode), certificate, signingCertificateHash, signingCertificateHashName };
 }
