@@ -150,6 +150,11 @@ describe('digital signatures on certificate PDFs', () => {
       'out.pdf: cannot sign: the PDF already has a signature field for recipient-dpo: it has been signed by that signatory',
     );
     expect(listAuditEntries(s.db, { offset: 0, limit: 10, action: 'certificate-signed' }).total).toBe(1);
+    // The app signs the PDF of the row the user chose: another certificate's PDF is refused before anything is written.
+    await expect(signCertificate(s.db, s.actor, { ...request, passphrase: 'helen-pass', signatory: 'processor-dpo', outputPath: temp.path('other.pdf'), expectedNumber: 'COD-2028-0009' })).rejects.toThrow(
+      /^COD\.pdf is certificate COD-2028-0001, not COD-2028-0009: choose the PDF of COD-2028-0009\.$/,
+    );
+    expect(existsSync(temp.path('other.pdf'))).toBe(false);
   });
 
   it('custodian certificate sign takes the passphrase from a file or the environment, never the command line; verify prints each signer', async () => {
