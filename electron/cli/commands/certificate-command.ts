@@ -75,7 +75,7 @@ function signatoriesFromFlags(o: IssueFlags): SignatoriesInput {
 }
 
 export function registerCertificate(program: Command, runtime: CliRuntime): void {
-  const certificate = commandGroup(program, 'certificate', 'issue and verify certificates of destruction');
+  const certificate = commandGroup(program, 'certificate', 'issue, sign and verify certificates of destruction');
 
   dbOption(certificate.command('issue'))
     .description('issue a certificate of destruction (PDF, with its JSON beside it); exit 1 listing the copies still live')
