@@ -47,7 +47,7 @@ export function generateLargeRegister(size: LargeRegisterSize = issueScale, seed
     });
     r.assurances.push({
       id: `assurance-${i}`, archived: false, organisationId: id, kind: 'DSPT', dsptYear: '2024/25',
-      dsptStatus: chance(0.95) ? 'Standards Met' : 'Approaching Standards', improvementPlanAgreed: chance(0.7),
+      dsptStatus: chance(0.95) ? 'Standards Met' : 'Approaching Standards', improvementPlanAgreed: chance(0.7), improvementPlanDate: null,
       certificateNumber: null, scope: null, publishedDate: '2024-06-30',
       expiryDate: chance(0.97) ? addDays(LARGE_REGISTER_AS_OF, 30 + int(300)) : addDays(LARGE_REGISTER_AS_OF, -int(30)), coveredLocationIds: [],
     });
@@ -81,7 +81,7 @@ export function generateLargeRegister(size: LargeRegisterSize = issueScale, seed
         ],
         territory: 'England', commercial: false, sublicensing: false, archivingForResearch: false, objective: null, processingActivities: null, expectedOutputs: null,
         expectedBenefits: null, lawfulBases: { article6: null, article9: null, commonLawBasis: null, s251Reference: null, s251Expiry: null },
-        ethicsReference: null, destructionRule: chance(0.2) ? { kind: 'rolling', weeks: 6 } : { kind: 'days-after-end', days: 30 },
+        ethicsReference: null, destructionRule: chance(0.2) ? { kind: 'rolling', weeks: 6 } : { kind: 'days-after-end', days: 30 }, destructionRuleIsDefault: false,
         dsfcId: dsfcIds.has(`dsfc-${controller}`) ? `dsfc-${controller}` : null,
       };
       versions.push(version);

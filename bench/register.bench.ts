@@ -43,7 +43,7 @@ function generateRegister(agreements: number, holdingsPerVersion: number, copies
   const locationAt = (n: number) => locations[n % locations.length]!;
   const assurances = organisations.map((o, i) => ({
     id: `assurance-${i}`, archived: false, organisationId: o.id, kind: 'DSPT' as const, dsptYear: '2025/26', dsptStatus: 'Standards Met' as const,
-    improvementPlanAgreed: false, certificateNumber: null, scope: null, publishedDate: day(1300),
+    improvementPlanAgreed: false, improvementPlanDate: null, certificateNumber: null, scope: null, publishedDate: day(1300),
     expiryDate: i % 40 === 3 ? day(1300) : day(1600 + (i % 200)), coveredLocationIds: [],
   }));
   const dsfcs = organisations.map((o, i) => ({
@@ -66,7 +66,7 @@ function generateRegister(agreements: number, holdingsPerVersion: number, copies
       territory: 'England' as const, commercial: false, sublicensing: false, archivingForResearch: false, objective: 'Service evaluation', processingActivities: null,
       expectedOutputs: null, expectedBenefits: null,
       lawfulBases: { article6: '6(1)(e)', article9: '9(2)(h)', commonLawBasis: null, s251Reference: null, s251Expiry: null },
-      ethicsReference: null, destructionRule: { kind: 'days-after-end' as const, days: 30 }, dsfcId: `dsfc-${v % organisationCount}`,
+      ethicsReference: null, destructionRule: { kind: 'days-after-end' as const, days: 30 }, destructionRuleIsDefault: false, dsfcId: `dsfc-${v % organisationCount}`,
     };
   });
   const datasets = versions.flatMap((v, i) => [0, 1].map((k) => ({

@@ -48,7 +48,7 @@ export const commandTable: readonly CommandEntry[] = [
   { name: 'profiles', group: false, description: 'list the built-in disclosure profiles, with their rules and sources', load: async () => [(await import('./commands/profiles-command')).registerProfiles] },
   { name: 'tabulate', group: false, description: 'count a record-level CSV or Parquet file by row (and column) variables, with Total margins; protect it at once with --profile', load: async () => [(await import('./commands/tabulate-command')).registerTabulate] },
   { name: 'destruction', group: true, description: 'record destruction of copies and see what is due', load: async () => [(await import('./commands/destruction-command')).registerDestruction] },
-  { name: 'certificate', group: true, description: 'issue and verify certificates of destruction', load: async () => [(await import('./commands/certificate-command')).registerCertificate] },
+  { name: 'certificate', group: true, description: 'issue, sign and verify certificates of destruction', load: async () => [(await import('./commands/certificate-command')).registerCertificate] },
   {
     name: 'incident',
     group: true,

@@ -12,6 +12,9 @@ import { findRecords } from '../register/register-service';
 import { certificateContentOf, loadDestructionFacts } from './destruction-store';
 import { sha256Hex } from './issue-certificate';
 import { CertificateFileError, readCertificateFile } from './read-certificate-file';
+import { issuedRevisionLength } from './signature/issued-revision';
+import { signatureNote, signatureProblems } from './signature/signature-words';
+import { verifyPdfSignatures, type PdfSignatureCheck } from './signature/verify-pdf-signatures';
 
 /**
  * `custodian certificate verify FILE`: is this document the certificate the register issued, and
@@ -20,6 +23,9 @@ import { CertificateFileError, readCertificateFile } from './read-certificate-fi
  *    the register stored at issue, by SHA-256 and then field by field;
  * 2. for a PDF, the file's own SHA-256 and the hash in its metadata against those recorded at issue
  *    (a PDF whose pages were edited keeps its attachment but not its bytes);
+ *    and every digital signature in it (signature/verify-pdf-signatures.ts): a signed PDF is the
+ *    issued file followed by the signatures' incremental updates, so the issued file is found as
+ *    the prefix whose SHA-256 is the one recorded, and the last signature must reach the file's end;
  * 3. the certificate rebuilt from today's register against the content as issued (a destruction
  *    date changed, a copy added, evidence replaced after the certificate went out).
  */
@@ -31,13 +37,16 @@ export interface CertificateVerification {
   problems: string[];
   /** Facts worth saying either way (status, what was compared). */
   notes: string[];
+  /** Every digital signature in a PDF, each checked (none for JSON or an unsigned PDF). */
+  signatures: PdfSignatureCheck[];
 }
 
 export async function verifyCertificate(db: Database, path: string): Promise<CertificateVerification> {
   const file = await readCertificateFile(path);
   const problems: string[] = [];
   const notes: string[] = [];
-  const result = (number: string | null, documentHash: string | null): CertificateVerification => ({ genuine: problems.length === 0, certificateNumber: number, documentHash, problems, notes });
+  let signatures: PdfSignatureCheck[] = [];
+  const result = (number: string | null, documentHash: string | null): CertificateVerification => ({ genuine: problems.length === 0, certificateNumber: number, documentHash, problems, notes, signatures });
 
   const name = basename(path);
   const notACertificate = (why: string) => new CertificateFileError(`${name} is not a Custodian certificate (${why})`);
@@ -103,9 +112,20 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
   if (file.kind === 'pdf') {
     const printed = /sha256:([0-9a-f]{64})/.exec(file.keywords ?? '')?.[1] ?? null;
     if (printed !== stored.contentHash) problems.push(`the hash in the PDF's metadata (${printed ?? 'none'}) is not the certificate hash ${stored.contentHash}: the PDF was edited`);
-    const fileHash = sha256Hex(file.fileSha256Input);
-    if (fileHash !== stored.pdfSha256) problems.push(`the PDF file is not the one issued: its SHA-256 is ${fileHash}, the issued PDF's is ${stored.pdfSha256}, so its pages may have been edited`);
-    else notes.push('The PDF file is byte for byte the one issued.');
+    const bytes = Buffer.from(file.fileSha256Input.buffer, file.fileSha256Input.byteOffset, file.fileSha256Input.byteLength);
+    const issuedLength = issuedRevisionLength(bytes, stored.pdfSha256);
+    const signed = verifyPdfSignatures(bytes);
+    signatures = signed.signatures;
+    if (issuedLength === null) {
+      const fileHash = sha256Hex(bytes);
+      problems.push(`the PDF file is not the one issued: its SHA-256 is ${fileHash}, the issued PDF's is ${stored.pdfSha256}, so its pages may have been edited`);
+    } else if (issuedLength === bytes.length) notes.push('The PDF file is byte for byte the one issued.');
+    else if (signed.signatures.length === 0)
+      problems.push(`the PDF was changed after issue: ${bytes.length - issuedLength} bytes were added after the issued file (an incremental update), and no signature covers them`);
+    else notes.push(`The PDF's first revision is byte for byte the one issued; what follows it is the ${signed.signatures.length === 1 ? 'signature' : `${signed.signatures.length} signatures`} added as incremental updates.`);
+    problems.push(...signatureProblems(signed));
+    notes.push(...signed.signatures.filter((s) => s.valid).map(signatureNote));
+    if (signed.signatures.length === 0) notes.push('The PDF carries no digital signature.');
   }
 
   // 3. Today's register against the certificate as issued.

@@ -25,6 +25,9 @@ import { loadRegister } from '../register/load-register';
 import { storedRegisterFindings } from '../register/register-findings';
 import { renderHoldingsReportPdf } from '../reports/holdings/holdings-report-pdf';
 import { holdingsReportSheets } from '../reports/holdings/holdings-report-sheets';
+import { renderAuditReadinessPdf } from '../reports/audit-readiness/audit-readiness-pdf';
+import { auditReadinessSheets } from '../reports/audit-readiness/audit-readiness-sheets';
+import { buildAuditReadiness } from '../../shared/reports/audit-readiness-model';
 import { deadlineEvents } from './deadline-events';
 import type { ExportMeta } from './export-meta';
 import { findingsSheets } from './findings-sheets';
@@ -51,7 +54,7 @@ export interface ExportResult {
 export const DEFAULT_DEADLINE_DAYS = 1096;
 
 /**
- * Writes one export (findings, holdings, deadlines, the holdings audit report) and records it in
+ * Writes one export (findings, holdings, deadlines, the holdings audit report, the audit-readiness report) and records it in
  * the audit log: what, which file (by name) and its SHA-256, never its contents. The file is made
  * under a temporary name beside the target and renamed into place once its audit entry is
  * committed, so there is never a half-written file, nor an export without its entry.
@@ -113,6 +116,7 @@ const titles: Record<ExportKind, string> = {
   holdings: 'Holdings and every copy with its location',
   deadlines: 'Register deadlines',
   holdingsReport: 'Holdings audit report',
+  auditReadiness: 'Audit-readiness report',
 };
 
 /** The format the file name asks for, checked against what this export can be, and never the register. */
@@ -165,6 +169,11 @@ async function produce(
     case 'holdingsReport':
       if (format === 'pdf') return writeFileSync(target, await renderHoldingsReportPdf(report(true), meta));
       return writeTableFile(target, 'xlsx', holdingsReportSheets(report(true), meta));
+    case 'auditReadiness': {
+      const model = buildAuditReadiness(allFindings(), request.asOf);
+      if (format === 'pdf') return writeFileSync(target, await renderAuditReadinessPdf(model, meta));
+      return writeTableFile(target, 'xlsx', auditReadinessSheets(model, meta));
+    }
     case 'deadlines': {
       const deadlines = upcomingDeadlines(register, request.asOf, request.days ?? DEFAULT_DEADLINE_DAYS);
       const name = meta.organisationName ? `${meta.organisationName}: data sharing deadlines` : 'Data sharing deadlines';

@@ -94,6 +94,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       text('dsptYear', 'dspt_year'),
       text('dsptStatus', 'dspt_status'),
       bool('improvementPlanAgreed', 'improvement_plan_agreed'),
+      text('improvementPlanDate', 'improvement_plan_date'),
       text('certificateNumber', 'certificate_number'),
       text('scope', 'scope'),
       text('publishedDate', 'published_date'),
@@ -162,6 +163,7 @@ export const recordTables: { readonly [K in RecordKind]: RecordTable & { kind: K
       nested('destructionRule', 'days', 'destruction_days', 'integer', true),
       nested('destructionRule', 'date', 'destruction_date', 'text', true),
       nested('destructionRule', 'weeks', 'destruction_weeks', 'integer', true),
+      bool('destructionRuleIsDefault', 'destruction_rule_is_default'),
       text('dsfcId', 'dsfc_id'),
     ],
     lists: [

@@ -99,10 +99,13 @@ export function createRecord<K extends RecordKind>(
     .immediate();
 }
 
-/** A version created without a destruction rule takes the organisation's default (Settings), not the schema's. */
+/**
+ * A version created without a destruction rule takes the organisation's default (Settings), not the
+ * schema's, and says so (destructionRuleIsDefault), so screens and reports can show it as the default.
+ */
 function withDefaultsFromSettings(db: Database, kind: RecordKind, fields: object): object {
   if (kind !== 'dsaVersion' || (fields as { destructionRule?: unknown }).destructionRule !== undefined) return fields;
-  return { ...fields, destructionRule: readSettings(db).defaultDestructionRule };
+  return { destructionRuleIsDefault: true, ...fields, destructionRule: readSettings(db).defaultDestructionRule };
 }
 
 /**
@@ -134,7 +137,9 @@ export function patchRecord<K extends RecordKind>(
   return db
     .transaction(() => {
       const before = stored(db, kind, id);
-      return writeUpdate(db, actor, kind, before, { ...before, ...patch, id, archived: before.archived });
+      // A destruction rule given for a version is the agreement's own, no longer the default.
+      const explicit = kind === 'dsaVersion' && 'destructionRule' in patch && !('destructionRuleIsDefault' in patch) ? { destructionRuleIsDefault: false } : {};
+      return writeUpdate(db, actor, kind, before, { ...before, ...patch, ...explicit, id, archived: before.archived });
     })
     .immediate();
 }

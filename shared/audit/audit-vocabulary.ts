@@ -16,6 +16,7 @@ export const auditActionLabels = {
   'evidence-attached': 'Evidence attached',
   'absence-checked': 'Absence checked',
   'certificate-issued': 'Certificate issued',
+  'certificate-signed': 'Certificate signed',
   assess: 'Assessed',
   notification: 'Notification logged',
   action: 'Action recorded',

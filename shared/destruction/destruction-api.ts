@@ -4,6 +4,7 @@ import { pendingDestructionSchema } from '../register/destruction-deadline';
 import { recordRefSchema } from '../register/record-labels';
 import { certificateStatuses } from '../register/vocabulary';
 import { recordId } from '../register/records';
+import { digitalSignatories } from './digital-signatories';
 import { absenceCheckSchema, destructionInputSchema, destructionOutcomes, methodTypes } from './destruction-record';
 
 /** Request and response schemas of the Destruction screen's IPC methods. */
@@ -139,3 +140,16 @@ export const certificateVerifyResponseSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
 ]);
 export type CertificateVerifyResponse = z.infer<typeof certificateVerifyResponseSchema>;
+
+/** Digital signing: the certificate PDF (signed in place) and the signer's PKCS#12 file, each chosen in main's dialog. */
+export const chooseSigningFileRequestSchema = z.strictObject({ kind: z.enum(['pdf', 'p12']) });
+export const certificateSignRequestSchema = z.strictObject({
+  certificateId: recordId,
+  signatory: z.enum(digitalSignatories),
+  pdfToken: token,
+  p12Token: token,
+  /** Opens the PKCS#12 file; used once in main and never stored or logged. */
+  passphrase: z.string().max(1024),
+});
+export const certificateSignResponseSchema = z.object({ certificateNumber: z.string(), signerName: z.string(), signingTime: z.string(), fileName: z.string() });
+export type CertificateSignResponse = z.infer<typeof certificateSignResponseSchema>;

@@ -6,7 +6,7 @@ import { recordId } from '../register/records';
  * What can be exported, and in which formats. The file's extension decides the format on the
  * command line; in the app the user picks the format and the save dialog offers that extension.
  */
-export const exportKinds = ['findings', 'holdings', 'deadlines', 'holdingsReport'] as const;
+export const exportKinds = ['findings', 'holdings', 'deadlines', 'holdingsReport', 'auditReadiness'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export const exportFormats = ['xlsx', 'csv', 'ics', 'pdf'] as const;
@@ -17,6 +17,7 @@ export const formatsByExport: Record<ExportKind, readonly ExportFormat[]> = {
   holdings: ['xlsx', 'csv'],
   deadlines: ['ics'],
   holdingsReport: ['pdf', 'xlsx'],
+  auditReadiness: ['pdf', 'xlsx'],
 };
 
 /** How the save dialog names each export by default, before its extension. */
@@ -25,6 +26,7 @@ export const defaultExportNames: Record<ExportKind, string> = {
   holdings: 'custodian-holdings',
   deadlines: 'custodian-deadlines',
   holdingsReport: 'holdings-audit-report',
+  auditReadiness: 'audit-readiness-report',
 };
 
 export const exportSaveRequestSchema = z

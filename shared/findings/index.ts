@@ -13,6 +13,7 @@ import { dsaExpiredDataHeld } from './rules/dsa-expired-data-held';
 import { dsaExpiring } from './rules/dsa-expiring';
 import { dsaVersionGap } from './rules/dsa-version-gap';
 import { dsfcMissing } from './rules/dsfc-missing';
+import { dsptImprovementPlan } from './rules/dspt-improvement-plan';
 import { icoRegistrationExpired } from './rules/ico-registration-expired';
 import { locationOutsideTerritory } from './rules/location-outside-territory';
 import { obligationOverdue } from './rules/obligation-overdue';
@@ -40,6 +41,7 @@ export const findingRules: Record<FindingCode, FindingRule> = {
   OBLIGATION_OVERDUE: obligationOverdue,
   TERM_EXCEEDS_MAXIMUM: termExceedsMaximum,
   UNDECLARED_SUBPROCESSOR: undeclaredSubprocessor,
+  DSPT_IMPROVEMENT_PLAN: dsptImprovementPlan,
 };
 
 /**

@@ -18,6 +18,7 @@ export const findingCodes = [
   'OBLIGATION_OVERDUE',
   'TERM_EXCEEDS_MAXIMUM',
   'UNDECLARED_SUBPROCESSOR',
+  'DSPT_IMPROVEMENT_PLAN',
 ] as const;
 export type FindingCode = (typeof findingCodes)[number];
 

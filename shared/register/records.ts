@@ -7,6 +7,7 @@ import {
   certificateStatuses,
   controllerTypes,
   copyKinds,
+  dsptImprovementPlanApproved,
   dsptStatuses,
   frequencies,
   locationKinds,
@@ -64,6 +65,8 @@ export const assuranceSchema = z
     dsptYear: z.string().regex(/^\d{4}\/\d{2}$/, 'must be an assessment year such as 2025/26').nullable().default(null),
     dsptStatus: z.enum(dsptStatuses).nullable().default(null),
     improvementPlanAgreed: z.boolean().default(false),
+    /** The date NHS England approved the improvement plan: required for "Not Met - Improvement Plan Approved". */
+    improvementPlanDate: optionalDate,
     /** ISO 27001: certificate number and scope. */
     certificateNumber: optionalText(100),
     scope: optionalText(1000),
@@ -73,6 +76,8 @@ export const assuranceSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.kind === 'DSPT' && !a.dsptStatus) ctx.addIssue({ code: 'custom', path: ['dsptStatus'], message: 'is required for a DSPT assessment' });
+    if (a.dsptStatus === dsptImprovementPlanApproved && !a.improvementPlanDate)
+      ctx.addIssue({ code: 'custom', path: ['improvementPlanDate'], message: 'is required when the improvement plan is approved (the date NHS England approved it)' });
     if (a.kind === 'ISO27001' && !a.certificateNumber)
       ctx.addIssue({ code: 'custom', path: ['certificateNumber'], message: 'is required for an ISO 27001 certificate' });
   });
@@ -151,6 +156,12 @@ export const dsaVersionSchema = z
     lawfulBases: lawfulBasesSchema.default({ article6: null, article9: null, commonLawBasis: null, s251Reference: null, s251Expiry: null }),
     ethicsReference: optionalText(200),
     destructionRule: destructionRuleSchema.default(defaultDestructionRule),
+    /**
+     * The agreement names no destruction period: the rule is the organisation's default (Settings) as
+     * it was when the version was recorded, shown as "default: 30 days after end" with a note that
+     * the DSFC governs the real period. Giving a rule (CLI flag, form) makes it explicit.
+     */
+    destructionRuleIsDefault: z.boolean().default(false),
     /** The DSFC this version is signed under (checked by DSFC_MISSING). */
     dsfcId: recordId.nullable().default(null),
   })

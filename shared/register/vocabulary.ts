@@ -10,8 +10,12 @@ export const dsptStatuses = [
   'Standards Met',
   'Approaching Standards',
   'Standards Not Met',
+  // Below Standards Met with an improvement plan NHS England approved, on the date the assessment records.
+  'Not Met - Improvement Plan Approved',
   'Not Published',
 ] as const;
+/** The DSPT status with an approved improvement plan: its own state, neither Met nor plain Not Met. */
+export const dsptImprovementPlanApproved = 'Not Met - Improvement Plan Approved' satisfies (typeof dsptStatuses)[number];
 /** DSPT statuses that satisfy the DSFC on their own; others need an agreed improvement plan. */
 export const dsptAcceptableStatuses: readonly string[] = ['Standards Exceeded', 'Standards Met'];
 

@@ -1,3 +1,4 @@
+import { defaultDestructionNote } from '../register/default-destruction-note';
 import { compareStrings } from '../register/compare';
 import type { IsoDate } from '../register/dates';
 import { severities, type Finding, type Severity } from '../register/findings';
@@ -235,7 +236,7 @@ function versionSection(index: RegisterIndex, version: DsaVersion, asOf: IsoDate
     processors: partiesOf(version, 'processor').map(name).sort(compareStrings),
     dsfc: version.dsfcId ? (index.dsfcs.get(version.dsfcId)?.reference ?? null) : null,
     predecessor: predecessor ? versionLabel(index, predecessor) : null,
-    destructionRule: describeDestructionRule(version.destructionRule),
+    destructionRule: describeDestructionRule(version.destructionRule) + (version.destructionRuleIsDefault ? ` (${defaultDestructionNote(version.destructionRule)})` : ''),
     datasets,
     approvals,
     holdings,

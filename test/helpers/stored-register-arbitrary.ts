@@ -77,14 +77,17 @@ export const storedRegisterArbitrary: fc.Arbitrary<RegisterContent> = fc.gen().m
 
   const assurances = Array.from({ length: count(0, 2) }, () => {
     const kind = pick(assuranceKinds);
+    const dsptStatus = kind === 'DSPT' ? pick(dsptStatuses) : null;
     return {
       id: id(),
       archived: g(fc.boolean),
       organisationId: pick(orgIds),
       kind,
       dsptYear: kind === 'DSPT' ? maybe(() => g(() => dsptYear)) : null,
-      dsptStatus: kind === 'DSPT' ? pick(dsptStatuses) : null,
+      dsptStatus,
       improvementPlanAgreed: g(fc.boolean),
+      // The plan's date is required with the status that names an approved plan, optional otherwise.
+      improvementPlanDate: dsptStatus === 'Not Met - Improvement Plan Approved' ? date() : maybe(date),
       certificateNumber: kind === 'ISO27001' ? text() : maybe(text),
       scope: maybe(text),
       publishedDate: maybe(date),

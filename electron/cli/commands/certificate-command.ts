@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { digitalSignatories, digitalSignatoryTitles, type DigitalSignatory } from '../../../shared/destruction/digital-signatories';
 import { signatoriesInputSchema, type SignatoriesInput } from '../../../shared/destruction/destruction-api';
 import { isoDate } from '../../../shared/register/dates';
 import { formatDate } from '../../../shared/register/format-date';
@@ -14,7 +15,7 @@ import { dbOption, type CliRuntime } from '../runtime';
 import { cliActor, writableRegister } from './destruction-command';
 
 /**
- * `custodian certificate issue | verify | list | mark-sent | mark-acknowledged`: certificates of
+ * `custodian certificate issue | sign | verify | list | mark-sent | mark-acknowledged`: certificates of
  * destruction from the register, checking a certificate document against it, and its status.
  */
 function dateFlag(flag: string, value: string): string {
@@ -24,6 +25,22 @@ function dateFlag(flag: string, value: string): string {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const PASSPHRASE_VARIABLE = 'CUSTODIAN_P12_PASSPHRASE';
+
+/** The PKCS#12 passphrase from a file or the environment: never an argument, which other users and shell history can see. */
+function passphraseFrom(file: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (file !== undefined) {
+    try {
+      return readFileSync(resolve(file), 'utf8').split(/\r?\n/)[0] ?? '';
+    } catch (error) {
+      throw new CliError(`--passphrase-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  const fromEnvironment = env[PASSPHRASE_VARIABLE];
+  if (fromEnvironment !== undefined) return fromEnvironment;
+  throw new CliError(`give the PKCS#12 passphrase with --passphrase-file FILE or the ${PASSPHRASE_VARIABLE} environment variable`);
+}
 
 /** A refusal from a service is bad input for the CLI: one line, exit 2. */
 async function asCliErrors<T>(work: () => Promise<T> | T): Promise<T> {
@@ -58,7 +75,7 @@ function signatoriesFromFlags(o: IssueFlags): SignatoriesInput {
 }
 
 export function registerCertificate(program: Command, runtime: CliRuntime): void {
-  const certificate = commandGroup(program, 'certificate', 'issue and verify certificates of destruction');
+  const certificate = commandGroup(program, 'certificate', 'issue, sign and verify certificates of destruction');
 
   dbOption(certificate.command('issue'))
     .description('issue a certificate of destruction (PDF, with its JSON beside it); exit 1 listing the copies still live')
@@ -147,6 +164,27 @@ export function registerCertificate(program: Command, runtime: CliRuntime): void
         verdict.notes.forEach((n) => runtime.out(n));
       }
       if (!verdict.genuine) throw new CliError(`${verdict.problems.length} difference${verdict.problems.length === 1 ? '' : 's'} found`, 1);
+    });
+
+  dbOption(certificate.command('sign'))
+    .description('sign a certificate PDF digitally for one signatory with an X.509 certificate in a PKCS#12 file (each signatory in turn)')
+    .argument('<pdf>', 'the certificate PDF (already signed by the other signatory, or not yet signed)')
+    .requiredOption('--p12 <file>', 'the PKCS#12 file (.p12 or .pfx) holding the signer’s certificate and private key')
+    .requiredOption('--signatory <role>', `who signs: ${digitalSignatories.join(' or ')}`)
+    .option('--passphrase-file <file>', `a file whose first line is the PKCS#12 passphrase (or set ${PASSPHRASE_VARIABLE}); never given on the command line`)
+    .option('--out <file.pdf>', 'where to write the signed PDF (default: sign the PDF in place)')
+    .action(async (pdf: string, o: { db?: string; p12: string; signatory: string; passphraseFile?: string; out?: string }) => {
+      if (!(digitalSignatories as readonly string[]).includes(o.signatory)) throw new CliError(`--signatory must be ${digitalSignatories.join(' or ')}, not "${o.signatory}"`);
+      const passphrase = passphraseFrom(o.passphraseFile, runtime.io.env);
+      const out = resolve(o.out ?? pdf);
+      if (!/\.pdf$/i.test(out)) throw new CliError(`--out must name a .pdf file, not ${o.out}`);
+      const { signCertificate } = await import('../../destruction/sign-certificate');
+      const outcome = await runtime.withDatabase(o.db, { create: false }, (opened) =>
+        asCliErrors(() => signCertificate(writableRegister(opened), cliActor(), { pdfPath: resolve(pdf), p12Path: resolve(o.p12), passphrase, signatory: o.signatory as DigitalSignatory, outputPath: out })),
+      );
+      runtime.out(`Signed ${outcome.certificateNumber ? `certificate ${outcome.certificateNumber}` : 'the PDF'} as ${digitalSignatoryTitles[o.signatory as DigitalSignatory]}: ${outcome.signerName}, ${outcome.signingTime}.`);
+      runtime.out(`PDF: ${outcome.outputPath}`);
+      if (!outcome.audited) runtime.out('This register did not issue the certificate, so the signing is not in its audit log.');
     });
 
   dbOption(certificate.command('list'))

@@ -12,7 +12,7 @@ import { dbOption, type CliRuntime } from '../runtime';
 
 /**
  * `custodian export findings|holdings FILE.xlsx|FILE.csv`, `custodian export deadlines FILE.ics` and
- * `custodian report holdings --output FILE.pdf|FILE.xlsx`: written atomically, recorded in the audit
+ * `custodian report holdings|audit-readiness --output FILE.pdf|FILE.xlsx`: written atomically, recorded in the audit
  * log with the file's SHA-256 (see electron/exports/run-export.ts).
  */
 export function registerExports(program: Command, runtime: CliRuntime): void {
@@ -44,7 +44,12 @@ export function registerExports(program: Command, runtime: CliRuntime): void {
     .option('--output <file>', 'the report to write (.pdf or .xlsx), or a folder for the default name (default: holdings-audit-report[-NIC]-DATE.pdf here)')
     .option('--dsa <nic>', 'only this agreement (NIC reference); the whole register by default')
     .option(AS_OF_FLAGS, AS_OF_HELP)
-    .action((options: { db?: string; asOf?: string; dsa?: string; output?: string }) => run(runtime, 'holdingsReport', reportPath(options), options));
+    .action((options: { db?: string; asOf?: string; dsa?: string; output?: string }) => run(runtime, 'holdingsReport', reportPath('holdingsReport', options), options));
+  dbOption(reports.command('audit-readiness'))
+    .description('write the audit-readiness report: every finding as agreement nonconformity, observation or opportunity for improvement, with the action plan')
+    .option('--output <file>', 'the report to write (.pdf or .xlsx), or a folder for the default name (default: audit-readiness-report-DATE.pdf here)')
+    .option(AS_OF_FLAGS, AS_OF_HELP)
+    .action((options: { db?: string; asOf?: string; output?: string }) => run(runtime, 'auditReadiness', reportPath('auditReadiness', options), options));
 }
 
 async function run(runtime: CliRuntime, what: ExportKind, file: string, options: { db?: string; asOf?: string; dsa?: string; days?: string }): Promise<void> {
@@ -63,14 +68,14 @@ async function run(runtime: CliRuntime, what: ExportKind, file: string, options:
 }
 
 /**
- * Where `report holdings` writes: the file given, or the default name (carrying the NIC reference of
+ * Where `report holdings` and `report audit-readiness` write: the file given, or the default name (carrying the NIC reference of
  * the agreement reported on, as the app's save dialog suggests) in the folder given or the current one.
  */
-function reportPath(options: { asOf?: string; dsa?: string; output?: string }): string {
+function reportPath(what: 'holdingsReport' | 'auditReadiness', options: { asOf?: string; dsa?: string; output?: string }): string {
   const folder = options.output === undefined ? process.cwd() : isFolder(options.output) ? options.output : null;
   if (folder === null) return options.output!;
   const nicReference = options.dsa === undefined ? null : options.dsa.trim().toUpperCase();
-  return join(folder, defaultExportFileName('holdingsReport', 'pdf', parseAsOf(options.asOf, new Date()), nicReference));
+  return join(folder, defaultExportFileName(what, 'pdf', parseAsOf(options.asOf, new Date()), nicReference));
 }
 
 const isFolder = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();

@@ -7,6 +7,7 @@ import { migration006IncidentIcoForm } from './006-incident-ico-form';
 import { migration007CertificateSignatoriesNist } from './007-certificate-signatories-nist';
 import { migration008FindingStatuses } from './008-finding-statuses';
 import { migration009AgreementChecks } from './009-agreement-checks';
+import { migration010DsptPlanDefaultDestruction } from './010-dspt-plan-default-destruction';
 import type { Migration } from './migration';
 
 /**
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   migration007CertificateSignatoriesNist,
   migration008FindingStatuses,
   migration009AgreementChecks,
+  migration010DsptPlanDefaultDestruction,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

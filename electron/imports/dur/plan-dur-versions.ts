@@ -82,6 +82,8 @@ export class VersionPlanner {
         parties: controllerParties,
         lawfulBases: { article6: null, article9: null, commonLawBasis, s251Reference: null, s251Expiry: null },
         destructionRule: this.destructionRule,
+        // The Data Uses Register says nothing about destruction: the rule is the organisation's default.
+        destructionRuleIsDefault: true,
       },
       row.place,
       row.columns,

@@ -9,6 +9,8 @@ import { attachEvidence, recordDestruction } from '../../destruction/record-dest
 import { verifyAbsence } from '../../destruction/verify-absence';
 import { CertificateFileError } from '../../destruction/read-certificate-file';
 import { verifyCertificate } from '../../destruction/verify-certificate';
+import { signCertificate } from '../../destruction/sign-certificate';
+import { findCertificate } from '../../destruction/certificate-status';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { cachedRegister } from '../../register/register-cache';
 import type { Certificate } from '../../../shared/register/records';
@@ -26,7 +28,9 @@ type DestructionMethods =
   | 'certificate.issue'
   | 'certificate.markSent'
   | 'certificate.markAcknowledged'
-  | 'certificate.verify';
+  | 'certificate.verify'
+  | 'certificate.chooseSigningFile'
+  | 'certificate.sign';
 
 function summaryOf(context: ServiceContext, certificate: Certificate) {
   const { index } = cachedRegister(context.db);
@@ -115,5 +119,30 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
       if (error instanceof CertificateFileError) throw new UserFacingError('BAD_REQUEST', `${error.message}: choose a certificate PDF or the JSON written beside it.`);
       throw error;
     }
+  },
+
+  'certificate.chooseSigningFile': async ({ kind }, context) => {
+    const path = await context.dialogs.chooseFileToOpen(
+      kind === 'pdf'
+        ? { title: 'Choose the certificate PDF to sign (it is signed in place)', filters: [{ name: 'Certificate of destruction', extensions: ['pdf'] }] }
+        : { title: 'Choose your signing certificate (PKCS#12)', filters: [{ name: 'PKCS#12 certificate and key', extensions: ['p12', 'pfx'] }] },
+    );
+    if (!path) return { file: null };
+    // The PDF is read and then replaced by its signed version, so it is granted for writing.
+    return { file: { token: context.grantedPaths.grant(path, kind === 'pdf' ? 'write' : 'read'), fileName: basename(path) } };
+  },
+
+  'certificate.sign': async ({ certificateId, signatory, pdfToken, p12Token, passphrase }, context) => {
+    const certificate = findCertificate(context.db, certificateId);
+    const pdfPath = context.grantedPaths.resolve(pdfToken, 'write');
+    const outcome = await signCertificate(context.db, context, {
+      pdfPath,
+      p12Path: context.grantedPaths.resolve(p12Token, 'read'),
+      passphrase,
+      signatory,
+      outputPath: pdfPath,
+      expectedNumber: certificate.number,
+    });
+    return { certificateNumber: certificate.number, signerName: outcome.signerName, signingTime: outcome.signingTime, fileName: basename(pdfPath) };
   },
 };

@@ -18,6 +18,7 @@ const dialogTitles = {
   holdings: 'Export the holdings and copies',
   deadlines: 'Export the deadlines to a calendar file',
   holdingsReport: 'Save the holdings audit report',
+  auditReadiness: 'Save the audit-readiness report',
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import type { RecordKind } from '../../../shared/register/records';
+import type { DestructionRule, RecordKind } from '../../../shared/register/records';
+import { defaultDestructionNote } from '../../../shared/register/default-destruction-note';
 import { describeDestructionRule, displayValue, showDate, showNumber, showText } from '../format/display';
 import { visibleFields, widgetOf } from '../forms/form-model';
 import { lawfulBasisFields, type FieldSpec } from '../forms/form-specs';
@@ -20,7 +21,7 @@ export function FieldList({ kind, record, labels, only, omit = [] }: { kind: Rec
       {chosen.map((spec) => (
         <div key={spec.name} className={isLong(kind, spec, record[spec.name]) ? 'wide' : undefined}>
           <dt>{spec.label}</dt>
-          <dd>{renderValue(kind, spec, record[spec.name], labels)}</dd>
+          <dd>{renderValue(kind, spec, record[spec.name], labels, record)}</dd>
         </div>
       ))}
     </dl>
@@ -36,7 +37,7 @@ const isLong = (kind: RecordKind, spec: FieldSpec, value: unknown) => {
 
 const hasValue = (value: unknown) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
-function renderValue(kind: RecordKind, spec: FieldSpec, value: unknown, labels: Record<string, string>): ReactNode {
+function renderValue(kind: RecordKind, spec: FieldSpec, value: unknown, labels: Record<string, string>, record: AnyRecord): ReactNode {
   const widget = widgetOf(kind, spec);
   switch (widget.type) {
     case 'date':
@@ -89,8 +90,11 @@ function renderValue(kind: RecordKind, spec: FieldSpec, value: unknown, labels: 
         </dl>
       );
     }
-    case 'destructionRule':
-      return describeDestructionRule(value as Parameters<typeof describeDestructionRule>[0]);
+    case 'destructionRule': {
+      const rule = describeDestructionRule(value as Parameters<typeof describeDestructionRule>[0]);
+      // A version relying on the organisation's default says so, and that the DSFC's period is the real one.
+      return record.destructionRuleIsDefault && value ? `${rule} (${defaultDestructionNote(value as DestructionRule)})` : rule;
+    }
     default:
       return <span className="prewrap">{showText(value as string | null)}</span>;
   }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CertificateSummary } from '../../../shared/destruction/destruction-api';
 import { formatDate } from '../../../shared/register/format-date';
 import { useDestructionStore } from '../stores/destruction-store';
+import { SignCertificateDialog } from './SignCertificateDialog';
 
 function statusText(c: CertificateSummary): string {
   if (c.status === 'acknowledged') return `Acknowledged ${formatDate(c.acknowledgedDate!)}${c.acknowledgementReference ? ` (${c.acknowledgementReference})` : ''}`;
@@ -43,6 +44,7 @@ export function CertificatesList({ certificates, today }: { certificates: Certif
             </td>
             <td>
               <StatusUpdate certificate={c} today={today} />
+              <SignAction certificate={c} />
             </td>
           </tr>
         ))}
@@ -72,5 +74,19 @@ function StatusUpdate({ certificate, today }: { certificate: CertificateSummary;
         {sending ? 'Mark sent' : 'Mark acknowledged'}
       </button>
     </div>
+  );
+}
+
+/** Opens the digital signing dialog for one certificate; the screen's status line says what was signed. */
+function SignAction({ certificate }: { certificate: CertificateSummary }) {
+  const [open, setOpen] = useState(false);
+  const showNotice = useDestructionStore((s) => s.showNotice);
+  return (
+    <>
+      <button type="button" className="destruction-sign" onClick={() => setOpen(true)}>
+        Sign {certificate.number}…
+      </button>
+      {open ? <SignCertificateDialog certificate={certificate} onClose={() => setOpen(false)} onSigned={showNotice} /> : null}
+    </>
   );
 }

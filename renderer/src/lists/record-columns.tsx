@@ -24,7 +24,7 @@ export const recordColumns: Columns = {
   assurance: [
     { id: 'label', header: 'Assurance', sortField: 'kind', render: (r, l) => <><RecordLink inRow kind="assurance" id={r.id} label={l[r.id]} />{archivedMark(r)}</> },
     { id: 'organisation', header: 'Organisation', render: (r, l) => <RecordLink inRow kind="organisation" id={r.organisationId} label={l[r.organisationId]} /> },
-    { id: 'status', header: 'Status', render: (r) => (r.kind === 'DSPT' ? showText(r.dsptStatus) + (r.improvementPlanAgreed ? ' (improvement plan agreed)' : '') : 'Certified') },
+    { id: 'status', header: 'Status', render: (r) => (r.kind === 'DSPT' ? showText(r.dsptStatus) + (r.improvementPlanDate ? ` (plan approved ${showDate(r.improvementPlanDate)})` : r.improvementPlanAgreed ? ' (improvement plan agreed)' : '') : 'Certified') },
     { id: 'expiryDate', header: 'Expires', sortField: 'expiryDate', render: (r) => showDate(r.expiryDate) },
     { id: 'locations', header: 'Locations covered', align: 'end', render: (r) => showNumber(r.coveredLocationIds.length) },
   ],

@@ -38,6 +38,8 @@ interface DestructionState {
   verifyFile: () => Promise<void>;
   markSent: (certificateId: string, date: string) => Promise<boolean>;
   markAcknowledged: (certificateId: string, date: string, reference: string) => Promise<boolean>;
+  /** Says something done outside the store (a certificate signed) in the screen's status line. */
+  showNotice: (notice: string) => void;
   reset: () => void;
 }
 
@@ -102,6 +104,7 @@ export const useDestructionStore = create<DestructionState>()((set, get) => ({
     set({ saving: false, issueResult: result.value, notice: result.value.status === 'issued' ? `Certificate ${result.value.certificate.number} issued: saved as ${result.value.fileName}, with ${result.value.jsonFileName} beside it.` : null });
     if (result.value.status === 'issued') await get().load();
   },
+  showNotice: (notice) => set({ notice }),
   verifyFile: async () => {
     const result = await call('certificate.verify', {});
     if (!result.ok) return set({ error: result.error.message, verification: null });

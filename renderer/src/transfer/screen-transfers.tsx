@@ -19,6 +19,7 @@ export function DashboardTransfers() {
     <>
       <ExportButtons what="findings" label="findings" formats={['xlsx', 'csv']} />
       <ExportButtons what="deadlines" label="deadlines" formats={['ics']} />
+      <ExportButtons what="auditReadiness" label="audit-readiness report" formats={['pdf', 'xlsx']} />
       <TransferStatus />
     </>
   );

@@ -4,7 +4,7 @@ import { byId } from '../../register/register-index';
 import { formatDate } from '../../register/format-date';
 import { assuranceLabel, refs } from '../../register/record-labels';
 import type { Assurance } from '../../register/records';
-import { dsptAcceptableStatuses } from '../../register/vocabulary';
+import { dsptAcceptableStatuses, dsptImprovementPlanApproved } from '../../register/vocabulary';
 import { makeFinding, type FindingRule } from '../finding-rule';
 import { partiesOfActiveVersions } from '../parties-of-active-versions';
 
@@ -42,7 +42,8 @@ function satisfies(a: Assurance, asOf: IsoDate): boolean {
   if (!isCurrent(a, asOf)) return false;
   if (a.kind === 'ISO27001') return true;
   if (a.dsptStatus === null || a.dsptStatus === 'Not Published') return false;
-  return dsptAcceptableStatuses.includes(a.dsptStatus) || a.improvementPlanAgreed;
+  // An improvement plan NHS England approved satisfies the DSFC; DSPT_IMPROVEMENT_PLAN observes it.
+  return dsptAcceptableStatuses.includes(a.dsptStatus) || a.dsptStatus === dsptImprovementPlanApproved || a.improvementPlanAgreed;
 }
 
 function shortfall(a: Assurance, asOf: IsoDate): string {

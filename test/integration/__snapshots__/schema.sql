@@ -1,4 +1,4 @@
--- schema version 9
+-- schema version 10
 CREATE INDEX absence_checks_by_copy ON absence_checks (copy_id);
 
 CREATE INDEX approved_locations_by_location ON approved_locations (location_id);
@@ -114,7 +114,9 @@ CREATE TABLE assurances (
   certificate_number TEXT,
   scope TEXT,
   published_date TEXT CHECK (published_date IS NULL OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-  expiry_date TEXT CHECK (expiry_date IS NULL OR expiry_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL,
+  expiry_date TEXT CHECK (expiry_date IS NULL OR expiry_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]') NOT NULL, improvement_plan_date TEXT
+  CHECK (improvement_plan_date IS NULL OR improvement_plan_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+  CHECK (dspt_status IS NOT 'Not Met - Improvement Plan Approved' OR improvement_plan_date IS NOT NULL),
   CHECK (kind <> 'DSPT' OR dspt_status IS NOT NULL),
   CHECK (kind <> 'ISO27001' OR certificate_number IS NOT NULL)
 ) STRICT;
@@ -270,7 +272,7 @@ CREATE TABLE dsa_versions (
   destruction_days INTEGER CHECK (destruction_days >= 0),
   destruction_date TEXT CHECK (destruction_date IS NULL OR destruction_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   destruction_weeks INTEGER CHECK (destruction_weeks >= 0),
-  dsfc_id TEXT REFERENCES dsfcs (id) ON DELETE RESTRICT, archiving_for_research INTEGER NOT NULL DEFAULT 0 CHECK (archiving_for_research IN (0, 1)),
+  dsfc_id TEXT REFERENCES dsfcs (id) ON DELETE RESTRICT, archiving_for_research INTEGER NOT NULL DEFAULT 0 CHECK (archiving_for_research IN (0, 1)), destruction_rule_is_default INTEGER NOT NULL DEFAULT 0 CHECK (destruction_rule_is_default IN (0, 1)),
   UNIQUE (dsa_id, version),
   CHECK (end_date >= start_date),
   CHECK (predecessor_version_id <> id),

@@ -49,6 +49,37 @@ describe('ASSURANCE_EXPIRED', () => {
   });
 });
 
+describe('DSPT_IMPROVEMENT_PLAN', () => {
+  const planApproved = { dsptStatus: 'Not Met - Improvement Plan Approved' as const, improvementPlanDate: '2026-04-15' };
+
+  it('fires, low, naming the plan’s date, when a party stands on "Not Met - Improvement Plan Approved"; ASSURANCE_EXPIRED stays quiet', () => {
+    const register = compliantRegister().update('assurance', 'uni-dspt', planApproved);
+    const finding = theFinding(register, 'DSPT_IMPROVEMENT_PLAN');
+    expect(finding).toMatchObject({ severity: 'low', dueDate: '2027-06-30', id: 'DSPT_IMPROVEMENT_PLAN:uni' });
+    expect(finding.title).toBe('University of Exampleton: DSPT 2025/26 is Not Met, with an improvement plan NHS England approved on 15 April 2026');
+    expect(subjectIds(finding)).toEqual(['uni', 'uni-dspt', 'v4.2']);
+    expect(codesOf(register)).toEqual(['DSPT_IMPROVEMENT_PLAN']);
+  });
+
+  it('is quiet at Standards Met, and for plain Standards Not Met, which is ASSURANCE_EXPIRED’s', () => {
+    expect(codesOf(compliantRegister())).toEqual([]);
+    expect(codesOf(compliantRegister().update('assurance', 'uni-dspt', { dsptStatus: 'Standards Not Met' }))).toEqual(['ASSURANCE_EXPIRED']);
+  });
+
+  it('is quiet once a newer assessment meets the standards, and when the assessment has expired (then ASSURANCE_EXPIRED fires)', () => {
+    const renewed = compliantRegister()
+      .update('assurance', 'uni-dspt', planApproved)
+      .assurance('uni-dspt-next', 'uni', { kind: 'DSPT', dsptYear: '2026/27', dsptStatus: 'Standards Met', expiryDate: '2027-09-30' });
+    expect(codesOf(renewed)).toEqual([]);
+    const expired = compliantRegister().update('assurance', 'uni-dspt', { ...planApproved, expiryDate: '2026-05-31' });
+    expect(codesOf(expired)).toEqual(['ASSURANCE_EXPIRED']);
+  });
+
+  it('the status needs the plan’s date', () => {
+    expect(() => compliantRegister().update('assurance', 'uni-dspt', { dsptStatus: 'Not Met - Improvement Plan Approved' }).build()).toThrow(/improvementPlanDate/);
+  });
+});
+
 describe('ICO_REGISTRATION_EXPIRED', () => {
   it('fires when a party’s ICO renewal date has passed', () => {
     const register = compliantRegister().update('organisation', 'aws', { icoRenewalDate: '2026-05-31' });

@@ -43,7 +43,7 @@ export function RecordFormDialog({ request, onClose, onSaved }: { request: Recor
     void call('settings.get', {}).then((result) => {
       if (!live || !result.ok) return;
       const rule = draftFrom(kind, { destructionRule: result.value.defaultDestructionRule }).destructionRule;
-      setDraft((current) => ({ ...current, destructionRule: rule }));
+      setDraft((current) => ({ ...current, destructionRule: rule, destructionRuleIsDefault: true }));
     });
     return () => {
       live = false;
@@ -110,7 +110,8 @@ export function RecordFormDialog({ request, onClose, onSaved }: { request: Recor
               labels={labels}
               rememberLabel={(id, label) => setLabels((l) => ({ ...l, [id]: label }))}
               onChange={(value) => {
-                setDraft((d) => ({ ...d, [spec.name]: value }));
+                // Choosing a rule makes it the agreement's own, no longer the default from Settings.
+                setDraft((d) => ({ ...d, [spec.name]: value, ...(kind === 'dsaVersion' && spec.name === 'destructionRule' ? { destructionRuleIsDefault: false } : {}) }));
                 setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => key.split(/[.[]/)[0] !== spec.name)));
               }}
             />
