@@ -118,7 +118,9 @@ function computeFacts(db: Database, index: RegisterIndex, asOf: IsoDate): Regist
     const liveCopies = liveByHolding.get(h.id) ?? 0;
     const hasCopies = liveByHolding.has(h.id);
     const state = liveCopies > 0 ? (overdue.has(h.id) ? 'overdue' : 'live') : !hasCopies ? 'no-copies' : index.certifiedHoldingIds.has(h.id) ? 'certified' : 'destroyed';
-    holding.set(h.id, { liveCopies, destroyBy: deadlineOf(h), state });
+    const dsaId = index.versions.get(h.versionId)?.dsaId ?? '';
+    const agreement = { id: dsaId, label: index.dsas.get(dsaId)?.nicReference ?? 'an agreement no longer in the register' };
+    holding.set(h.id, { agreement, liveCopies, destroyBy: deadlineOf(h), state });
   }
 
   const dsa = new Map<string, Omit<DsaFacts, 'openFindings'>>();

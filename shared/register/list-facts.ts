@@ -35,6 +35,8 @@ export const holdingStateLabels: Record<HoldingState, string> = {
 };
 
 export const holdingFactsSchema = z.object({
+  /** The agreement it was received under (pickers group holdings by it). */
+  agreement: named,
   liveCopies: z.number().int().min(0),
   /** Computed through renewals, as the findings compute it; null while a rolling rule waits for next year's data. */
   destroyBy: isoDate.nullable(),

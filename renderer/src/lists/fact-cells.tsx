@@ -12,7 +12,7 @@ export function HoldingStateBadge({ state }: { state: HoldingState }) {
   return <StatusBadge tone={holdingStateTones[state]}>{holdingStateLabels[state]}</StatusBadge>;
 }
 
-export function DestroyByCell({ facts }: { facts: HoldingFacts }) {
+export function DestroyByCell({ facts }: { facts: Pick<HoldingFacts, 'destroyBy' | 'state'> }) {
   if (facts.destroyBy === null) return <span className="muted">When next year’s data arrives</span>;
   return facts.state === 'overdue' ? <span className="text-danger">{showDate(facts.destroyBy)} (overdue)</span> : <>{showDate(facts.destroyBy)}</>;
 }
