@@ -61,7 +61,7 @@ describe('the timeline shows what is already late', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await timeline.screenshot({ path: join(artefactsFolder, `timeline-overdue-${scheme}.png`) });
     }
-    await overdue.locator('a').click();
+    await overdue.locator('circle').click();
     await expect(page).toHaveURL(/#\/holdings\/holding\/old-h/);
     await expect(page.getByRole('heading', { name: 'NIC11111_DEATHS_2023' })).toBeVisible();
   });

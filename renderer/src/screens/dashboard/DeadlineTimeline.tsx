@@ -3,6 +3,7 @@ import type { Deadline } from '../../../../shared/register/deadlines';
 import { plural } from '../../../../shared/register/format-date';
 import { countsByKind, defaultGeometry, laneLabels, layoutTimeline, type LateItem, type LateMarker, type TimelineMarker } from '../../dashboard/timeline-layout';
 import { showDate } from '../../format/display';
+import { navigate } from '../../hooks/useHashRoute';
 import { recordHref } from '../../navigation/record-route';
 
 /**
@@ -69,7 +70,7 @@ export function DeadlineTimeline({ deadlines, asOf, horizonDays, late = [] }: { 
  * One dot: hovering shows what falls due that day (a native tooltip), and clicking opens the record,
  * or for several deadlines on one day the first of them in the list below, where the rest follow.
  * The chart stays an image to assistive technology and out of the Tab order: the list is the way in
- * by keyboard, with the same links.
+ * by keyboard and to a screen reader, with the same links.
  */
 function TimelineMarkerDot({ marker }: { marker: TimelineMarker }) {
   const [first] = marker.deadlines;
@@ -87,24 +88,17 @@ function TimelineMarkerDot({ marker }: { marker: TimelineMarker }) {
       ) : null}
     </>
   );
+  const open = () => {
+    if (!href) return;
+    // Several on one day: bring the first list entry into view rather than changing the route.
+    if (several) document.getElementById(`deadline-${first!.id}`)?.scrollIntoView({ block: 'center' });
+    else navigate(href);
+  };
+  // A click target, not a link: the chart is one image to assistive technology (links inside an
+  // image are nested controls, WCAG 4.1.2), and the list below has the same links for the keyboard.
   return (
-    <g className={`marker marker-${marker.kind}`} data-date={marker.date}>
-      {href ? (
-        <a
-          href={href}
-          tabIndex={-1}
-          onClick={(event) => {
-            if (!several) return;
-            // An in-page anchor: bring the list entry into view rather than changing the route.
-            event.preventDefault();
-            document.getElementById(`deadline-${first!.id}`)?.scrollIntoView({ block: 'center' });
-          }}
-        >
-          {dot}
-        </a>
-      ) : (
-        dot
-      )}
+    <g className={`marker marker-${marker.kind}${href ? ' marker-opens' : ''}`} data-date={marker.date} data-href={href ?? undefined} onClick={open}>
+      {dot}
     </g>
   );
 }
@@ -131,14 +125,8 @@ function LateMarkerDot({ marker, asOf }: { marker: LateMarker; asOf: string }) {
     </>
   );
   return (
-    <g className="marker marker-overdue" data-date={marker.date}>
-      {href ? (
-        <a href={href} tabIndex={-1}>
-          {dot}
-        </a>
-      ) : (
-        dot
-      )}
+    <g className={`marker marker-overdue${href ? ' marker-opens' : ''}`} data-date={marker.date} data-href={href ?? undefined} onClick={() => (href ? navigate(href) : undefined)}>
+      {dot}
     </g>
   );
 }
