@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/open-database';
+import { listRecords } from '../../electron/register/register-list';
+import { addDays } from '../../shared/register/dates';
+import type { RegisterListRequest } from '../../shared/register/register-api';
+import type { RegisterContent } from '../../shared/register/snapshot';
+import { storeRegister } from '../helpers/store-register';
+import { useTempDir } from '../helpers/temp-dir';
+import { twoAgreements } from '../helpers/two-agreements';
+
+/**
+ * The facts lists show and sort and filter by (issue 11, item 4), read through register.list's
+ * implementation, against what this test works out from the register it stored: live copies by
+ * counting, destroy-by from the renewal chain's rule, states from the copies and certificates.
+ */
+const AS_OF = '2026-06-01';
+
+function register(): RegisterContent {
+  const r = twoAgreements();
+  // The other agreement's holding: every copy destroyed, no certificate. A third holding of hip with no copies.
+  for (const copy of r.copies) if (copy.holdingId === 'o-h') copy.destroyedDate = '2026-05-01';
+  r.holdings.push({ ...r.holdings.find((h) => h.id === 'hes-2024')!, id: 'hes-empty', darsFileReference: 'NIC00574_EMPTY' });
+  return r;
+}
+
+const list = (db: ReturnType<typeof openDatabase>['db'], request: Omit<RegisterListRequest, 'offset' | 'limit'> & { offset?: number; limit?: number }) =>
+  listRecords(db, { offset: 0, limit: 500, filters: { archived: false }, ...request } as RegisterListRequest, { asOf: AS_OF });
+
+describe('list facts, sorted and filtered on the server', () => {
+  const temp = useTempDir();
+
+  it('agreements: current version, controllers, live copies; sorted by live copies', () => {
+    const r = register();
+    const { db } = openDatabase(temp.path('r.sqlite'), { create: true });
+    storeRegister(db, r);
+    const live = (dsaId: string) => {
+      const versions = new Set(r.versions.filter((v) => v.dsaId === dsaId).map((v) => v.id));
+      const holdings = new Set(r.holdings.filter((h) => versions.has(h.versionId)).map((h) => h.id));
+      return r.copies.filter((c) => holdings.has(c.holdingId) && c.destroyedDate === null).length;
+    };
+    const page = list(db, { kind: 'dsa', sort: { field: 'liveCopies', direction: 'desc' } });
+    expect(page.records.map((d) => d.id)).toEqual(['hip', 'other'].sort((a, b) => live(b) - live(a)));
+    expect(page.facts!.hip!.liveCopies).toBe(live('hip'));
+    expect(page.facts!.other!.liveCopies).toBe(0);
+    expect(page.facts!.hip!.currentVersion!.id).toBe('v4.2');
+    expect(page.facts!.hip!.endDate).toBe('2028-03-31');
+    expect(page.facts!.hip!.controllers.map((c) => c.id).sort()).toEqual(['trust', 'uni']);
+    expect(page.facts!.hip!.openFindings).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('holdings: destroy-by through renewals, live copies and state; filtered by state and sorted by destroy-by', () => {
+    const r = register();
+    const { db } = openDatabase(temp.path('r.sqlite'), { create: true });
+    storeRegister(db, r);
+    const page = list(db, { kind: 'holding', sort: { field: 'destroyBy', direction: 'asc' } });
+    // v4.1's holding is governed by v4.2 (its renewal): 30 days after 31 March 2028, not v4.1's end.
+    expect(page.facts!['hes-2023']!.destroyBy).toBe(addDays('2028-03-31', 30));
+    expect(page.facts!['hes-2023']!.state).toBe('live');
+    expect(page.facts!['o-h']!.state).toBe('destroyed');
+    expect(page.facts!['hes-empty']!.state).toBe('no-copies');
+    const dates = page.records.map((h) => page.facts![h.id]!.destroyBy);
+    expect(dates).toEqual([...dates].sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999')));
+    expect(list(db, { kind: 'holding', filters: { archived: false, holdingState: 'destroyed' } }).records.map((h) => h.id)).toEqual(['o-h']);
+    db.close();
+  });
+
+  it('copies: flagged where a finding says the location is wrong; filter and sort by it, with totals and pages over the whole list', () => {
+    const r = register();
+    const { db } = openDatabase(temp.path('r.sqlite'), { create: true });
+    storeRegister(db, r);
+    const flagged = list(db, { kind: 'copy', filters: { archived: false, flagged: true } });
+    expect(flagged.records.map((c) => c.id)).toEqual(['c-laptop']);
+    expect(flagged.facts!['c-laptop']!.locationFlags).toEqual(['unapproved']);
+    const all = list(db, { kind: 'copy', sort: { field: 'locationFlag', direction: 'desc' } });
+    expect(all.total).toBe(r.copies.length);
+    expect(all.records[0]!.id).toBe('c-laptop');
+    // A page of two from the middle is the same rows as the whole list's middle.
+    const second = list(db, { kind: 'copy', sort: { field: 'locationFlag', direction: 'desc' }, offset: 2, limit: 2 });
+    expect(second.records.map((c) => c.id)).toEqual(all.records.slice(2, 4).map((c) => c.id));
+    expect(second.total).toBe(all.total);
+    db.close();
+  });
+});
