@@ -63,7 +63,7 @@ const small = { agreements: issueScale.agreements / 100, holdings: issueScale.ho
 const smallRun = await measure(small);
 const largeRun = await measure(issueScale);
 const ms = (n: number) => `${n.toFixed(1).padStart(8)} ms`;
-console.log(`register.list in the main process: ${largeRun.copies.toLocaleString('en-GB')} live-or-not copies vs ${smallRun.copies.toLocaleString('en-GB')} (median of 5, after the first)`);
+console.log(`register.list in the main process: ${largeRun.copies.toLocaleString('en-GB')} copies vs ${smallRun.copies.toLocaleString('en-GB')} (median of 5, after the first)`);
 console.log(`${'first list after a change (computes findings and facts)'.padEnd(58)} ${ms(largeRun.cold)} vs ${ms(smallRun.cold)}  ratio ${(largeRun.cold / smallRun.cold).toFixed(1)}`);
 for (const name of [...Object.keys(requests), 'Copies, the middle page']) {
   const large = largeRun.warm[name]!;
