@@ -45,6 +45,7 @@ const places = [
   '#/agreements/organisation',
   '#/agreements/obligation',
   '#/holdings/copy',
+  '#/holdings/holding/old-h',
   '#/agreements/dsa/hip',
   '#/holdings/holding/hes-2024',
   '#/locations/location/tre',
@@ -56,7 +57,29 @@ const dialogs: [string, string, (page: Page) => Promise<void>][] = [
   ['#/agreements/dsa', 'New DSA', (page) => page.getByRole('button', { name: 'New DSA' }).click()],
   ['#/agreements/dsa/hip', 'Add version', (page) => page.getByRole('button', { name: 'Add version' }).click()],
   ['#/dashboard', 'Set status', (page) => page.getByRole('button', { name: /^Set status/ }).first().click()],
+  ['#/holdings/holding/hes-2024', 'Mark destroyed', (page) => page.getByRole('button', { name: /^Mark destroyed/ }).first().click()],
 ];
+
+/**
+ * Two agreements sharing locations and a controller, with findings of every severity, and a third
+ * that ended in January with its data still held (an overdue destruction): so the overdue lane, the
+ * red destroy-by dates and the flagged copies are on screen when axe checks their contrast.
+ */
+function register() {
+  const r = twoAgreements();
+  r.dsas.push({ id: 'old', archived: false, nicReference: 'DARS-NIC-11111-A1B2C', title: 'An ended study' } as never);
+  const v42 = r.versions.find((v) => v.id === 'v4.2')!;
+  r.versions.push({ ...v42, id: 'old-v1', dsaId: 'old', version: '1', status: 'expired', startDate: '2023-02-01', endDate: '2026-01-31', predecessorVersionId: null, destructionRule: { kind: 'days-after-end', days: 30 } });
+  const dataset = r.datasets.find((d) => d.versionId === 'v4.2')!;
+  r.datasets.push({ ...dataset, id: 'old-ds', versionId: 'old-v1' });
+  const approval = r.approvedLocations.find((a) => a.versionId === 'v4.2')!;
+  r.approvedLocations.push({ ...approval, id: 'old-a', versionId: 'old-v1', approvedFrom: null, approvedTo: null });
+  const holding = r.holdings.find((h) => h.id === 'hes-2024')!;
+  r.holdings.push({ ...holding, id: 'old-h', versionId: 'old-v1', datasetId: 'old-ds', darsFileReference: 'NIC11111_OLD_2023', receivedDate: '2023-03-01', dataYear: null });
+  const copy = r.copies.find((c) => c.holdingId === 'hes-2024' && c.locationId === approval.locationId)!;
+  r.copies.push({ ...copy, id: 'old-c', holdingId: 'old-h', createdDate: '2023-03-01' });
+  return r;
+}
 
 async function settle(page: Page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -71,7 +94,7 @@ describe('WCAG 2.2 AA on every screen (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`no violation on any screen, record page or dialog, ${colorScheme} theme`, { timeout: 300_000 }, async () => {
       const app = await apps.open({ hash: '#/dashboard', now: () => new Date('2026-06-01T10:00:00'), colorScheme });
-      storeRegister(app.context.db, twoAgreements());
+      storeRegister(app.context.db, register());
       const { page } = app;
       const problems: string[] = [];
       for (const place of places) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
 import { listRecords } from '../../electron/register/register-list';
 import { addDays } from '../../shared/register/dates';
+import type { CopyFacts, DsaFacts, HoldingFacts } from '../../shared/register/list-facts';
 import type { RegisterListRequest } from '../../shared/register/register-api';
 import type { RegisterContent } from '../../shared/register/snapshot';
 import { storeRegister } from '../helpers/store-register';
@@ -26,6 +27,9 @@ function register(): RegisterContent {
 const list = (db: ReturnType<typeof openDatabase>['db'], request: Omit<RegisterListRequest, 'offset' | 'limit'> & { offset?: number; limit?: number }) =>
   listRecords(db, { offset: 0, limit: 500, filters: { archived: false }, ...request } as RegisterListRequest, { asOf: AS_OF });
 
+type Page = ReturnType<typeof listRecords>;
+const factsOf = <F,>(page: Page) => (page.facts ?? {}) as Record<string, F>;
+
 describe('list facts, sorted and filtered on the server', () => {
   const temp = useTempDir();
 
@@ -40,12 +44,13 @@ describe('list facts, sorted and filtered on the server', () => {
     };
     const page = list(db, { kind: 'dsa', sort: { field: 'liveCopies', direction: 'desc' } });
     expect(page.records.map((d) => d.id)).toEqual(['hip', 'other'].sort((a, b) => live(b) - live(a)));
-    expect(page.facts!.hip!.liveCopies).toBe(live('hip'));
-    expect(page.facts!.other!.liveCopies).toBe(0);
-    expect(page.facts!.hip!.currentVersion!.id).toBe('v4.2');
-    expect(page.facts!.hip!.endDate).toBe('2028-03-31');
-    expect(page.facts!.hip!.controllers.map((c) => c.id).sort()).toEqual(['trust', 'uni']);
-    expect(page.facts!.hip!.openFindings).toBeGreaterThan(0);
+    const facts = factsOf<DsaFacts>(page);
+    expect(facts.hip!.liveCopies).toBe(live('hip'));
+    expect(facts.other!.liveCopies).toBe(0);
+    expect(facts.hip!.currentVersion!.id).toBe('v4.2');
+    expect(facts.hip!.endDate).toBe('2028-03-31');
+    expect(facts.hip!.controllers.map((c) => c.id).sort()).toEqual(['trust', 'uni']);
+    expect(facts.hip!.openFindings).toBeGreaterThan(0);
     db.close();
   });
 
@@ -55,11 +60,12 @@ describe('list facts, sorted and filtered on the server', () => {
     storeRegister(db, r);
     const page = list(db, { kind: 'holding', sort: { field: 'destroyBy', direction: 'asc' } });
     // v4.1's holding is governed by v4.2 (its renewal): 30 days after 31 March 2028, not v4.1's end.
-    expect(page.facts!['hes-2023']!.destroyBy).toBe(addDays('2028-03-31', 30));
-    expect(page.facts!['hes-2023']!.state).toBe('live');
-    expect(page.facts!['o-h']!.state).toBe('destroyed');
-    expect(page.facts!['hes-empty']!.state).toBe('no-copies');
-    const dates = page.records.map((h) => page.facts![h.id]!.destroyBy);
+    const facts = factsOf<HoldingFacts>(page);
+    expect(facts['hes-2023']!.destroyBy).toBe(addDays('2028-03-31', 30));
+    expect(facts['hes-2023']!.state).toBe('live');
+    expect(facts['o-h']!.state).toBe('destroyed');
+    expect(facts['hes-empty']!.state).toBe('no-copies');
+    const dates = page.records.map((h) => facts[h.id]!.destroyBy);
     expect(dates).toEqual([...dates].sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999')));
     expect(list(db, { kind: 'holding', filters: { archived: false, holdingState: 'destroyed' } }).records.map((h) => h.id)).toEqual(['o-h']);
     db.close();
@@ -71,7 +77,7 @@ describe('list facts, sorted and filtered on the server', () => {
     storeRegister(db, r);
     const flagged = list(db, { kind: 'copy', filters: { archived: false, flagged: true } });
     expect(flagged.records.map((c) => c.id)).toEqual(['c-laptop']);
-    expect(flagged.facts!['c-laptop']!.locationFlags).toEqual(['unapproved']);
+    expect(factsOf<CopyFacts>(flagged)['c-laptop']!.locationFlags).toEqual(['unapproved']);
     const all = list(db, { kind: 'copy', sort: { field: 'locationFlag', direction: 'desc' } });
     expect(all.total).toBe(r.copies.length);
     expect(all.records[0]!.id).toBe('c-laptop');
