@@ -3,8 +3,8 @@
  * from (issue 11, item 4), with their facts (live copies, destroy-by, open findings, location
  * checks) and sorted or filtered by them, on a register the size the issue names (1,000
  * agreements, 20,000 holdings, 100,000 copies) and on one a hundredth of that, through the real
- * `register.list` handler. The first answer after a change computes the facts (and the findings,
- * when the Dashboard has not already); later pages reuse them until the register changes. Prints
+ * `register.list` handler. After a change the Dashboard's findings are timed first (the app opens
+ * on it), then the first list, which adds the facts; later pages reuse them until the register changes. Prints
  * each as milliseconds and the ratio of the large register to the small one. A benchmark, not a test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +28,7 @@ const requests: Record<string, Record<string, unknown>> = {
   'Agreements by open findings': { kind: 'dsa', offset: 0, limit: 50, filters: { archived: false }, sort: { field: 'openFindings', direction: 'desc' } },
 };
 
-async function measure(size: LargeRegisterSize): Promise<{ cold: number; warm: Record<string, number>; copies: number }> {
+async function measure(size: LargeRegisterSize): Promise<{ dashboard: number; cold: number; warm: Record<string, number>; copies: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'custodian-bench-lists-'));
   const { context } = createServiceContext({ databasePath: join(dir, 'register.sqlite'), appVersion: 'bench', now: () => new Date(`${LARGE_REGISTER_AS_OF}T10:00:00`) });
   try {
@@ -38,7 +38,12 @@ async function measure(size: LargeRegisterSize): Promise<{ cold: number; warm: R
       if (!result.ok) throw new Error(JSON.stringify(result.error));
       return result.value!;
     };
+    // The Dashboard opens first and computes the findings; the first list after it adds the facts.
     let start = performance.now();
+    const overview = await dispatch(handlerTable, context, 'findings.overview', { first: 50 });
+    if (!(overview as { ok: boolean }).ok) throw new Error('findings.overview failed');
+    const dashboard = performance.now() - start;
+    start = performance.now();
     const first = await ask(requests['Copies, first page of 500']!);
     const cold = performance.now() - start;
     const warm: Record<string, number> = {};
@@ -52,7 +57,7 @@ async function measure(size: LargeRegisterSize): Promise<{ cold: number; warm: R
       }
       warm[name] = median(runs);
     }
-    return { cold, warm, copies: first.total };
+    return { dashboard, cold, warm, copies: first.total };
   } finally {
     context.db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -64,7 +69,8 @@ const smallRun = await measure(small);
 const largeRun = await measure(issueScale);
 const ms = (n: number) => `${n.toFixed(1).padStart(8)} ms`;
 console.log(`register.list in the main process: ${largeRun.copies.toLocaleString('en-GB')} copies vs ${smallRun.copies.toLocaleString('en-GB')} (median of 5, after the first)`);
-console.log(`${'first list after a change (computes findings and facts)'.padEnd(58)} ${ms(largeRun.cold)} vs ${ms(smallRun.cold)}  ratio ${(largeRun.cold / smallRun.cold).toFixed(1)}`);
+console.log(`${'the Dashboard’s findings after a change (load and check)'.padEnd(58)} ${ms(largeRun.dashboard)} vs ${ms(smallRun.dashboard)}  ratio ${(largeRun.dashboard / smallRun.dashboard).toFixed(1)}`);
+console.log(`${'then the first list (computes the facts)'.padEnd(58)} ${ms(largeRun.cold)} vs ${ms(smallRun.cold)}  ratio ${(largeRun.cold / smallRun.cold).toFixed(1)}`);
 for (const name of [...Object.keys(requests), 'Copies, the middle page']) {
   const large = largeRun.warm[name]!;
   const smallMs = smallRun.warm[name]!;

@@ -1,14 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { effectiveStatus } from '../../shared/findings/finding-status';
 import type { IsoDate } from '../../shared/register/dates';
-import { createDeadlineCalculator, pendingDestructionsIn } from '../../shared/register/destruction-deadline';
+import { createDeadlineCalculator } from '../../shared/register/destruction-deadline';
 import type { Finding } from '../../shared/register/findings';
 import type { CopyFacts, DsaFacts, HoldingFacts, LocationFlag } from '../../shared/register/list-facts';
 import { versionLabel } from '../../shared/register/record-labels';
 import type { DsaVersion } from '../../shared/register/records';
 import { countLive, partiesOf, type RegisterIndex } from '../../shared/register/register-index';
 import { compareVersions } from '../../shared/register/version-order';
-import { findingsFacts } from '../destruction/findings-facts';
 import { readFindingStatuses } from '../findings/finding-status-service';
 import { cachedFromRegister } from './register-cache';
 import { cachedRegisterFindings } from './register-findings';
@@ -73,10 +72,9 @@ function computeFacts(db: Database, index: RegisterIndex, asOf: IsoDate): Regist
     dsaOf.set(version.id, version.dsaId);
     versionsByDsa.get(version.dsaId)?.push(version);
     for (const approval of index.approvalsByVersion.get(version.id) ?? []) dsaOf.set(approval.id, version.dsaId);
-    for (const holding of index.holdingsByVersion.get(version.id) ?? []) {
-      dsaOf.set(holding.id, version.dsaId);
-      for (const copy of index.copiesByHolding.get(holding.id) ?? []) dsaOf.set(copy.id, version.dsaId);
-    }
+    // Copies are looked up through their holding when a finding names one (below): making a map
+    // entry for each of 100,000 copies was most of this function's time.
+    for (const holding of index.holdingsByVersion.get(version.id) ?? []) dsaOf.set(holding.id, version.dsaId);
   }
   for (const dataset of index.datasets.values()) {
     const dsaId = dsaOf.get(dataset.versionId);
@@ -87,15 +85,22 @@ function computeFacts(db: Database, index: RegisterIndex, asOf: IsoDate): Regist
     if (dsaId) dsaOf.set(obligation.id, dsaId);
   }
 
+  const agreementOf = (subject: { kind: string; id: string }): string | undefined => {
+    if (subject.kind !== 'copy') return dsaOf.get(subject.id);
+    const holdingId = index.copies.get(subject.id)?.holdingId;
+    return holdingId === undefined ? undefined : dsaOf.get(holdingId);
+  };
   const findingsByDsa = new Map<string, Finding[]>();
   const findingById = new Map<string, { finding: Finding; dsaIds: string[] }>();
   const copy = new Map<string, CopyFacts>();
+  // Overdue exactly when DESTRUCTION_OVERDUE says so (copies kept under a dated exception are not).
+  const overdue = new Set<string>();
   const flag = (copyId: string, value: LocationFlag) => {
     const flags = (copy.get(copyId) ?? NO_FLAGS).locationFlags;
     if (!flags.includes(value)) copy.set(copyId, { locationFlags: [...flags, value] });
   };
   for (const finding of findings) {
-    const dsaIds = [...new Set(finding.subjects.map((s) => dsaOf.get(s.id)).filter((d): d is string => d !== undefined))];
+    const dsaIds = [...new Set(finding.subjects.map((s) => agreementOf(s)).filter((d): d is string => d !== undefined))];
     findingById.set(finding.id, { finding, dsaIds });
     for (const dsaId of dsaIds) {
       let list = findingsByDsa.get(dsaId);
@@ -105,21 +110,22 @@ function computeFacts(db: Database, index: RegisterIndex, asOf: IsoDate): Regist
     const flagged: LocationFlag | null =
       finding.code === 'COPY_AT_UNAPPROVED_LOCATION' ? 'unapproved' : finding.code === 'LOCATION_OUTSIDE_TERRITORY' ? 'outside-territory' : null;
     if (flagged) for (const subject of finding.subjects) if (subject.kind === 'copy') flag(subject.id, flagged);
+    if (finding.code === 'DESTRUCTION_OVERDUE') for (const subject of finding.subjects) if (subject.kind === 'holding') overdue.add(subject.id);
   }
 
   const liveByHolding = new Map<string, number>();
   for (const group of index.holdingCopies) liveByHolding.set(group.holding.id, countLive(index, group, asOf));
 
-  // Overdue as the Destruction screen and DESTRUCTION_OVERDUE say it (copies kept under a dated exception are not).
-  const overdue = new Set(pendingDestructionsIn(index, asOf, findingsFacts(db, asOf).retainedUntil).filter((p) => p.overdue).map((p) => p.holding.id));
   const deadlineOf = createDeadlineCalculator(index);
   const holding = new Map<string, HoldingFacts>();
+  const agreements = new Map<string, HoldingFacts['agreement']>(); // one per agreement, shared by its holdings
   for (const h of index.holdings.values()) {
     const liveCopies = liveByHolding.get(h.id) ?? 0;
     const hasCopies = liveByHolding.has(h.id);
     const state = liveCopies > 0 ? (overdue.has(h.id) ? 'overdue' : 'live') : !hasCopies ? 'no-copies' : index.certifiedHoldingIds.has(h.id) ? 'certified' : 'destroyed';
     const dsaId = index.versions.get(h.versionId)?.dsaId ?? '';
-    const agreement = { id: dsaId, label: index.dsas.get(dsaId)?.nicReference ?? 'an agreement no longer in the register' };
+    let agreement = agreements.get(dsaId);
+    if (!agreement) agreements.set(dsaId, (agreement = { id: dsaId, label: index.dsas.get(dsaId)?.nicReference ?? 'an agreement no longer in the register' }));
     holding.set(h.id, { agreement, liveCopies, destroyBy: deadlineOf(h), state });
   }
 

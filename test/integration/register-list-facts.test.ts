@@ -21,6 +21,14 @@ function register(): RegisterContent {
   // The other agreement's holding: every copy destroyed, no certificate. A third holding of hip with no copies.
   for (const copy of r.copies) if (copy.holdingId === 'o-h') copy.destroyedDate = '2026-05-01';
   r.holdings.push({ ...r.holdings.find((h) => h.id === 'hes-2024')!, id: 'hes-empty', darsFileReference: 'NIC00574_EMPTY' });
+  // An agreement that ended on 31 January with 30 days to destroy, its copy still held: overdue since 2 March.
+  r.dsas.push({ id: 'old', archived: false, nicReference: 'DARS-NIC-11111-A1B2C', title: 'An ended study' } as never);
+  const v42 = r.versions.find((v) => v.id === 'v4.2')!;
+  r.versions.push({ ...v42, id: 'old-v1', dsaId: 'old', version: '1', status: 'expired', startDate: '2023-02-01', endDate: '2026-01-31', predecessorVersionId: null, destructionRule: { kind: 'days-after-end', days: 30 } });
+  r.datasets.push({ ...r.datasets.find((d) => d.versionId === 'v4.2')!, id: 'old-ds', versionId: 'old-v1' });
+  r.approvedLocations.push({ ...r.approvedLocations.find((a) => a.id === 'a42-tre-store')!, id: 'old-a', versionId: 'old-v1' });
+  r.holdings.push({ ...r.holdings.find((h) => h.id === 'hes-2024')!, id: 'old-h', versionId: 'old-v1', datasetId: 'old-ds', darsFileReference: 'NIC11111_OLD', receivedDate: '2023-03-01', dataYear: null });
+  r.copies.push({ ...r.copies.find((c) => c.id === 'c-2024-tre')!, id: 'old-c', holdingId: 'old-h', createdDate: '2023-03-01' });
   return r;
 }
 
@@ -43,7 +51,7 @@ describe('list facts, sorted and filtered on the server', () => {
       return r.copies.filter((c) => holdings.has(c.holdingId) && c.destroyedDate === null).length;
     };
     const page = list(db, { kind: 'dsa', sort: { field: 'liveCopies', direction: 'desc' } });
-    expect(page.records.map((d) => d.id)).toEqual(['hip', 'other'].sort((a, b) => live(b) - live(a)));
+    expect(page.records.map((d) => d.id)).toEqual(['hip', 'old', 'other'].sort((a, b) => live(b) - live(a)));
     const facts = factsOf<DsaFacts>(page);
     expect(facts.hip!.liveCopies).toBe(live('hip'));
     expect(facts.other!.liveCopies).toBe(0);
@@ -65,6 +73,9 @@ describe('list facts, sorted and filtered on the server', () => {
     expect(facts['hes-2023']!.state).toBe('live');
     expect(facts['o-h']!.state).toBe('destroyed');
     expect(facts['hes-empty']!.state).toBe('no-copies');
+    expect(facts['old-h']!.state).toBe('overdue');
+    expect(facts['old-h']!.destroyBy).toBe(addDays('2026-01-31', 30));
+    expect(list(db, { kind: 'holding', filters: { archived: false, holdingState: 'overdue' } }).records.map((h) => h.id)).toEqual(['old-h']);
     const dates = page.records.map((h) => facts[h.id]!.destroyBy);
     expect(dates).toEqual([...dates].sort((a, b) => (a ?? '9999').localeCompare(b ?? '9999')));
     expect(list(db, { kind: 'holding', filters: { archived: false, holdingState: 'destroyed' } }).records.map((h) => h.id)).toEqual(['o-h']);
