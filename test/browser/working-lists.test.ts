@@ -37,6 +37,18 @@ async function columnIndex(page: Page, table: string, header: string): Promise<n
   return index;
 }
 
+/** An agreement that ended on 31 January 2026 with 30 days to destroy, its extract still held on 1 June. */
+function withOverdueHolding(register: RegisterContent): RegisterContent {
+  const v42 = register.versions.find((v) => v.id === 'v4.2')!;
+  register.dsas.push({ id: 'old', archived: false, nicReference: 'DARS-NIC-11111-A1B2C', title: 'An ended study' } as never);
+  register.versions.push({ ...v42, id: 'old-v1', dsaId: 'old', version: '1', status: 'expired', startDate: '2023-02-01', endDate: '2026-01-31', predecessorVersionId: null, destructionRule: { kind: 'days-after-end', days: 30 } });
+  register.datasets.push({ ...register.datasets.find((d) => d.versionId === 'v4.2')!, id: 'old-ds', versionId: 'old-v1' });
+  register.approvedLocations.push({ ...register.approvedLocations.find((a) => a.id === 'a42-tre-store')!, id: 'old-a', versionId: 'old-v1' });
+  register.holdings.push({ ...register.holdings.find((h) => h.id === 'hes-2024')!, id: 'old-h', versionId: 'old-v1', datasetId: 'old-ds', darsFileReference: 'NIC11111_DEATHS_2023', receivedDate: '2023-03-01', dataYear: null });
+  register.copies.push({ ...register.copies.find((c) => c.id === 'c-2024-tre')!, id: 'old-c', holdingId: 'old-h', createdDate: '2023-03-01' });
+  return register;
+}
+
 async function shot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -88,6 +100,7 @@ describe('lists an IG lead can work from', () => {
     storeRegister(app.context.db, register);
     await app.page.reload();
     const { page } = app;
+    await expect(rowOf(page, 'Holdings of this agreement', 'NIC00574_HES_APC_2023')).toBeVisible();
     const summary = page.getByRole('region', { name: 'Summary' });
     await expect(summary).toContainText('DARS-NIC-00574-V2H1F v4.2');
     await expect(summary).toContainText(`${formatted('2025-04-01')} to ${formatted('2028-03-31')}`);
@@ -110,18 +123,24 @@ describe('lists an IG lead can work from', () => {
   });
 
   it('Holdings show live copies, destroy-by date through renewals and status, and filter to the overdue; Copies flag where a location is wrong', { timeout: 90_000 }, async () => {
-    const register = twoAgreements();
+    const register = withOverdueHolding(twoAgreements());
     const app = await apps.open({ hash: '#/holdings/holding', now: today });
     storeRegister(app.context.db, register);
     await app.page.reload();
     const { page } = app;
+    await expect(rowOf(page, 'Holdings', 'NIC00574_HES_APC_2023')).toBeVisible();
     const row = await cellTexts(page, 'Holdings', 'NIC00574_HES_APC_2023');
     const col = async (header: string) => row[await columnIndex(page, 'Holdings', header)]!.trim();
     expect(await col('Destroy by')).toBe(formatted(addDays('2028-03-31', 30)));
     expect(await col('Live copies')).toBe(String(register.copies.filter((c) => c.holdingId === 'hes-2023' && c.destroyedDate === null).length));
     expect(await col('Status')).toBe('Live');
     await page.getByLabel('Status').selectOption({ label: 'Destruction overdue' });
-    await expect(page.getByRole('table', { name: 'Holdings' })).toContainText('Nothing matches');
+    // Only the ended agreement's extract, due 30 days after its end and still held.
+    const overdueRows = page.getByRole('table', { name: 'Holdings' }).locator('tbody tr[data-row]');
+    await expect(overdueRows).toHaveCount(1);
+    await expect(overdueRows).toContainText('NIC11111_DEATHS_2023');
+    await expect(overdueRows).toContainText(`${formatted(addDays('2026-01-31', 30))} (overdue)`);
+    await expect(overdueRows).toContainText('Overdue');
     await shot(page, 'holdings-list');
 
     await page.goto(`${app.baseUrl}/index.html#/holdings/copy`);

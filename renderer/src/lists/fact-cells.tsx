@@ -8,8 +8,15 @@ import { showDate } from '../format/display';
  */
 const holdingStateTones: Record<HoldingState, Tone> = { live: 'info', overdue: 'danger', destroyed: 'warning', certified: 'ok', 'no-copies': 'neutral' };
 
+/** In a table cell the badge says it in a word or two; the Status filter's options say it in full (holdingStateLabels). */
+const holdingStateWords: Record<HoldingState, string> = { live: 'Live', overdue: 'Overdue', destroyed: 'Destroyed', certified: 'Certified', 'no-copies': 'No copies' };
+
 export function HoldingStateBadge({ state }: { state: HoldingState }) {
-  return <StatusBadge tone={holdingStateTones[state]}>{holdingStateLabels[state]}</StatusBadge>;
+  return (
+    <span title={holdingStateLabels[state]}>
+      <StatusBadge tone={holdingStateTones[state]}>{holdingStateWords[state]}</StatusBadge>
+    </span>
+  );
 }
 
 export function DestroyByCell({ facts }: { facts: Pick<HoldingFacts, 'destroyBy' | 'state'> }) {
