@@ -1,4 +1,3 @@
-import type { AgreementSummary } from '../../../../shared/register/agreement-summary';
 import { severities } from '../../../../shared/register/findings';
 import { RecordLink } from '../../components/RecordLink';
 import { StatusBadge } from '../../components/StatusBadge';
