@@ -98,4 +98,17 @@ describe('list facts, sorted and filtered on the server', () => {
     expect(second.total).toBe(all.total);
     db.close();
   });
+
+  it('copies: a location outside the agreement\'s territory flags every copy held there under it', () => {
+    const r = register();
+    r.locations.find((l) => l.id === 'aws-london')!.country = 'United States';
+    const { db } = openDatabase(temp.path('r.sqlite'), { create: true });
+    storeRegister(db, r);
+    const expected = r.copies.filter((c) => c.locationId === 'aws-london' && c.destroyedDate === null).map((c) => c.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const flagged = list(db, { kind: 'copy', filters: { archived: false, flagged: true } });
+    const facts = factsOf<CopyFacts>(flagged);
+    expect(flagged.records.filter((c) => facts[c.id]!.locationFlags.includes('outside-territory')).map((c) => c.id).sort()).toEqual(expected);
+    db.close();
+  });
 });
