@@ -1,3 +1,4 @@
+import { wordsForFindingCode } from '../findings/finding-kind-words';
 import type { Finding } from '../register/findings';
 import type { RegisterIndex } from '../register/register-index';
 import type { IncidentFieldsInput, IncidentLinks } from './incident-records';
@@ -7,7 +8,7 @@ import type { ZonedTime } from './zoned-time';
 /**
  * A new incident pre-filled from a finding, for the person to check and save: the type the finding
  * implies, the first part of its title (what it is about) as the title, its full title and what to
- * do as the description, and the agreements, datasets, holdings, copies and locations it is about
+ * do as the description (in words: never the finding's code or id, which the incident keeps in `findingId`), and the agreements, datasets, holdings, copies and locations it is about
  * (a copy brings its holding, the holding's dataset and agreement, and its location). NHS data held under a DSA is health data about patients, so those are ticked;
  * the approximate number of records is the sum of the holdings' record counts where known.
  * The moment of becoming aware is now: seeing the finding is becoming aware.
@@ -24,7 +25,8 @@ export function draftFromFinding(finding: Finding, index: RegisterIndex, now: Zo
   const approximateRecords = counts.length > 0 && counts.every((c) => c !== null) ? counts.reduce((a, b) => a! + b!, 0) : null;
   return {
     title: shortTitle(finding.title),
-    description: `Opened from the finding ${finding.code} (${finding.id}).\n\n${finding.title}.\n\nWhat the finding says to do: ${finding.action}`,
+    // In words only: the finding's code and id are for the app (kept in findingId), not for the reader of the incident.
+    description: `Opened from a finding of the register check: ${wordsForFindingCode(finding.code)}.\n\n${finding.title}.\n\nWhat the finding says to do: ${finding.action}`,
     type: typeForCode[finding.code] ?? 'other',
     occurredAt: null,
     discoveredAt: now,

@@ -22,6 +22,7 @@ import {
   registerRecordResponseSchema,
   registerUpdateRequestSchema,
 } from '../register/register-api';
+import { agreementSummaryRequestSchema, agreementSummarySchema } from '../register/agreement-summary';
 import { auditListRequestSchema, auditListResponseSchema, auditVerificationSchema } from '../audit/audit-api';
 import {
   deadlinesUpcomingRequestSchema,
@@ -109,6 +110,7 @@ export const apiContract = {
   'register.update': { request: registerUpdateRequestSchema, response: registerRecordResponseSchema },
   'register.archive': { request: registerArchiveRequestSchema, response: registerRecordResponseSchema },
   'register.restore': { request: registerArchiveRequestSchema, response: registerRecordResponseSchema },
+  'register.agreementSummary': { request: agreementSummaryRequestSchema, response: agreementSummarySchema },
   'audit.list': { request: auditListRequestSchema, response: auditListResponseSchema },
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { factSortFields, holdingStates, listFactSchemas } from './list-facts';
 import { recordId, recordKinds, recordSchemas, type RecordKind } from './records';
 
 /**
@@ -17,13 +18,13 @@ export const sortableFields = {
   organisation: ['legalName', 'odsCode', 'icoRenewalDate'],
   assurance: ['kind', 'expiryDate', 'dsptYear'],
   dsfc: ['reference', 'signedDate'],
-  dsa: ['nicReference', 'title'],
+  dsa: ['nicReference', 'title', ...factSortFields.dsa],
   dsaVersion: ['version', 'status', 'startDate', 'endDate', 'signedDate'],
   dataset: ['name', 'typeOfData', 'sensitivity'],
   location: ['name', 'kind', 'country'],
   approvedLocation: ['role', 'approvedFrom', 'approvedTo'],
-  holding: ['darsFileReference', 'receivedDate', 'recordCount', 'periodFrom'],
-  copy: ['kind', 'createdDate', 'destroyedDate', 'pathOrDescription'],
+  holding: ['darsFileReference', 'receivedDate', 'recordCount', 'periodFrom', ...factSortFields.holding],
+  copy: ['kind', 'createdDate', 'destroyedDate', 'pathOrDescription', ...factSortFields.copy],
   obligation: ['kind', 'dueDate', 'status', 'owner'],
   certificate: ['number', 'issuedDate', 'status'],
 } as const satisfies Record<RecordKind, readonly string[]>;
@@ -32,6 +33,8 @@ export const sortableFields = {
  * The filters each list takes. An id filter keeps the records that belong to that record: copies
  * of a holding, holdings of a version, versions an organisation is party to, and so on. `live`
  * keeps copies not yet destroyed. `archived` false (the usual choice) hides archived records.
+ * `flagged` keeps copies at a location that is not approved or outside the territory, and
+ * `holdingState` holdings in one state (list-facts.ts): both are facts, filtered in the main process.
  */
 export const listFilterNames = [
   'archived',
@@ -42,6 +45,8 @@ export const listFilterNames = [
   'datasetId',
   'locationId',
   'holdingId',
+  'flagged',
+  'holdingState',
 ] as const;
 export type ListFilterName = (typeof listFilterNames)[number];
 
@@ -54,8 +59,8 @@ export const filtersByKind = {
   dataset: ['archived', 'versionId'],
   location: ['archived', 'organisationId'],
   approvedLocation: ['archived', 'versionId', 'locationId'],
-  holding: ['archived', 'dsaId', 'versionId', 'datasetId', 'locationId'],
-  copy: ['archived', 'live', 'dsaId', 'versionId', 'holdingId', 'locationId'],
+  holding: ['archived', 'dsaId', 'versionId', 'datasetId', 'locationId', 'holdingState'],
+  copy: ['archived', 'live', 'dsaId', 'versionId', 'holdingId', 'locationId', 'flagged'],
   obligation: ['archived', 'versionId', 'organisationId'],
   certificate: ['archived', 'versionId', 'holdingId'],
 } as const satisfies Record<RecordKind, readonly ListFilterName[]>;
@@ -69,6 +74,8 @@ const filterValueSchemas = {
   datasetId: recordId,
   locationId: recordId,
   holdingId: recordId,
+  flagged: z.boolean(),
+  holdingState: z.enum(holdingStates),
 } as const satisfies Record<ListFilterName, z.ZodType>;
 
 type FilterShape<K extends RecordKind> = {
@@ -110,6 +117,8 @@ function pageFor<K extends RecordKind>(kind: K) {
     total: z.number().int().min(0),
     records: z.array(recordSchemas[kind]),
     labels: labelsSchema,
+    /** What the list shows beyond the records' fields, by record id (list-facts.ts); absent for kinds without any. */
+    facts: z.record(z.string(), listFactSchemas[kind]).optional(),
   });
 }
 

@@ -76,7 +76,10 @@ describe('Incidents screen', () => {
     const form = page.getByRole('form', { name: 'Incident details' });
     await expect(page.getByRole('heading', { name: 'New incident from a finding' })).toBeVisible();
     await expect(form.getByLabel('Title')).toHaveValue('Derived copy of NIC00574_HES_APC_2024 at Google Cloud europe-west1 (Belgium)');
-    await expect(form.getByLabel('Description')).toHaveValue(new RegExp(`${finding.code}`));
+    // In words: what happened, never the finding's code or its id.
+    await expect(form.getByLabel('Description')).toHaveValue(/a copy of the data at a location the agreement does not approve/);
+    await expect(form.getByLabel('Description')).not.toHaveValue(new RegExp(finding.code));
+    await expect(page.locator('.incidents-screen')).not.toContainText(finding.id);
     await expect(form.getByLabel('Type of incident')).toHaveValue('undeclared-location');
     await expect(form.getByRole('list', { name: 'Locations: chosen' })).toContainText('Google Cloud europe-west1 (Belgium)');
     await expect(form.getByRole('list', { name: 'DSAs: chosen' })).toContainText('DARS-NIC-00574-V2H1F');
@@ -86,6 +89,8 @@ describe('Incidents screen', () => {
     await form.getByRole('button', { name: 'Record incident' }).click();
     const year = new Date().getFullYear();
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^INC-${year}-001: `) })).toBeVisible();
+    // The result takes the focus: the incident just recorded.
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^INC-${year}-001: `) })).toBeFocused();
     await expect(page.getByRole('status')).toContainText('Its clocks are running');
     // Both clocks run, in words, in the list and in the detail.
     const row = page.locator(`tr[data-incident="INC-${year}-001"]`);

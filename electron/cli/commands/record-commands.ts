@@ -138,7 +138,8 @@ class RecordKindCommands {
   }
 
   defineList(group: Command): void {
-    const filters = (filtersByKind[this.definition.kind] as readonly ListFilterName[]).filter((f) => f !== 'archived' && f !== 'live');
+    // The id filters, one flag each; the yes/no and fact filters (flagged, holdingState) are the app's lists'.
+    const filters = (filtersByKind[this.definition.kind] as readonly ListFilterName[]).filter((f) => f !== 'archived' && f !== 'live' && f !== 'flagged' && f !== 'holdingState');
     const command = dbOption(group.command(this.definition.plural).alias(this.definition.name))
       .description(`list ${this.definition.plural} (current ones; --archived for archived ones, --all for both)`)
       .option('--search <words>', 'only those with every word in their text fields or the names they refer to')

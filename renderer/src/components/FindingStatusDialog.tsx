@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { showFirstProblem } from '../forms/follow-through';
 import { setFindingStatusRequestSchema, findingStateLabels, findingStates, type FindingState } from '../../../shared/findings/finding-status';
 import type { Finding } from '../../../shared/register/findings';
 import { call } from '../api/client';
@@ -31,6 +32,7 @@ export function FindingStatusDialog({ finding, onClose, onSaved }: { finding: Fi
       </div>
     );
   };
+  const form = useRef<HTMLFormElement>(null);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const picked =
@@ -43,6 +45,7 @@ export function FindingStatusDialog({ finding, onClose, onSaved }: { finding: Fi
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       setError(`${labelOf(String(issue.path[0] ?? ''))}: ${issue.message}. Nothing has been saved.`);
+      showFirstProblem(form);
       return;
     }
     setSaving(true);
@@ -50,6 +53,7 @@ export function FindingStatusDialog({ finding, onClose, onSaved }: { finding: Fi
     setSaving(false);
     if (!result.ok) {
       setError(`${result.error.message}. Nothing has been saved.`);
+      showFirstProblem(form);
       return;
     }
     onSaved();
@@ -57,7 +61,7 @@ export function FindingStatusDialog({ finding, onClose, onSaved }: { finding: Fi
   };
   return (
     <Modal title="Set status" onClose={onClose}>
-      <form className="record-form finding-status-form" onSubmit={onSubmit} noValidate>
+      <form ref={form} className="record-form finding-status-form" onSubmit={onSubmit} noValidate>
         <p className="muted">{finding.title}</p>
         {error ? (
           <p role="alert" className="error-banner">

@@ -34,7 +34,8 @@ export function MarkDestroyedButton({ copy, holdingLabel, locationLabel, inRow =
 
   return (
     <>
-      <button type="button" className={inRow ? 'small' : undefined} onClick={() => setOpen(true)} aria-label={inRow ? `Mark the ${what} destroyed` : undefined}>
+      {/* The name starts with the words on the button (WCAG 2.5.3), then says which copy. */}
+      <button type="button" className={inRow ? 'small' : undefined} onClick={() => setOpen(true)} aria-label={inRow ? `Mark destroyed: the ${what}` : undefined}>
         Mark destroyed
       </button>
       {open ? (

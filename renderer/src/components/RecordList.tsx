@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ListFactsOf } from '../../../shared/register/list-facts';
 import type { ListFilterName } from '../../../shared/register/register-api';
 import type { RecordKind, RecordOf } from '../../../shared/register/records';
 import { useRecordList } from '../hooks/useRecordList';
@@ -14,7 +15,8 @@ export interface RecordColumn<K extends RecordKind> {
   header: string;
   sortField?: string;
   align?: 'end';
-  render: (row: RecordOf<K>, labels: Record<string, string>) => ReactNode;
+  /** `facts`: what the main process computed about the row (live copies, destroy-by…), absent for an archived record. */
+  render: (row: RecordOf<K>, labels: Record<string, string>, facts: ListFactsOf<K> | undefined) => ReactNode;
 }
 
 interface RecordListProps<K extends RecordKind> {
@@ -40,10 +42,10 @@ interface RecordListProps<K extends RecordKind> {
  */
 export function RecordList<K extends RecordKind>({ kind, label, columns, options, filters, actions, searchable = true, empty, noMatch }: RecordListProps<K>) {
   const [state, store] = useRecordList(kind, options);
-  const { query, records, labels, total, status, error } = state;
+  const { query, records, labels, facts, total, status, error } = state;
   const { setSearch, toggleSort, setOffset, setFilter } = store.getState();
   const narrowed = query.search.trim() !== '' || Object.entries(query.filters).some(([name, value]) => name !== 'archived' && value !== undefined);
-  const tableColumns: Column<RecordOf<K>>[] = columns.map((c) => ({ ...c, render: (row: RecordOf<K>) => c.render(row, labels) }));
+  const tableColumns: Column<RecordOf<K>>[] = columns.map((c) => ({ ...c, render: (row: RecordOf<K>) => c.render(row, labels, facts[row.id]) }));
 
   return (
     <div className="record-list">

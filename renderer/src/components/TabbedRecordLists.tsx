@@ -6,12 +6,16 @@ import type { ScreenId } from '../../../shared/app/screens';
 import { routeHref } from '../navigation/record-route';
 import type { ListOptions } from '../stores/record-list-store';
 import { CheckboxFilter } from './CheckboxFilter';
+import { ChoiceFilter } from './ChoiceFilter';
 import { FilterPicker } from './FilterPicker';
 import { RecordList } from './RecordList';
 import { SectionTabs } from './SectionTabs';
 
-/** A list filter: one record picked (holdings at a location), or a yes/no ("Live copies only"). */
-export type ListFilterSpec = { label: string; name: ListFilterName; kind: RecordKind } | { label: string; name: ListFilterName; checkbox: true };
+/** A list filter: one record picked (holdings at a location), a yes/no ("Live copies only"), or one of a few values (a holding's status). */
+export type ListFilterSpec =
+  | { label: string; name: ListFilterName; kind: RecordKind }
+  | { label: string; name: ListFilterName; checkbox: true }
+  | { label: string; name: ListFilterName; choices: readonly { value: string; label: string }[] };
 
 /** One tab of a screen's lists: a record kind, how it sorts first, its filters and what an empty list says. */
 export interface ListTab {
@@ -21,6 +25,8 @@ export interface ListTab {
   filters?: readonly ListFilterSpec[];
   actions?: ReactNode;
   empty: string;
+  /** Rows a page holds (50 unless said); long pages are virtualised (DataTable). */
+  pageSize?: number;
 }
 
 /**
@@ -37,7 +43,7 @@ export function TabbedRecordLists({ label, screen, tabs, current }: { label: str
         kind={tab.id}
         label={tab.label}
         columns={columnsFor(tab.id)}
-        options={{ sort: tab.sort }}
+        options={{ sort: tab.sort, ...(tab.pageSize ? { pageSize: tab.pageSize } : {}) }}
         actions={tab.actions}
         filters={
           tab.filters?.length
@@ -46,6 +52,8 @@ export function TabbedRecordLists({ label, screen, tabs, current }: { label: str
                   {tab.filters!.map((filter) =>
                     'kind' in filter ? (
                       <FilterPicker key={filter.name} label={filter.label} kind={filter.kind} value={String(state.query.filters[filter.name] ?? '')} onChange={(v) => setFilter(filter.name, v)} />
+                    ) : 'choices' in filter ? (
+                      <ChoiceFilter key={filter.name} label={filter.label} value={String(state.query.filters[filter.name] ?? '')} choices={filter.choices} onChange={(v) => setFilter(filter.name, v)} />
                     ) : (
                       <CheckboxFilter key={filter.name} label={filter.label} checked={state.query.filters[filter.name] === true} onChange={(on) => setFilter(filter.name, on ? true : undefined)} />
                     ),

@@ -18,12 +18,36 @@ export interface TimelineGeometry {
   width: number;
   /** Room on the left for the lane names. */
   labelWidth: number;
+  /** Room left of "Today" for what is already late, when anything is (the overdue lane). */
+  pastWidth: number;
   laneHeight: number;
   top: number;
   bottom: number;
 }
 
-export const defaultGeometry: TimelineGeometry = { width: 880, labelWidth: 170, laneHeight: 34, top: 12, bottom: 30 };
+export const defaultGeometry: TimelineGeometry = { width: 880, labelWidth: 170, pastWidth: 120, laneHeight: 34, top: 12, bottom: 30 };
+
+/**
+ * Something already late (issue 11, item 5): an overdue destruction, an agreement ended with data
+ * still held, an incident notification not made in time. `date` is when it fell due; `record` is
+ * what a click opens.
+ */
+export interface LateItem {
+  id: string;
+  date: IsoDate;
+  label: string;
+  record: { kind: string; id: string };
+}
+
+/** How far back the overdue lane reaches; anything later still sits at its left edge. */
+export const PAST_DAYS = 365;
+
+export interface LateMarker {
+  x: number;
+  y: number;
+  date: IsoDate;
+  items: LateItem[];
+}
 
 export interface TimelineMarker {
   x: number;
@@ -40,8 +64,12 @@ export interface TimelineTick {
 
 export interface TimelineLayout {
   height: number;
-  lanes: { kind: DeadlineKind; label: string; y: number }[];
+  lanes: { kind: DeadlineKind | 'overdue'; label: string; y: number }[];
   markers: TimelineMarker[];
+  /** The overdue lane's dots, left of "Today": the further left, the longer late. */
+  lateMarkers: LateMarker[];
+  /** Where the past begins, when there is an overdue lane. */
+  past: { left: number } | null;
   ticks: TimelineTick[];
   plot: { left: number; right: number };
 }
@@ -49,13 +77,31 @@ export interface TimelineLayout {
 const MIN_TICK_GAP = 36;
 const shortMonths = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-export function layoutTimeline(deadlines: readonly Deadline[], asOf: IsoDate, horizonDays: number, geometry: TimelineGeometry = defaultGeometry): TimelineLayout {
-  const left = geometry.labelWidth;
+export function layoutTimeline(
+  deadlines: readonly Deadline[],
+  asOf: IsoDate,
+  horizonDays: number,
+  geometry: TimelineGeometry = defaultGeometry,
+  late: readonly LateItem[] = [],
+): TimelineLayout {
+  // Without anything late, the chart is as it always was: today at the lane names' edge.
+  const hasLate = late.length > 0;
+  const pastLeft = geometry.labelWidth;
+  const left = geometry.labelWidth + (hasLate ? geometry.pastWidth : 0);
   const right = geometry.width - 16;
   const span = Math.max(1, horizonDays);
   const xOf = (date: IsoDate) => left + (Math.min(Math.max(daysBetween(asOf, date), 0), span) / span) * (right - left);
-  const lanes = deadlineKinds.map((kind, index) => ({ kind, label: laneLabels[kind], y: geometry.top + geometry.laneHeight * index + geometry.laneHeight / 2 }));
+  const lateXOf = (date: IsoDate) => left - 10 - (Math.min(Math.max(daysBetween(date, asOf), 0), PAST_DAYS) / PAST_DAYS) * (left - 10 - pastLeft - 10);
+  const kinds: (DeadlineKind | 'overdue')[] = hasLate ? ['overdue', ...deadlineKinds] : [...deadlineKinds];
+  const lanes = kinds.map((kind, index) => ({ kind, label: kind === 'overdue' ? 'Already late' : laneLabels[kind], y: geometry.top + geometry.laneHeight * index + geometry.laneHeight / 2 }));
   const laneY = new Map(lanes.map((lane) => [lane.kind, lane.y]));
+
+  const lateGroups = new Map<IsoDate, LateMarker>();
+  for (const item of late) {
+    const marker = lateGroups.get(item.date);
+    if (marker) marker.items.push(item);
+    else lateGroups.set(item.date, { x: lateXOf(item.date), y: laneY.get('overdue')!, date: item.date, items: [item] });
+  }
 
   const groups = new Map<string, TimelineMarker>();
   for (const deadline of deadlines) {
@@ -84,6 +130,8 @@ export function layoutTimeline(deadlines: readonly Deadline[], asOf: IsoDate, ho
     height: geometry.top + geometry.laneHeight * lanes.length + geometry.bottom,
     lanes,
     markers: [...groups.values()],
+    lateMarkers: [...lateGroups.values()],
+    past: hasLate ? { left: pastLeft } : null,
     ticks,
     plot: { left, right },
   };

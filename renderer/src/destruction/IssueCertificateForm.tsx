@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useShowProblemWhen } from '../forms/follow-through';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
 import { useDestructionStore } from '../stores/destruction-store';
 
@@ -25,6 +26,8 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
   const [chosen, setChosen] = useState<string[]>([]);
   const [fields, setFields] = useState({ reason: '', retained: '' });
   const [people, setPeople] = useState<Record<PersonRole, Person>>(() => Object.fromEntries(personRoles.map(([role]) => [role, { name: '', position: '', date: '' }])) as Record<PersonRole, Person>);
+  const form = useRef<HTMLFormElement>(null);
+  useShowProblemWhen(form, issueResult?.status === 'refused' ? issueResult : null);
   const version = versions.find((v) => v.id === versionId) ?? versions[0];
   if (!version) return <p className="destruction-empty">No agreement version has holdings yet, so there is nothing to certify.</p>;
 
@@ -56,7 +59,7 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
   );
 
   return (
-    <form className="form destruction-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form ref={form} className="form destruction-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Issue a certificate of destruction</h3>
       <div className="destruction-form-grid">
         <div className="field">

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useShowProblemWhen } from '../forms/follow-through';
 import type { CopyStatus } from '../../../shared/destruction/destruction-api';
 import { destructionOutcomes, methodSuggestions, methodTypeHints, methodTypes, outcomeLabels, type DestructionOutcome, type MethodType } from '../../../shared/destruction/destruction-record';
 import { useDestructionStore } from '../stores/destruction-store';
@@ -54,6 +55,8 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
   const update = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const problem = formError ? fieldOfMessage(formError) : null;
   const invalid = (field: keyof Draft) => (problem?.field === field ? true : undefined);
+  const form = useRef<HTMLFormElement>(null);
+  useShowProblemWhen(form, formError);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -105,7 +108,7 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
   );
 
   return (
-    <form className="form destruction-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+    <form ref={form} className="form destruction-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Record destruction: {copy.copy.label}</h3>
       <p className="hint">{copy.pathOrDescription ? `Recorded path or description: ${copy.pathOrDescription}` : 'No path or description is recorded for this copy.'}</p>
       <div className="destruction-form-grid">

@@ -1,64 +1,31 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { describeProfileRules } from '../../../shared/disclosure/describe-profile';
 import { splitTotalLabels } from '../../../shared/disclosure/table';
 import { call } from '../api/client';
 import { rulesKey, useDisclosureStore } from '../stores/disclosure-store';
-
-interface HoldingOption {
-  id: string;
-  label: string;
-  datasetId: string;
-}
-
-/** The holdings a table can derive from; an empty register simply offers none. */
-function useHoldings(): { holdings: HoldingOption[]; error: string | null } {
-  const [state, setState] = useState<{ holdings: HoldingOption[]; error: string | null }>({ holdings: [], error: null });
-  useEffect(() => {
-    let live = true;
-    void call('register.list', { kind: 'holding', limit: 500 }).then((result) => {
-      if (!live) return;
-      if (!result.ok || result.value.kind !== 'holding') {
-        setState({ holdings: [], error: result.ok ? null : result.error.message });
-        return;
-      }
-      const { records, labels } = result.value;
-      setState({
-        holdings: records
-          .filter((h) => !h.archived)
-          .map((h) => ({ id: h.id, datasetId: h.datasetId, label: labels[h.id] ?? `${labels[h.datasetId] ?? 'Holding'} · ${h.darsFileReference}` })),
-        error: null,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
-}
+import { HoldingPicker, type HoldingOption } from './HoldingPicker';
 
 /** Step 2: which rules. The profile defaults from the holding's dataset when the agreement fixes one. */
 export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
   const store = useDisclosureStore();
   const { profiles, profileId, profileSource, holdingId, totalLabel, national, percentages, input, preview, previewRules } = store;
-  const { holdings, error: holdingsError } = useHoldings();
-  const ids = { holding: useId(), profile: useId(), total: useId(), nationalColumn: useId(), nationalValue: useId(), percentages: useId() };
+  const ids = { profile: useId(), total: useId(), nationalColumn: useId(), nationalValue: useId(), percentages: useId() };
   const all = profiles ? [...profiles.builtin, ...profiles.custom] : [];
   const profile = all.find((p) => p.id === profileId);
   const labelColumns = preview?.result?.report.input.labelColumns ?? [];
   const stale = preview !== null && previewRules !== rulesKey(store);
   const running = preview?.state === 'running' || store.exportJob?.state === 'running';
 
-  const chooseHolding = async (id: string) => {
-    const holding = holdings.find((h) => h.id === id);
+  const chooseHolding = async (holding: HoldingOption | null) => {
     if (!holding) {
       store.chooseHolding(null, null, null);
       return;
     }
     const dataset = await call('register.get', { kind: 'dataset', id: holding.datasetId });
     if (dataset.ok && dataset.value.kind === 'dataset') {
-      store.chooseHolding(id, dataset.value.record.disclosureProfileId, dataset.value.label);
+      store.chooseHolding(holding.id, dataset.value.record.disclosureProfileId, dataset.value.label);
     } else {
-      store.chooseHolding(id, null, null);
+      store.chooseHolding(holding.id, null, null);
     }
   };
 
@@ -66,24 +33,7 @@ export function RulesPanel({ onNewProfile }: { onNewProfile: () => void }) {
     <section className="disclosure-step" aria-labelledby="disclosure-rules-heading">
       <h2 id="disclosure-rules-heading">2. The rules</h2>
       <div className="rules-grid">
-        <div className="field">
-          <label htmlFor={ids.holding}>Holding it derives from</label>
-          <select id={ids.holding} value={holdingId ?? ''} onChange={(e) => void chooseHolding(e.target.value)} aria-describedby={`${ids.holding}-hint`}>
-            <option value="">Not recorded</option>
-            {holdings.map((h) => (
-              <option key={h.id} value={h.id}>
-                {h.label}
-              </option>
-            ))}
-          </select>
-          <p className="hint" id={`${ids.holding}-hint`}>
-            {holdingsError
-              ? `The register’s holdings could not be listed: ${holdingsError}`
-              : holdings.length === 0
-                ? 'No holdings in the register yet; add them on the Holdings screen to record where a table came from.'
-                : 'Recorded with the export; the profile follows the dataset’s agreement.'}
-          </p>
-        </div>
+        <HoldingPicker value={holdingId} onChange={(holding) => void chooseHolding(holding)} />
         <div className="field">
           <label htmlFor={ids.profile}>Disclosure profile</label>
           <select id={ids.profile} value={profileId} onChange={(e) => store.setRules({ profileId: e.target.value })} aria-describedby={`${ids.profile}-rules`}>

@@ -3,6 +3,7 @@ import { RecordLink } from '../components/RecordLink';
 import type { RecordColumn } from '../components/RecordList';
 import { StatusBadge } from '../components/StatusBadge';
 import { displayValue, showDate, showNumber, showText } from '../format/display';
+import { DestroyByCell, HoldingStateBadge, LocationFlagsCell, OpenFindingsCell } from './fact-cells';
 import { certificateStatusTone, obligationStatusTone, versionStatusTone } from './status-tones';
 
 /**
@@ -36,6 +37,12 @@ export const recordColumns: Columns = {
   dsa: [
     { id: 'nicReference', header: 'NIC reference', sortField: 'nicReference', render: (r) => <><RecordLink inRow kind="dsa" id={r.id} label={r.nicReference} />{archivedMark(r)}</> },
     { id: 'title', header: 'Title', sortField: 'title', render: (r) => showText(r.title) },
+    { id: 'currentVersion', header: 'Current version', render: (_r, _l, f) => (f?.currentVersion ? <RecordLink inRow kind="dsaVersion" id={f.currentVersion.id} label={`v${f.currentVersion.label.split(' v').pop()}`} /> : '—') },
+    { id: 'status', header: 'Status', render: (_r, _l, f) => (f?.status ? <StatusBadge tone={versionStatusTone[f.status]}>{displayValue(f.status)}</StatusBadge> : '—') },
+    { id: 'endDate', header: 'Ends', sortField: 'currentEndDate', render: (_r, _l, f) => showDate(f?.endDate ?? null) },
+    { id: 'controllers', header: 'Controllers', render: (_r, _l, f) => (f?.controllers.length ? f.controllers.map((c) => c.label).join('; ') : '—') },
+    { id: 'liveCopies', header: 'Live copies', sortField: 'liveCopies', align: 'end', render: (_r, _l, f) => (f ? showNumber(f.liveCopies) : '—') },
+    { id: 'openFindings', header: 'Open findings', sortField: 'openFindings', align: 'end', render: (_r, _l, f) => (f ? <OpenFindingsCell count={f.openFindings} /> : '—') },
   ],
   dsaVersion: [
     { id: 'version', header: 'Version', sortField: 'version', render: (r, l) => <><RecordLink inRow kind="dsaVersion" id={r.id} label={l[r.id] ?? `v${r.version}`} />{archivedMark(r)}</> },
@@ -71,13 +78,16 @@ export const recordColumns: Columns = {
     { id: 'version', header: 'DSA version', render: (r, l) => <RecordLink inRow kind="dsaVersion" id={r.versionId} label={l[r.versionId]} /> },
     { id: 'dataset', header: 'Dataset', render: (r, l) => <RecordLink inRow kind="dataset" id={r.datasetId} label={l[r.datasetId]} /> },
     { id: 'receivedDate', header: 'Received', sortField: 'receivedDate', render: (r) => showDate(r.receivedDate) },
-    { id: 'periodFrom', header: 'Period from', sortField: 'periodFrom', render: (r) => showDate(r.periodFrom) },
     { id: 'recordCount', header: 'Records', sortField: 'recordCount', align: 'end', render: (r) => showNumber(r.recordCount) },
+    { id: 'liveCopies', header: 'Live copies', sortField: 'liveCopies', align: 'end', render: (_r, _l, f) => (f ? showNumber(f.liveCopies) : '—') },
+    { id: 'destroyBy', header: 'Destroy by', sortField: 'destroyBy', render: (_r, _l, f) => (f ? <DestroyByCell facts={f} /> : '—') },
+    { id: 'state', header: 'Status', render: (_r, _l, f) => (f ? <HoldingStateBadge state={f.state} /> : '—') },
   ],
   copy: [
     { id: 'kind', header: 'Copy', sortField: 'kind', render: (r) => <><RecordLink inRow kind="copy" id={r.id} label={displayValue(r.kind)} />{archivedMark(r)}</> },
     { id: 'holding', header: 'Holding', render: (r, l) => <RecordLink inRow kind="holding" id={r.holdingId} label={l[r.holdingId]} /> },
     { id: 'location', header: 'Location', render: (r, l) => <RecordLink inRow kind="location" id={r.locationId} label={l[r.locationId]} /> },
+    { id: 'locationCheck', header: 'Location check', sortField: 'locationFlag', render: (_r, _l, f) => <LocationFlagsCell flags={f?.locationFlags ?? []} /> },
     { id: 'path', header: 'Path or description', sortField: 'pathOrDescription', render: (r) => showText(r.pathOrDescription) },
     { id: 'createdDate', header: 'Made', sortField: 'createdDate', render: (r) => showDate(r.createdDate) },
     {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
+import { useLateItems } from '../dashboard/useLateItems';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { showDate } from '../format/display';
 import { routeHref } from '../navigation/record-route';
@@ -20,6 +21,7 @@ import { DashboardTransfers } from '../transfer/screen-transfers';
 export function DashboardScreen() {
   const revision = useRegisterChanges((s) => s.revision);
   const { summary, findings, deadlines, status, error, load } = useDashboardStore();
+  const late = useLateItems();
   // Read afresh each time the dashboard opens: the CLI or an import may have changed the register.
   useEffect(() => {
     void load();
@@ -54,10 +56,10 @@ export function DashboardScreen() {
         <>
           <p className="lede">Judged on {showDate(findings.asOf)}.</p>
           <SummaryStats summary={summary} findings={findings} />
-          {deadlines.length ? (
+          {deadlines.length || late.length ? (
             <section className="panel timeline-panel" aria-labelledby="timeline-heading">
-              <h2 id="timeline-heading">Next twelve months</h2>
-              <DeadlineTimeline deadlines={deadlines} asOf={summary.asOf} horizonDays={TIMELINE_DAYS} />
+              <h2 id="timeline-heading">{late.length ? 'Already late, and the next twelve months' : 'Next twelve months'}</h2>
+              <DeadlineTimeline deadlines={deadlines} asOf={summary.asOf} horizonDays={TIMELINE_DAYS} late={late} />
             </section>
           ) : null}
           <div className="dashboard-grid">

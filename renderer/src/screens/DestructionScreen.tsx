@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useShowResultWhen } from '../forms/follow-through';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { CertificatesList } from '../destruction/CertificatesList';
 import { CopiesTable } from '../destruction/CopiesTable';
@@ -19,12 +20,15 @@ export function DestructionScreen() {
     void load();
   }, [load]);
   const recording = overview?.copies.find((c) => c.copy.id === recordingCopyId) ?? null;
+  // What was just recorded or issued is the result of the form: attention goes to it.
+  const noticeLine = useRef<HTMLParagraphElement>(null);
+  useShowResultWhen(noticeLine, notice);
 
   return (
     <>
       <ScreenHeader title="Destruction" />
       <p className="lede">Every copy, backups included, must be destroyed by its deadline and covered by a certificate of destruction signed by the data protection officers and sent to NHS England (DARS).</p>
-      <p role="status" className="status-line">
+      <p role="status" className="status-line" ref={noticeLine}>
         {notice ?? ''}
       </p>
       {error ? (

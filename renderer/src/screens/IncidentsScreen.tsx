@@ -91,7 +91,7 @@ export function IncidentsScreen() {
       {view.kind === 'new' && settings ? (
         <section className="panel" aria-labelledby="new-incident-heading">
           <h2 id="new-incident-heading">{view.fromFinding ? 'New incident from a finding' : 'New incident'}</h2>
-          {view.fromFinding ? <p className="hint">Pre-filled from the finding {view.fromFinding}. Check every field, then save: the clocks start from “Became aware”.</p> : null}
+          {view.fromFinding ? <p className="hint">Pre-filled from a finding on the Dashboard. Check every field, then save: the clocks start from “Became aware”.</p> : null}
           <IncidentForm
             key={view.fromFinding ?? 'blank'}
             initial={view.fields}

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { showFirstProblem } from '../forms/follow-through';
 import { settingsSchema, themeChoices, type Settings } from '../../../shared/settings/settings';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useSettingsStore } from '../stores/settings-store';
@@ -15,6 +16,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const { status, error, save, savedAt } = useSettingsStore();
   const [draft, setDraft] = useState<Settings>(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Settings, string>>>({});
+  const form = useRef<HTMLFormElement>(null);
   const ids = { name: useId(), org: useId(), theme: useId(), ruleKind: useId(), ruleCount: useId() };
 
   const onSubmit = async (event: FormEvent) => {
@@ -24,10 +26,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
       const errors: Partial<Record<keyof Settings, string>> = {};
       for (const issue of parsed.error.issues) errors[issue.path[0] as keyof Settings] = issue.message;
       setFieldErrors(errors);
+      showFirstProblem(form);
       return;
     }
     setFieldErrors({});
     await save(parsed.data);
+    showFirstProblem(form); // a refusal from main shows as the form's alert; nothing happens when it saved
   };
 
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
@@ -38,7 +42,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   return (
     <>
       <ScreenHeader title="Settings" />
-      <form className="form" onSubmit={onSubmit} noValidate>
+      <form ref={form} className="form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor={ids.name}>Your display name</label>
           <p className="hint" id={`${ids.name}-hint`}>Recorded with your OS user name on every change you make to the register.</p>

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiRequest } from '../../../shared/ipc/contract';
+import type { ListFactsOf } from '../../../shared/register/list-facts';
 import type { ListFilterName } from '../../../shared/register/register-api';
 import type { RecordKind, RecordOf } from '../../../shared/register/records';
 import { call } from '../api/client';
@@ -25,6 +26,8 @@ export interface RecordListState<K extends RecordKind> {
   records: RecordOf<K>[];
   /** Display names of the records on the page and of what they refer to. */
   labels: Record<string, string>;
+  /** What the list shows beyond the records' fields (live copies, destroy-by…), by record id. */
+  facts: Record<string, ListFactsOf<K>>;
   total: number;
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
@@ -65,6 +68,7 @@ export function createRecordListStore<K extends RecordKind>(kind: K, options: Li
     query: initialQuery,
     records: [] as RecordOf<K>[],
     labels: {},
+    facts: {},
     total: 0,
     status: 'idle' as const,
     error: null,
@@ -99,13 +103,13 @@ export function createRecordListStore<K extends RecordKind>(kind: K, options: Li
           set({ status: 'error', error: result.error.message });
           return;
         }
-        const page = result.value as unknown as { records: RecordOf<K>[]; labels: Record<string, string>; total: number };
+        const page = result.value as unknown as { records: RecordOf<K>[]; labels: Record<string, string>; facts?: Record<string, ListFactsOf<K>>; total: number };
         // A page past the end (records archived meanwhile) moves back to the last page that has rows.
         if (page.records.length === 0 && page.total > 0 && query.offset > 0) {
           changeQuery({ offset: Math.max(0, Math.floor((page.total - 1) / query.limit) * query.limit) });
           return;
         }
-        set({ status: 'ready', records: page.records, labels: page.labels, total: page.total });
+        set({ status: 'ready', records: page.records, labels: page.labels, facts: page.facts ?? {}, total: page.total });
       },
       setSearch: (search) => changeQuery({ search, offset: 0 }),
       toggleSort: (field) => {

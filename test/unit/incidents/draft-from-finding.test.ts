@@ -21,7 +21,11 @@ describe('opening an incident from a finding', () => {
     expect(draft.findingId).toBe(finding.id);
     expect(draft.title).toBe('Derived copy of NIC00574_HES_APC_2024 at Google Cloud europe-west1 (Belgium)');
     expect(draft.description).toContain(finding.title);
-    expect(draft.description).toContain('COPY_AT_UNAPPROVED_LOCATION');
+    // Said in words: no code, no internal id in what a person reads and may send to the ICO.
+    expect(draft.description).toContain('a location the agreement does not approve');
+    expect(draft.description).not.toContain('COPY_AT_UNAPPROVED_LOCATION');
+    expect(draft.description).not.toContain(finding.id);
+    for (const id of ['c-stray', 'hes-2024', 'gcs', 'hip']) expect(draft.title + draft.description).not.toMatch(new RegExp(`\\b${id}\\b`));
     expect(draft.becameAwareAt).toEqual(now);
     expect(draft.approximateRecords).toBe(1_236_870);
     expect(draft.dataCategories).toEqual(['health']);

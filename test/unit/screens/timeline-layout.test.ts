@@ -56,4 +56,38 @@ describe('the dashboard timeline layout', () => {
       { kind: 'obligation', count: 3, first: '2026-09-30' },
     ]);
   });
+
+  it('puts what is already late in its own lane left of Today, longer late further left, every item once (property)', () => {
+    const asOf = '2026-06-01';
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ daysLate: fc.integer({ min: 0, max: 800 }), n: fc.nat() }), { minLength: 1, maxLength: 40 }),
+        deadlinesArbitrary(asOf, 365),
+        (lateness, deadlines) => {
+          const late = lateness.map(({ daysLate, n }) => ({ id: `l${n}`, date: addDays(asOf, -daysLate), label: `late ${n}`, record: { kind: 'holding', id: `h${n}` } }));
+          const layout = layoutTimeline(deadlines, asOf, 365, defaultGeometry, late);
+          const lane = layout.lanes.find((l) => l.kind === 'overdue')!;
+          expect(lane.label).toBe('Already late');
+          expect(layout.lateMarkers.reduce((n, m) => n + m.items.length, 0)).toBe(late.length);
+          for (const marker of layout.lateMarkers) {
+            expect(marker.y).toBe(lane.y);
+            expect(marker.x).toBeLessThan(layout.plot.left);
+            expect(marker.x).toBeGreaterThanOrEqual(layout.past!.left);
+          }
+          // Deadlines stay right of Today, in their own lanes, not the overdue one.
+          for (const marker of layout.markers) expect(marker.x).toBeGreaterThanOrEqual(layout.plot.left);
+          const byDate = [...layout.lateMarkers].sort((a, b) => (a.date < b.date ? -1 : 1));
+          for (let i = 1; i < byDate.length; i++) expect(byDate[i]!.x).toBeGreaterThanOrEqual(byDate[i - 1]!.x);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('has no overdue lane, and Today where it always was, when nothing is late', () => {
+    const layout = layoutTimeline([deadline('2026-07-01', 'obligation')], '2026-06-01', 365);
+    expect(layout.lanes.some((l) => l.kind === 'overdue')).toBe(false);
+    expect(layout.past).toBeNull();
+    expect(layout.plot.left).toBe(defaultGeometry.labelWidth);
+  });
 });

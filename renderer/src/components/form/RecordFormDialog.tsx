@@ -5,6 +5,7 @@ import { saveRecord } from '../../api/register-writes';
 import { kindNouns } from '../../format/display';
 import { draftFrom, fieldErrorFromServer, validateDraft, visibleFields, type FieldErrors } from '../../forms/form-model';
 import { formSpecs, type Draft } from '../../forms/form-specs';
+import { showFirstProblem } from '../../forms/follow-through';
 import { Modal } from '../Modal';
 import { FieldControl } from './FieldControl';
 
@@ -50,8 +51,7 @@ export function RecordFormDialog({ request, onClose, onSaved }: { request: Recor
     };
   }, [kind, startsFromSettings]);
 
-  const focusFirstProblem = () =>
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const focusFirstProblem = () => showFirstProblem(form);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +70,7 @@ export function RecordFormDialog({ request, onClose, onSaved }: { request: Recor
       const field = fieldErrorFromServer(kind, result.error.message);
       setErrors(field ? { [field.key]: field.message } : {});
       setSummary(field ? 'The register refused this: see the message below. Nothing has been saved.' : `${result.error.message} Nothing has been saved.`);
-      if (field) focusFirstProblem();
+      focusFirstProblem();
       return;
     }
     onSaved?.(result.value);

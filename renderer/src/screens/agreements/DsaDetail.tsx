@@ -6,11 +6,13 @@ import { RecordFormDialog } from '../../components/form/RecordFormDialog';
 import { SectionTabs } from '../../components/SectionTabs';
 import { compareVersions } from '../../../../shared/register/version-order';
 import { routeHref } from '../../navigation/record-route';
+import { AgreementSummaryPanel } from './AgreementSummaryPanel';
 import { VersionPanel } from './VersionPanel';
 import { AgreementReportButtons } from '../../transfer/screen-transfers';
 
 /**
- * A DSA: its NIC reference and title, the findings about it, and its versions, newest first, one at
+ * A DSA: its NIC reference and title, a summary (version in force, parties, approved locations,
+ * holdings with those carried over by renewal, findings by severity), the findings about it, and its versions, newest first, one at
  * a time with everything recorded under it. The chosen version is in the address (`?version=`).
  */
 export function DsaDetail({ id, versionId }: { id: string; versionId: string | null }) {
@@ -37,6 +39,7 @@ export function DsaDetail({ id, versionId }: { id: string; versionId: string | n
         return (
           <>
             <FieldList kind="dsa" record={detail.record} labels={detail.labels} omit={['nicReference']} />
+            <AgreementSummaryPanel dsaId={id} />
             <FindingsAbout dsaId={id} title="Findings about this agreement" />
             <section className="related" aria-labelledby="versions-heading">
               <h3 id="versions-heading">Versions</h3>

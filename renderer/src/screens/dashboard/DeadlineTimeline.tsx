@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { Deadline } from '../../../../shared/register/deadlines';
 import { plural } from '../../../../shared/register/format-date';
-import { countsByKind, laneLabels, layoutTimeline, type TimelineMarker } from '../../dashboard/timeline-layout';
+import { countsByKind, defaultGeometry, laneLabels, layoutTimeline, type LateItem, type LateMarker, type TimelineMarker } from '../../dashboard/timeline-layout';
 import { showDate } from '../../format/display';
+import { navigate } from '../../hooks/useHashRoute';
 import { recordHref } from '../../navigation/record-route';
 
 /**
@@ -10,15 +11,17 @@ import { recordHref } from '../../navigation/record-route';
  * to assistive technology, with a title and a description that give the counts; the list under
  * "Next deadlines" carries every detail and every link.
  */
-export function DeadlineTimeline({ deadlines, asOf, horizonDays }: { deadlines: readonly Deadline[]; asOf: string; horizonDays: number }) {
+export function DeadlineTimeline({ deadlines, asOf, horizonDays, late = [] }: { deadlines: readonly Deadline[]; asOf: string; horizonDays: number; late?: readonly LateItem[] }) {
   const titleId = useId();
   const descId = useId();
-  const layout = layoutTimeline(deadlines, asOf, horizonDays);
+  const layout = layoutTimeline(deadlines, asOf, horizonDays, defaultGeometry, late);
   const counts = countsByKind(deadlines);
+  const lateText = late.length === 0 ? '' : `${plural(late.length, 'thing', 'things')} already late, the longest due since ${showDate(late.reduce((min, l) => (l.date < min ? l.date : min), late[0]!.date))}; each is among the findings. `;
   const description =
-    counts.length === 0
+    lateText +
+    (counts.length === 0
       ? 'No deadlines fall in this period.'
-      : `${plural(deadlines.length, 'deadline')}: ${counts.map((c) => `${c.count} ${laneLabels[c.kind].toLowerCase()}, the first on ${showDate(c.first)}`).join('; ')}. Every deadline is listed under Next deadlines.`;
+      : `${plural(deadlines.length, 'deadline')}: ${counts.map((c) => `${c.count} ${laneLabels[c.kind].toLowerCase()}, the first on ${showDate(c.first)}`).join('; ')}. Every deadline is listed under Next deadlines.`);
   return (
     <figure className="timeline">
       <svg viewBox={`0 0 880 ${layout.height}`} role="img" aria-labelledby={`${titleId} ${descId}`} preserveAspectRatio="xMinYMin meet">
@@ -40,12 +43,23 @@ export function DeadlineTimeline({ deadlines, asOf, horizonDays }: { deadlines: 
             </text>
           </g>
         ))}
+        {layout.past ? (
+          <>
+            <rect x={layout.past.left} y={4} width={layout.plot.left - layout.past.left} height={layout.height - 28} className="past-area" />
+            <text x={layout.past.left + 4} y={layout.height - 8} className="tick-label">
+              Overdue
+            </text>
+          </>
+        ) : null}
         <line x1={layout.plot.left} x2={layout.plot.left} y1={4} y2={layout.height - 24} className="today-line" />
         <text x={layout.plot.left} y={layout.height - 8} textAnchor="middle" className="today-label">
           Today
         </text>
         {layout.markers.map((marker) => (
           <TimelineMarkerDot key={`${marker.kind}-${marker.date}`} marker={marker} />
+        ))}
+        {layout.lateMarkers.map((marker) => (
+          <LateMarkerDot key={`late-${marker.date}`} marker={marker} asOf={asOf} />
         ))}
       </svg>
     </figure>
@@ -56,7 +70,7 @@ export function DeadlineTimeline({ deadlines, asOf, horizonDays }: { deadlines: 
  * One dot: hovering shows what falls due that day (a native tooltip), and clicking opens the record,
  * or for several deadlines on one day the first of them in the list below, where the rest follow.
  * The chart stays an image to assistive technology and out of the Tab order: the list is the way in
- * by keyboard, with the same links.
+ * by keyboard and to a screen reader, with the same links.
  */
 function TimelineMarkerDot({ marker }: { marker: TimelineMarker }) {
   const [first] = marker.deadlines;
@@ -74,24 +88,45 @@ function TimelineMarkerDot({ marker }: { marker: TimelineMarker }) {
       ) : null}
     </>
   );
+  const open = () => {
+    if (!href) return;
+    // Several on one day: bring the first list entry into view rather than changing the route.
+    if (several) document.getElementById(`deadline-${first!.id}`)?.scrollIntoView({ block: 'center' });
+    else navigate(href);
+  };
+  // A click target, not a link: the chart is one image to assistive technology (links inside an
+  // image are nested controls, WCAG 4.1.2), and the list below has the same links for the keyboard.
   return (
-    <g className={`marker marker-${marker.kind}`} data-date={marker.date}>
-      {href ? (
-        <a
-          href={href}
-          tabIndex={-1}
-          onClick={(event) => {
-            if (!several) return;
-            // An in-page anchor: bring the list entry into view rather than changing the route.
-            event.preventDefault();
-            document.getElementById(`deadline-${first!.id}`)?.scrollIntoView({ block: 'center' });
-          }}
-        >
-          {dot}
-        </a>
-      ) : (
-        dot
-      )}
+    <g className={`marker marker-${marker.kind}${href ? ' marker-opens' : ''}`} data-date={marker.date} data-href={href ?? undefined} onClick={open}>
+      {dot}
+    </g>
+  );
+}
+
+/**
+ * One dot in the overdue lane: its tooltip says what is late and since when; a click opens the
+ * record (the holding to destroy, the agreement's version, the incident), the first when several
+ * fell due on one day. The findings list carries every one of them, by keyboard too.
+ */
+function LateMarkerDot({ marker, asOf }: { marker: LateMarker; asOf: string }) {
+  const [first] = marker.items;
+  const tooltip = `Already late${marker.date < asOf ? ` (due ${showDate(marker.date)})` : ''}: ${marker.items.map((i) => i.label).join('; ')}`;
+  const href = recordHref(first!.record.kind, first!.record.id);
+  const several = marker.items.length > 1;
+  const dot = (
+    <>
+      <title>{tooltip}</title>
+      <circle cx={marker.x} cy={marker.y} r={several ? 9 : 6} />
+      {several ? (
+        <text x={marker.x} y={marker.y} textAnchor="middle" dominantBaseline="central" className="marker-count">
+          {marker.items.length}
+        </text>
+      ) : null}
+    </>
+  );
+  return (
+    <g className={`marker marker-overdue${href ? ' marker-opens' : ''}`} data-date={marker.date} data-href={href ?? undefined} onClick={() => (href ? navigate(href) : undefined)}>
+      {dot}
     </g>
   );
 }

@@ -1,3 +1,4 @@
+import { holdingStateLabels, holdingStates } from '../../../../shared/register/list-facts';
 import { TabbedRecordLists, type ListTab } from '../../components/TabbedRecordLists';
 
 export const holdingTabs = [
@@ -8,7 +9,9 @@ export const holdingTabs = [
     filters: [
       { label: 'DSA', kind: 'dsa', name: 'dsaId' },
       { label: 'Copy at location', kind: 'location', name: 'locationId' },
+      { label: 'Status', name: 'holdingState', choices: holdingStates.map((state) => ({ value: state, label: holdingStateLabels[state] })) },
     ],
+    pageSize: 200,
     empty: 'No holdings are recorded. Record each extract received from NHS England as a holding, then its copies.',
   },
   {
@@ -19,7 +22,10 @@ export const holdingTabs = [
       { label: 'DSA', kind: 'dsa', name: 'dsaId' },
       { label: 'Location', kind: 'location', name: 'locationId' },
       { label: 'Live copies only', name: 'live', checkbox: true },
+      { label: 'Location not approved or outside territory', name: 'flagged', checkbox: true },
     ],
+    // A long page, virtualised: scrolling through 500 copies, not clicking through ten pages of 50.
+    pageSize: 500,
     empty: 'No copies are recorded. Add copies from a holding’s page.',
   },
 ] as const satisfies readonly ListTab[];

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { showResult } from '../../forms/follow-through';
 import type { IncidentDetail } from '../../../../shared/incidents/incident-api';
 import type { IncidentSettings } from '../../../../shared/incidents/incident-settings';
 import { incidentStatusLabels, incidentTypeLabels } from '../../../../shared/incidents/incident-vocabulary';
@@ -31,11 +32,14 @@ export function IncidentDetailView({ detail, settings, now }: { detail: Incident
   const { incident } = detail;
   const zone = incident.becameAwareAt.timeZone;
   const closed = incident.status === 'closed';
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened, or just recorded from the form: the incident is the result, so attention goes to it (as DetailView does for records).
+  useEffect(() => showResult(heading), [incident.id]);
   return (
     <section className="incident-detail" aria-labelledby="incident-heading">
       <div className="detail-header">
         <div>
-          <h2 id="incident-heading" tabIndex={-1}>
+          <h2 id="incident-heading" tabIndex={-1} ref={heading}>
             {incident.reference}: {incident.title}
           </h2>
           <p className="muted">

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { showFirstProblem } from '../../forms/follow-through';
 import { incidentFieldsSchema, type IncidentFields, type IncidentFieldsInput, type IncidentLinks } from '../../../../shared/incidents/incident-records';
 import {
   breachKindLabels,
@@ -158,6 +159,7 @@ export function IncidentForm({
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial, defaultZone));
   const [labels, setLabels] = useState(initialLabels);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const error = (path: string) => errors[path];
 
@@ -168,6 +170,7 @@ export function IncidentForm({
       const found = issuesByPath(parsed.error.issues);
       for (const key of Object.keys(found)) if (friendly[key]) found[key] = friendly[key];
       setErrors(found);
+      showFirstProblem(form);
       return;
     }
     setErrors({});
@@ -181,7 +184,7 @@ export function IncidentForm({
   const errorCount = Object.keys(errors).length;
 
   return (
-    <form className="incident-form" onSubmit={submit} noValidate aria-label="Incident details">
+    <form ref={form} className="incident-form" onSubmit={submit} noValidate aria-label="Incident details">
       {errorCount > 0 ? (
         <p role="alert" className="error-banner">
           {errorCount === 1 ? 'One field needs' : `${errorCount} fields need`} attention: see the message{errorCount === 1 ? '' : 's'} below each.
