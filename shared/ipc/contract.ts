@@ -32,6 +32,7 @@ import {
   setFindingStatusResponseSchema,
 } from '../findings/findings-api';
 import { findingsOverviewRequestSchema, findingsOverviewSchema } from '../findings/findings-query';
+import { findingsTableRequestSchema, findingsTableResponseSchema } from '../findings/findings-table';
 import {
   attachEvidenceRequestSchema,
   attachEvidenceResponseSchema,
@@ -110,6 +111,7 @@ export const apiContract = {
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
   'findings.overview': { request: findingsOverviewRequestSchema, response: findingsOverviewSchema },
+  'findings.table': { request: findingsTableRequestSchema, response: findingsTableResponseSchema },
   'findings.setStatus': { request: setFindingStatusRequestSchema, response: setFindingStatusResponseSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
