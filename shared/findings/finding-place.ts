@@ -5,8 +5,9 @@ import type { RegisterIndex } from '../register/register-index';
 /**
  * Where a finding sits, for the findings table's grouping and filters: the agreement whose records
  * it names (through a copy, holding, version or obligation) and the location (named, or where the
- * copy is). A finding about an organisation, DSFC or assurance has neither: it is about every
- * agreement it touches, so it is listed under "No single agreement" rather than under one of them.
+ * copy is). A finding that names the records of several agreements (an organisation's lapsed ICO
+ * registration, under every agreement it is party to), or of none, is listed under "No single
+ * agreement" rather than under one of them; one naming several locations has no location.
  */
 export interface FindingPlace {
   agreement: RecordRef | null;
@@ -31,39 +32,42 @@ export function placeOfFinding(index: RegisterIndex, finding: Pick<Finding, 'sub
 }
 
 function computePlace(index: RegisterIndex, finding: Pick<Finding, 'subjects'>): FindingPlace {
-  let dsaId: string | null = null;
-  let locationId: string | null = null;
+  const dsaIds = new Set<string>();
+  const locationIds = new Set<string>();
+  const addDsa = (id: string | null | undefined) => {
+    if (id) dsaIds.add(id);
+  };
   for (const subject of finding.subjects) {
     switch (subject.kind) {
       case 'copy': {
         const copy = index.copies.get(subject.id);
         if (!copy) break;
-        locationId ??= copy.locationId;
-        dsaId ??= dsaOfHolding(index, copy.holdingId);
+        locationIds.add(copy.locationId);
+        addDsa(dsaOfHolding(index, copy.holdingId));
         break;
       }
       case 'holding':
-        dsaId ??= dsaOfHolding(index, subject.id);
+        addDsa(dsaOfHolding(index, subject.id));
         break;
       case 'dsaVersion':
-        dsaId ??= index.versions.get(subject.id)?.dsaId ?? null;
+        addDsa(index.versions.get(subject.id)?.dsaId);
         break;
       case 'dsa':
-        dsaId ??= index.dsas.has(subject.id) ? subject.id : null;
+        if (index.dsas.has(subject.id)) addDsa(subject.id);
         break;
       case 'obligation': {
         const versionId = index.obligations.get(subject.id)?.versionId;
-        dsaId ??= versionId ? (index.versions.get(versionId)?.dsaId ?? null) : null;
+        addDsa(versionId ? index.versions.get(versionId)?.dsaId : null);
         break;
       }
       case 'location':
-        locationId ??= index.locations.has(subject.id) ? subject.id : null;
+        if (index.locations.has(subject.id)) locationIds.add(subject.id);
         break;
     }
   }
-  if (dsaId === null && locationId === null) return none;
-  const dsa = dsaId === null ? undefined : index.dsas.get(dsaId);
-  const location = locationId === null ? undefined : index.locations.get(locationId);
+  const dsa = dsaIds.size === 1 ? index.dsas.get([...dsaIds][0]!) : undefined;
+  const location = locationIds.size === 1 ? index.locations.get([...locationIds][0]!) : undefined;
+  if (!dsa && !location) return none;
   return {
     agreement: dsa ? { kind: 'dsa', id: dsa.id, label: dsa.nicReference } : null,
     location: location ? { kind: 'location', id: location.id, label: location.name } : null,

@@ -146,7 +146,9 @@ export function tableOfFindings(all: readonly Finding[], placeOf: (f: Finding) =
     group.bySeverity[finding.severity]++;
     // Only the group asked for (or every group's first rows) needs its rows built.
     if (request.groupKey !== undefined && request.groupKey !== groupKey) continue;
-    const rowKey = `${finding.code}|${finding.severity}|${aKey}|${lKey}`;
+    // Near-identical: same code and severity at the same location under the same agreement. A finding
+    // placed nowhere (an incident's clock) is its own row: sharing "nowhere" says nothing about sameness.
+    const rowKey = place.agreement === null && place.location === null ? `${finding.code}|${finding.id}` : `${finding.code}|${finding.severity}|${aKey}|${lKey}`;
     let row = group.rows.get(rowKey);
     if (!row) group.rows.set(rowKey, (row = { key: rowKey, first: finding, place, dueDate: null, count: 0, states: { open: 0, acknowledged: 0, 'risk-accepted': 0 }, findings: [] }));
     row.count++;

@@ -62,12 +62,12 @@ async function shot(page: Page, name: string) {
 describe('every register screen, on a realistic register', () => {
   const apps = appPerTest();
 
-  it('Dashboard: counts, findings by severity linking to their records, overdue obligations, and the deadline timeline with its text alternative', async () => {
+  it('Dashboard: counts, the findings table linking to their records, overdue obligations, and the deadline timeline with its text alternative', async () => {
     const app = apps.track(await openScenario({ hash: '#/dashboard' }));
     const { page } = app;
     await expect(page.locator('.stat', { hasText: 'Live holdings' }).locator('dd')).toHaveText('2');
     await expect(page.locator('.stat', { hasText: 'Live copies' }).locator('dd')).toHaveText('6');
-    const high = page.getByRole('region', { name: 'High severity findings' });
+    const high = page.getByRole('table', { name: 'Findings' }).locator('tbody[data-group="COPY_AT_UNAPPROVED_LOCATION"]');
     await expect(high.locator('[data-code="COPY_AT_UNAPPROVED_LOCATION"]')).toBeVisible();
     await expect(page.locator('[data-code="ICO_REGISTRATION_EXPIRED"]')).toBeVisible();
     const overdue = page.getByRole('region', { name: 'Overdue obligations' });
