@@ -73,6 +73,28 @@ export const destructionRecordResponseSchema = z.object({
   evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
 });
 
+/** At most this many copies in one record: a holding's copies, or a page of the worklist. */
+export const MAX_COPIES_PER_RECORD = 500;
+const fields = z.record(z.string().max(40), z.union([z.string().max(2000), z.boolean(), z.null()]));
+
+/**
+ * `destruction.recordMany`: one destruction of several copies. `common` holds the fields of a
+ * destruction record (destructionInputSchema, without copyId) given once; each copy may override
+ * any of them. Main checks each copy's merged record against destructionInputSchema.
+ */
+export const destructionRecordManyRequestSchema = z.strictObject({
+  common: fields,
+  copies: z
+    .array(z.strictObject({ copyId: recordId, overrides: fields.optional() }))
+    .min(1, 'choose at least one copy')
+    .max(MAX_COPIES_PER_RECORD),
+  evidenceTokens: z.array(token).max(20).default([]),
+});
+export const destructionRecordManyResponseSchema = z.object({
+  recorded: z.array(z.object({ recordId: recordId, copy: recordRefSchema, destroyedDate: isoDate.nullable() })),
+  evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
+});
+
 export const chooseEvidenceResponseSchema = z.object({ file: z.object({ token, fileName: z.string() }).nullable() });
 
 export const attachEvidenceRequestSchema = z.strictObject({ destructionId: recordId, token });

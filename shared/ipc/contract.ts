@@ -47,9 +47,12 @@ import {
   destructionOverviewResponseSchema,
   destructionRecordRequestSchema,
   destructionRecordResponseSchema,
+  destructionRecordManyRequestSchema,
+  destructionRecordManyResponseSchema,
   verifyAbsenceRequestSchema,
 } from '../destruction/destruction-api';
 import { absenceCheckSchema } from '../destruction/destruction-record';
+import { destructionWorklistRequestSchema, destructionWorklistResponseSchema } from '../destruction/destruction-worklist';
 import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
 import { exportSaveRequestSchema, exportSaveResponseSchema } from '../exports/exports-api';
 import { durImportRequestSchema, durImportResponseSchema } from '../imports/imports-api';
@@ -116,7 +119,9 @@ export const apiContract = {
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },
+  'destruction.worklist': { request: destructionWorklistRequestSchema, response: destructionWorklistResponseSchema },
   'destruction.record': { request: destructionRecordRequestSchema, response: destructionRecordResponseSchema },
+  'destruction.recordMany': { request: destructionRecordManyRequestSchema, response: destructionRecordManyResponseSchema },
   'destruction.chooseEvidence': { request: z.strictObject({}), response: chooseEvidenceResponseSchema },
   'destruction.attachEvidence': { request: attachEvidenceRequestSchema, response: attachEvidenceResponseSchema },
   'destruction.verifyAbsence': { request: verifyAbsenceRequestSchema, response: absenceCheckSchema },
