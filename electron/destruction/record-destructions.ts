@@ -38,7 +38,8 @@ export async function recordDestructions(
       // Validation only: evidence is stored once below, not once per copy.
       checked.push(await prepareDestruction(db, actor, dataDir, { ...common, ...overrides, copyId }, []));
     } catch (error) {
-      if (!(error instanceof RecordRejected)) throw error;
+      // One copy: the form already names it, and the message keeps the field it is about.
+      if (!(error instanceof RecordRejected) || copies.length === 1) throw error;
       const { index } = cachedRegister(db);
       const copy = index.copies.get(copyId);
       const name = copy ? copyLabel(index, copy) : `copy "${copyId}"`;

@@ -62,7 +62,7 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
     const { app, certificatePath, dialogs } = await openWithRegister();
     const { page, context } = app;
 
-    const pending = page.getByRole('table', { name: 'Holdings pending destruction' });
+    const pending = page.getByRole('table', { name: 'Destruction worklist' });
     await expect(pending.getByRole('row', { name: /NIC00574_HES_APC_2024/ })).toContainText('10 days left');
     await expect(pending.getByRole('row', { name: /NIC00574_HES_APC_2024/ })).toContainText('30 April 2028');
     await tallScreenshot(page, 'destruction-pending.png');

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
 import { useDestructionStore } from '../stores/destruction-store';
+import { RecordLink } from '../components/RecordLink';
 
 type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by' | 'validator';
 interface Person {
@@ -117,12 +118,12 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
       {issueResult?.status === 'refused' ? (
         <div role="alert" className="error-banner">
           <p>
-            No certificate was issued for {issueResult.agreement}: these copies are neither destroyed nor covered by a dated exception. Record their destruction first.
+            No certificate was issued for {issueResult.agreement}: these copies are neither destroyed nor covered by a dated exception. Record their destruction first (each link opens the copy).
           </p>
           <ul>
             {issueResult.liveCopies.map((l) => (
               <li key={l.copy.id}>
-                {l.copy.label}: {l.reason}
+                <RecordLink kind="copy" id={l.copy.id} label={l.copy.label} />: {l.reason}
               </li>
             ))}
           </ul>
