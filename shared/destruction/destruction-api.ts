@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDate } from '../register/dates';
-import { pendingDestructionSchema } from '../register/destruction-deadline';
 import { recordRefSchema } from '../register/record-labels';
 import { certificateStatuses } from '../register/vocabulary';
 import { recordId } from '../register/records';
@@ -50,8 +49,7 @@ export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 export const destructionOverviewRequestSchema = z.strictObject({ asOf: isoDate.optional() });
 export const destructionOverviewResponseSchema = z.object({
   asOf: isoDate,
-  pending: z.array(pendingDestructionSchema),
-  /** Every copy of the holdings not yet covered by a certificate, with its destruction state. */
+  /** The copies of holdings not yet certified whose destruction is recorded or dated, with its state (live ones are the worklist's). */
   copies: z.array(copyStatusSchema),
   /** Agreement versions with holdings, for issuing a certificate. */
   versions: z.array(z.object({ id: recordId, label: z.string(), holdings: z.array(recordRefSchema) })),
