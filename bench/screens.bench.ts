@@ -2,8 +2,14 @@
  * npm run bench:screens: the register's screens in Chromium against a register the size the issue
  * names (1,000 agreements, 20,000 holdings, 100,000 copies) and one a hundredth of that, wired to
  * the real handlers as the browser tests are. It times what a user waits for (the copies list's
- * first page, turning pages, a search, the dashboard) and prints the ratio of the large register to
- * the small one: a list that reads only a page stays near 1 whatever the register's size.
+ * first page, turning pages, a search, the dashboard, the destruction worklist) and prints the ratio
+ * of the large register to the small one: a list that reads only a page stays near 1 whatever the
+ * register's size.
+ *
+ * Then, without a browser, the main-process time of what issue 11 sets a target for (under a second
+ * at 100,000 copies): the dashboard's data from a cold start (the register loaded and checked by
+ * the first call), the destruction worklist's first page (after the dashboard, and from a cold
+ * start), and one findings group (the largest), each against the register a hundredth the size.
  * A benchmark, not a test. Build the renderer first (npm run build:renderer, or set
  * CUSTODIAN_RENDERER_DIR to your own build).
  */
@@ -14,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Page } from 'playwright-core';
 import { dispatch } from '../electron/ipc/dispatch';
 import { handlerTable } from '../electron/ipc/handler-table';
+import type { ServiceContext } from '../electron/ipc/context';
 import { createServiceContext } from '../electron/service-context';
 import { apiMethods } from '../shared/ipc/contract';
 import { chromiumArgs, findChromium } from '../test/browser/find-chromium';
@@ -105,12 +112,68 @@ async function measure(size: LargeRegisterSize, rendererDir: string): Promise<Ti
     timings['Dashboard: counts, findings and deadlines shown'] = await timed(async () => {
       await page.goto(`${server.url}/index.html#/dashboard`);
       await page.getByText('Judged on').waitFor();
-      await page.locator('.finding, .ok-note').first().waitFor();
+      await page.locator('table[aria-label="Findings"] tbody tr.finding-row, .ok-note').first().waitFor();
+    });
+
+    timings['Destruction: worklist first page shown'] = await timed(async () => {
+      await page.goto(`${server.url}/index.html#/destruction`);
+      await page.getByRole('navigation', { name: 'Worklist pages' }).locator('.pager-status').waitFor();
     });
   } finally {
     await browser.close();
     await server.close();
     context.db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return timings;
+}
+
+/** What the Dashboard asks main for when it opens (dashboard-store.ts and FindingsTable.tsx). */
+const dashboardCalls: [string, unknown][] = [
+  ['dashboard.summary', {}],
+  ['findings.overview', { first: 50 }],
+  ['deadlines.upcoming', { horizonDays: 365 }],
+  ['findings.table', { groupBy: 'code', offset: 0, limit: 25 }],
+];
+
+type MainTimings = Record<string, number>;
+
+/** Main-process milliseconds of each target, each measured on a service context opened afresh where it says "cold". */
+async function measureMain(size: LargeRegisterSize): Promise<MainTimings> {
+  const dir = mkdtempSync(join(tmpdir(), 'custodian-bench-main-'));
+  const databasePath = join(dir, 'register.sqlite');
+  const now = () => new Date(`${LARGE_REGISTER_AS_OF}T10:00:00`);
+  const open = () => createServiceContext({ databasePath, appVersion: 'bench', now }).context;
+  const first = open();
+  storeRegister(first.db, generateLargeRegister(size));
+  first.db.close();
+  const call = async (context: ServiceContext, method: string, payload: unknown) => {
+    const start = performance.now();
+    const result = await dispatch(handlerTable, context, method, payload);
+    const ms = performance.now() - start;
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return { ms, value: result.value };
+  };
+  const timings: MainTimings = {};
+  try {
+    // A fresh connection has nothing cached: the dashboard's first call loads and indexes the register.
+    const app = open();
+    let dashboard = 0;
+    let table: { groups: { key: string; count: number }[] } | null = null;
+    for (const [method, payload] of dashboardCalls) {
+      const { ms, value } = await call(app, method, payload);
+      dashboard += ms;
+      if (method === 'findings.table') table = value as typeof table;
+    }
+    timings['Dashboard data (counts, findings table, deadlines), cold start'] = dashboard;
+    timings['Destruction worklist, first page, after the dashboard'] = (await call(app, 'destruction.worklist', { limit: 25 })).ms;
+    const largest = [...table!.groups].sort((a, b) => b.count - a.count)[0]!;
+    timings[`One findings group (the largest), its first 100 rows`] = (await call(app, 'findings.table', { groupBy: 'code', groupKey: largest.key, offset: 0, limit: 100 })).ms;
+    app.db.close();
+    const cold = open();
+    timings['Destruction worklist, first page, cold start'] = (await call(cold, 'destruction.worklist', { limit: 25 })).ms;
+    cold.db.close();
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   return timings;
@@ -129,4 +192,13 @@ console.log(`${'What the user waits for'.padEnd(70)} ${'small'.padStart(9)} ${'l
 for (const [label, large] of Object.entries(largeTimes)) {
   const base = smallTimes[label]!;
   console.log(`${label.padEnd(70)} ${ms(base.shown)} ${ms(large.shown)} ${(large.shown / base.shown).toFixed(2).padStart(6)} ${ms(large.main).padStart(12)}`);
+}
+
+const smallMain = await measureMain(small);
+const largeMain = await measureMain(issueScale);
+console.log(`\nMain-process time (the handlers alone), ${issueScale.copies.toLocaleString('en-GB')} copies against ${small.copies.toLocaleString('en-GB')}; the target is under 1,000 ms at the large size.\n`);
+console.log(`${'Target'.padEnd(70)} ${'small'.padStart(9)} ${'large'.padStart(9)} ${'ratio'.padStart(6)} ${'< 1 s'.padStart(6)}`);
+for (const [label, large] of Object.entries(largeMain)) {
+  const base = smallMain[label]!;
+  console.log(`${label.padEnd(70)} ${ms(base)} ${ms(large)} ${(large / base).toFixed(2).padStart(6)} ${(large < 1000 ? 'yes' : 'NO').padStart(6)}`);
 }
