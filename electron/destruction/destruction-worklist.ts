@@ -3,8 +3,10 @@ import { inDueBucket, worklistDueFilters, type DestructionWorklist, type Destruc
 import { compareNullableDates, compareStrings } from '../../shared/register/compare';
 import { daysBetween, type IsoDate } from '../../shared/register/dates';
 import { createDeadlineCalculator } from '../../shared/register/destruction-deadline';
+import type { HoldingCopies } from '../../shared/register/group-copies';
 import { holdingLabel, refs } from '../../shared/register/record-labels';
-import { byId, finalVersion, liveCopiesOfGroup, type RegisterIndex } from '../../shared/register/register-index';
+import type { Copy } from '../../shared/register/records';
+import { byId, finalVersion, isLiveOn, type RegisterIndex } from '../../shared/register/register-index';
 import { cachedFromRegister } from '../register/register-cache';
 import { findingsFacts } from './findings-facts';
 
@@ -15,118 +17,121 @@ import { findingsFacts } from './findings-facts';
  * is then a pass over the holdings, not the copies.
  */
 interface Pending {
-  holdingId: string;
+  group: HoldingCopies;
   holdingLabel: string;
   versionId: string;
   dsaId: string;
   deadline: IsoDate | null;
   daysLeft: number | null;
   overdue: boolean;
-  /** Live copies' ids, by id, and each one's location in the same order. */
-  copyIds: readonly string[];
-  locationIds: readonly string[];
 }
 
 interface PendingOnDate {
   pending: readonly Pending[];
-  agreementLabels: ReadonlyMap<string, string>;
-  locationLabels: ReadonlyMap<string, string>;
+  /** The filters' choices, over every pending holding: they do not change with the filters. */
+  facets: DestructionWorklist['facets'];
 }
 
 /**
  * Every holding with live copies on `date`, soonest deadline first: the same rule as
- * pendingDestructionsIn (shared/register/destruction-deadline.ts), but keeping ids rather than
- * labelled references, so 100,000 copies cost a pass over numbers and strings already in the index;
- * only the page shown is labelled.
+ * pendingDestructionsIn (shared/register/destruction-deadline.ts), but keeping the index's own
+ * group of copies rather than labelled references, so 100,000 copies cost a pass over what the
+ * index already holds; only the page shown is labelled.
  */
 function pendingOn(db: Database, date: IsoDate): PendingOnDate {
   return cachedFromRegister(db, `destruction-worklist:${date}`, (index) => {
     const retainedUntil = findingsFacts(db, date).retainedUntil;
-    const outstanding = (copyId: string): boolean => {
-      const until = retainedUntil.get(copyId);
+    const outstanding = (copy: Copy): boolean => {
+      const until = retainedUntil.get(copy.id);
       return until === undefined || until < date;
     };
     const deadlineOf = createDeadlineCalculator(index);
+    const labelOf = new Map<string, string>();
     const pending: Pending[] = [];
+    const agreements = new Map<string, number>();
+    const locations = new Map<string, number>();
+    const { destroyedDate } = index.copyColumns;
     for (const group of index.holdingCopies) {
-      const live = liveCopiesOfGroup(index, group, date);
-      if (live.length === 0) continue;
       const governing = finalVersion(index, group.holding.versionId);
       if (!governing) continue;
-      const sorted = live.length > 1 ? [...live].sort(byId) : live;
+      let live = 0;
+      let outstandingLive = false;
+      const here = new Set<string>();
+      for (let j = 0; j < group.copies.length; j++) {
+        if (!isLiveOn(destroyedDate[group.start + j]!, date)) continue;
+        live++;
+        const copy = group.copies[j]!;
+        here.add(copy.locationId);
+        if (!outstandingLive && outstanding(copy)) outstandingLive = true;
+      }
+      if (live === 0) continue;
       const deadline = deadlineOf(group.holding);
+      let versionLabel = labelOf.get(group.holding.versionId);
+      if (versionLabel === undefined) labelOf.set(group.holding.versionId, (versionLabel = holdingLabel(index, { ...group.holding, darsFileReference: '' })));
       pending.push({
-        holdingId: group.holding.id,
-        holdingLabel: holdingLabel(index, group.holding),
+        group,
+        holdingLabel: `${group.holding.darsFileReference}${versionLabel}`,
         versionId: governing.id,
         dsaId: governing.dsaId,
         deadline,
         daysLeft: deadline === null ? null : daysBetween(date, deadline),
-        overdue: deadline !== null && deadline < date && sorted.some((c) => outstanding(c.id)),
-        copyIds: sorted.map((c) => c.id),
-        locationIds: sorted.map((c) => c.locationId),
+        overdue: deadline !== null && deadline < date && outstandingLive,
       });
+      agreements.set(governing.dsaId, (agreements.get(governing.dsaId) ?? 0) + 1);
+      for (const id of here) locations.set(id, (locations.get(id) ?? 0) + 1);
     }
-    pending.sort((a, b) => compareNullableDates(a.deadline, b.deadline) || compareStrings(a.holdingLabel, b.holdingLabel) || compareStrings(a.holdingId, b.holdingId));
-    const agreementLabels = new Map<string, string>();
-    const locationLabels = new Map<string, string>();
-    for (const p of pending) {
-      if (!agreementLabels.has(p.dsaId)) agreementLabels.set(p.dsaId, index.dsas.get(p.dsaId)?.nicReference ?? p.dsaId);
-      for (const id of p.locationIds) if (!locationLabels.has(id)) locationLabels.set(id, index.locations.get(id)?.name ?? id);
-    }
-    return { pending, agreementLabels, locationLabels };
+    pending.sort((a, b) => compareNullableDates(a.deadline, b.deadline) || compareStrings(a.holdingLabel, b.holdingLabel) || compareStrings(a.group.holding.id, b.group.holding.id));
+    const facet = (counts: Map<string, number>, label: (id: string) => string) =>
+      [...counts].map(([value, count]) => ({ value, label: label(value), count })).sort((a, b) => compareStrings(a.label, b.label));
+    return {
+      pending,
+      facets: {
+        agreements: facet(agreements, (id) => index.dsas.get(id)?.nicReference ?? id),
+        locations: facet(locations, (id) => index.locations.get(id)?.name ?? id),
+      },
+    };
   });
 }
 
+/** The live copies of a pending holding on `date`, by id, at `locationId` when one is given. */
+function liveCopiesOf(index: RegisterIndex, p: Pending, date: IsoDate, locationId: string | undefined): Copy[] {
+  const { destroyedDate } = index.copyColumns;
+  const live: Copy[] = [];
+  for (let j = 0; j < p.group.copies.length; j++) {
+    const copy = p.group.copies[j]!;
+    if (isLiveOn(destroyedDate[p.group.start + j]!, date) && (locationId === undefined || copy.locationId === locationId)) live.push(copy);
+  }
+  return live.sort(byId);
+}
+
 export function destructionWorklist(db: Database, index: RegisterIndex, date: IsoDate, request: Omit<DestructionWorklistRequest, 'asOf'>): DestructionWorklist {
-  const { pending, agreementLabels, locationLabels } = pendingOn(db, date);
+  const { pending, facets } = pendingOn(db, date);
   const dueCounts = Object.fromEntries(worklistDueFilters.map((d) => [d, 0])) as Record<WorklistDue, number>;
-  const agreements = new Map<string, number>();
-  const locations = new Map<string, number>();
   const page: Pending[] = [];
   let total = 0;
   for (const p of pending) {
-    agreements.set(p.dsaId, (agreements.get(p.dsaId) ?? 0) + 1);
-    for (const id of new Set(p.locationIds)) locations.set(id, (locations.get(id) ?? 0) + 1);
     if (request.agreementId !== undefined && p.dsaId !== request.agreementId) continue;
-    if (request.locationId !== undefined && !p.locationIds.includes(request.locationId)) continue;
+    if (request.locationId !== undefined && liveCopiesOf(index, p, date, request.locationId).length === 0) continue;
     for (const due of worklistDueFilters) if (inDueBucket(p, due)) dueCounts[due]++;
     if (!inDueBucket(p, request.due)) continue;
     if (total >= request.offset && total < request.offset + request.limit) page.push(p);
     total++;
   }
-  const facet = (counts: Map<string, number>, labels: ReadonlyMap<string, string>) =>
-    [...counts].map(([value, count]) => ({ value, label: labels.get(value) ?? value, count })).sort((a, b) => compareStrings(a.label, b.label));
-  return {
-    asOf: date,
-    total,
-    items: page.map((p) => itemOf(index, p, request.locationId)),
-    dueCounts,
-    facets: { agreements: facet(agreements, agreementLabels), locations: facet(locations, locationLabels) },
-  };
+  return { asOf: date, total, items: page.map((p) => itemOf(index, p, date, request.locationId)), dueCounts, facets };
 }
 
 /** A page's holding with its live copies (at the filtered location only, when there is one), labelled. */
-function itemOf(index: RegisterIndex, p: Pending, locationId: string | undefined): WorklistItem {
-  const holding = index.holdings.get(p.holdingId)!;
+function itemOf(index: RegisterIndex, p: Pending, date: IsoDate, locationId: string | undefined): WorklistItem {
   const version = index.versions.get(p.versionId)!;
-  const liveCopies = p.copyIds.flatMap((copyId, i) => {
-    if (locationId !== undefined && p.locationIds[i] !== locationId) return [];
-    const copy = index.copies.get(copyId)!;
-    const location = index.locations.get(copy.locationId);
-    return [
-      {
-        copy: refs.copy(index, copy),
-        kind: copy.kind,
-        location: { kind: 'location' as const, id: copy.locationId, label: location?.name ?? 'an unknown location' },
-        pathOrDescription: copy.pathOrDescription ?? null,
-      },
-    ];
-  });
-  const dsa = index.dsas.get(p.dsaId);
+  const liveCopies = liveCopiesOf(index, p, date, locationId).map((copy) => ({
+    copy: refs.copy(index, copy),
+    kind: copy.kind,
+    location: { kind: 'location' as const, id: copy.locationId, label: index.locations.get(copy.locationId)?.name ?? 'an unknown location' },
+    pathOrDescription: copy.pathOrDescription ?? null,
+  }));
   return {
-    holding: refs.holding(index, holding),
-    agreement: { kind: 'dsa', id: p.dsaId, label: dsa?.nicReference ?? p.dsaId },
+    holding: refs.holding(index, p.group.holding),
+    agreement: { kind: 'dsa', id: p.dsaId, label: index.dsas.get(p.dsaId)?.nicReference ?? p.dsaId },
     version: refs.version(index, version),
     rule: version.destructionRule,
     deadline: p.deadline,

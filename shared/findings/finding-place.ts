@@ -34,19 +34,18 @@ export function placeOfFinding(index: RegisterIndex, finding: Pick<Finding, 'sub
 function computePlace(index: RegisterIndex, finding: Pick<Finding, 'subjects'>): FindingPlace {
   const dsaIds = new Set<string>();
   const locationIds = new Set<string>();
+  const copyIds: string[] = [];
+  let holdingId: string | null = null;
   const addDsa = (id: string | null | undefined) => {
     if (id) dsaIds.add(id);
   };
   for (const subject of finding.subjects) {
     switch (subject.kind) {
-      case 'copy': {
-        const copy = index.copies.get(subject.id);
-        if (!copy) break;
-        locationIds.add(copy.locationId);
-        addDsa(dsaOfHolding(index, copy.holdingId));
+      case 'copy':
+        copyIds.push(subject.id);
         break;
-      }
       case 'holding':
+        holdingId ??= subject.id;
         addDsa(dsaOfHolding(index, subject.id));
         break;
       case 'dsaVersion':
@@ -63,6 +62,17 @@ function computePlace(index: RegisterIndex, finding: Pick<Finding, 'subjects'>):
       case 'location':
         if (index.locations.has(subject.id)) locationIds.add(subject.id);
         break;
+    }
+  }
+  // Copies are looked up only when the other subjects leave the place open, and through their
+  // holding's few copies where one is named: index.copies is a map of every copy, built on first use.
+  if (copyIds.length > 0 && (locationIds.size === 0 || dsaIds.size === 0)) {
+    const ofHolding = holdingId === null ? null : index.copiesByHolding.get(holdingId);
+    for (const copyId of copyIds) {
+      const copy = ofHolding ? ofHolding.find((c) => c.id === copyId) : index.copies.get(copyId);
+      if (!copy) continue;
+      locationIds.add(copy.locationId);
+      addDsa(dsaOfHolding(index, copy.holdingId));
     }
   }
   const dsa = dsaIds.size === 1 ? index.dsas.get([...dsaIds][0]!) : undefined;

@@ -1,6 +1,7 @@
 import { artefactsFolder } from './artefacts-folder';
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { generateLargeRegister, LARGE_REGISTER_AS_OF } from '../../bench/large-register';
 import { dispatch } from '../../electron/ipc/dispatch';
@@ -24,6 +25,16 @@ function drSite() {
     .copy('c-laptop', 'hes-2024', 'laptop', 'derived', { createdDate: '2025-07-01' });
   for (let i = 1; i <= 5; i++) builder = builder.copy(`c-dr-${i}`, 'hes-2024', 'dr', 'backup', { pathOrDescription: `dr://vault/hes-2024/${i}` });
   return builder.build();
+}
+
+/** The findings panel in full: the window made as tall as the panel, scrolled to it. */
+async function shotOfFindings(page: Page, name: string): Promise<void> {
+  const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Findings', level: 2 }) });
+  const height = await panel.evaluate((el) => el.getBoundingClientRect().height);
+  await page.setViewportSize({ width: 1280, height: Math.min(Math.ceil(height) + 40, 3000) });
+  await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: join(artefactsFolder, name) });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 async function findingsOf(app: AppUnderTest): Promise<Finding[]> {
@@ -52,7 +63,7 @@ describe('the dashboard findings table', () => {
     await expect(copies).toHaveCount(5);
     for (let i = 1; i <= 5; i++) await expect(copies.getByRole('link', { name: /Backup copy of NIC00574_HES_APC_2024 at Leeds DR site/ }).nth(i - 1)).toBeVisible();
     await expect(folded.getByRole('button', { name: /^Hide the findings/ })).toHaveAttribute('aria-expanded', 'true');
-    await page.screenshot({ path: join(artefactsFolder, 'findings-table.png'), fullPage: true });
+    await shotOfFindings(page, 'findings-table.png');
 
     // A copy on a laptop may be a breach: Open incident. A lapsed ICO registration is paperwork: no incident.
     const laptop = group.locator('tr:not([data-folded])', { hasText: 'Analyst laptop EX-4471' }).first();
@@ -97,7 +108,7 @@ describe('the dashboard findings table', () => {
     // Every group heading's count adds up to the total.
     const counts = await page.locator('.findings-group-row th').evaluateAll((ths) => ths.map((th) => Number(/(\d+) findings?:/.exec(th.textContent ?? '')?.[1] ?? 0)));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(high);
-    await page.screenshot({ path: join(artefactsFolder, 'findings-table-working-size.png'), fullPage: true });
+    await shotOfFindings(page, 'findings-table-working-size.png');
   });
 
   it('in the dark theme', { timeout: 60_000 }, async () => {
@@ -105,7 +116,6 @@ describe('the dashboard findings table', () => {
     storeRegister(app.context.db, drSite());
     await app.page.reload();
     await app.page.locator('tr[data-folded="true"]').getByRole('button', { name: /^Show the 5 findings/ }).click();
-    await app.page.getByRole('heading', { name: 'Findings', level: 2 }).scrollIntoViewIfNeeded();
-    await app.page.screenshot({ path: join(artefactsFolder, 'findings-table-dark.png') });
+    await shotOfFindings(app.page, 'findings-table-dark.png');
   });
 });
