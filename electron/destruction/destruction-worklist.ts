@@ -110,6 +110,7 @@ export function destructionWorklist(db: Database, index: RegisterIndex, date: Is
   const page: Pending[] = [];
   let total = 0;
   for (const p of pending) {
+    if (request.holdingId !== undefined && p.group.holding.id !== request.holdingId) continue;
     if (request.agreementId !== undefined && p.dsaId !== request.agreementId) continue;
     if (request.locationId !== undefined && liveCopiesOf(index, p, date, request.locationId).length === 0) continue;
     for (const due of worklistDueFilters) if (inDueBucket(p, due)) dueCounts[due]++;

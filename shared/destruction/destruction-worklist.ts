@@ -26,6 +26,8 @@ export const destructionWorklistRequestSchema = z.strictObject({
   agreementId: recordId.optional(),
   /** Holdings with a live copy at this location (only those copies are listed). */
   locationId: recordId.optional(),
+  /** One holding (its page's "Record destruction of its live copies"). */
+  holdingId: recordId.optional(),
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(MAX_WORKLIST_PAGE).default(25),
 });

@@ -142,6 +142,28 @@ describe('the destruction worklist', () => {
     check([...deadlines].sort()).toEqual(deadlines);
   });
 
+  it('records every live copy of a holding from the holding\'s own page, in the same dialog', { timeout: 60_000 }, async () => {
+    const app = await apps.open({ hash: '#/holdings/holding/hes-2024', now: () => new Date('2028-04-20T10:00:00Z') });
+    storeRegister(app.context.db, register());
+    await app.page.reload();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Record destruction of its live copies…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record destruction of 3 copies of NIC00574_HES_APC_2024 (DARS-NIC-00574-V2H1F v4.2)' });
+    await expect(dialog.getByLabel(/^Method type( \*)?$/)).toBeFocused();
+    await expect(dialog.getByRole('list', { name: 'Copies recorded' }).getByRole('listitem')).toHaveCount(3);
+    await dialog.getByLabel(/^Method used( \*)?$/).fill('Cryptographic erase');
+    await dialog.getByLabel(/^Date and time( \*)?$/).fill('2028-04-15T11:00');
+    await dialog.getByLabel(/^Operator( \*)?$/).fill('Sam Jones');
+    await dialog.getByLabel(/^Verification method( \*)?$/).fill('Restore attempt');
+    await dialog.getByLabel(/^Verification result( \*)?$/).fill('Nothing restored');
+    await dialog.getByRole('button', { name: 'Record destruction of 3 copies' }).click();
+    await expect(dialog).toHaveCount(0);
+    // The holding's copies show their destroyed date, and its findings no longer count them live.
+    await expect(page.getByRole('table', { name: 'Copies' }).getByRole('row').filter({ hasText: '15 April 2028' })).toHaveCount(3);
+    const live = app.context.db.prepare("SELECT count(*) FROM copies WHERE holding_id = 'hes-2024' AND destroyed_date IS NULL").pluck().get();
+    check(live).toBe(0);
+  });
+
   it('in the dark theme', { timeout: 60_000 }, async () => {
     const app = await apps.open({ hash: '#/destruction', colorScheme: 'dark', now: () => new Date('2028-04-20T10:00:00Z') });
     storeRegister(app.context.db, register());

@@ -11,7 +11,7 @@ import { useDestructionStore } from '../stores/destruction-store';
  */
 export function MarkDestroyedButton({ copy, holdingLabel, locationLabel, inRow = false }: { copy: Copy; holdingLabel?: string; locationLabel?: string; inRow?: boolean }) {
   const startRecording = useDestructionStore((s) => s.startRecording);
-  const recordingThis = useDestructionStore((s) => s.recording?.copies.length === 1 && s.recording.copies[0]!.copy.id === copy.id);
+  const recordingThis = useDestructionStore((s) => s.recording?.holding === null && s.recording.copies.length === 1 && s.recording.copies[0]!.copy.id === copy.id);
   const kind = displayValue(copy.kind);
   const what = `${kind.toLowerCase()} copy${locationLabel ? ` at ${locationLabel}` : ''}`;
   const label = `${kind} copy${holdingLabel ? ` of ${holdingLabel}` : ''}${locationLabel ? ` at ${locationLabel}` : ''}`;
