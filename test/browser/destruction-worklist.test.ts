@@ -101,7 +101,7 @@ describe('the destruction worklist', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Destruction recorded' })).toHaveText(
       'Destruction recorded for 2 copies of NIC00574_HES_APC_2024 (DARS-NIC-00574-V2H1F v4.2) with 1 evidence file.',
     );
-    await expect(row2024.getByRole('list', { name: /^Live copies of/ }).getByRole('listitem')).toHaveText(['Backup copy of NIC00574_HES_APC_2024 at CSU Leeds backup vault']);
+    await expect(row2024.getByRole('list', { name: /^Live copies of/ }).getByRole('listitem')).toHaveText(['Backup copy at CSU Leeds backup vault']);
     const stored = app.context.db
       .prepare('SELECT r.copy_id AS copyId, r.operator, e.sha256 FROM destruction_records r JOIN destruction_evidence e ON e.destruction_id = r.id ORDER BY r.copy_id')
       .all() as { copyId: string; operator: string; sha256: string }[];

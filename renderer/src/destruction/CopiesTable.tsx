@@ -12,10 +12,10 @@ function state(copy: CopyStatus): { text: string; tone: string } {
   return { text: `Destroyed ${showDateTime(latest.performedAt)}`, tone: 'is-ok' };
 }
 
-/** Every copy of the holdings not yet certified, with what is recorded about its destruction. */
+/** The copies whose destruction is recorded (or dated) but not yet certified, with what is recorded: evidence, absence checks, a new record. */
 export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
   const { startRecording, verifyAbsence, addEvidence, recording } = useDestructionStore();
-  if (copies.length === 0) return <p className="destruction-empty">No copies are waiting for a certificate.</p>;
+  if (copies.length === 0) return <p className="destruction-empty">No destruction is recorded for a copy still waiting for a certificate. Record one from the worklist above.</p>;
   return (
     <table className="destruction-table">
       <caption className="visually-hidden">Copies and their destruction</caption>

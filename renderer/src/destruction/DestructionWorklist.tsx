@@ -4,6 +4,7 @@ import { formatDate } from '../../../shared/register/format-date';
 import { call } from '../api/client';
 import { Pager } from '../components/Pager';
 import { RecordLink } from '../components/RecordLink';
+import { displayValue } from '../format/display';
 import { useDestructionStore } from '../stores/destruction-store';
 import { useRegisterChanges } from '../stores/register-changes-store';
 
@@ -148,7 +149,11 @@ export function DestructionWorklist() {
                             <label className="checkbox">
                               <input type="checkbox" checked={!unticked.has(c.copy.id)} onChange={() => toggle(c.copy.id)} aria-label={`Include ${c.copy.label}`} />{' '}
                             </label>
-                            <RecordLink kind="copy" id={c.copy.id} label={c.copy.label} />
+                            {/* The row names the holding: each copy by its kind and place, and its path where one is recorded. */}
+                            <span className="worklist-copy">
+                              <RecordLink kind="copy" id={c.copy.id} label={`${displayValue(c.kind)} copy at ${c.location.label}`} />
+                              {c.pathOrDescription ? <span className="destruction-path">{c.pathOrDescription}</span> : null}
+                            </span>
                           </li>
                         ))}
                       </ul>
