@@ -62,6 +62,8 @@ export const findingsTableRowSchema = z.object({
   states: statesSchema,
   /** The row's findings (up to FINDINGS_PER_ROW), most urgent first. */
   findings: z.array(findingSchema),
+  /** In a folded row, what tells its findings apart beyond their labels: a copy's recorded path, by finding id. */
+  notes: z.record(z.string(), z.string()).default({}),
 });
 export type FindingsTableRow = z.infer<typeof findingsTableRowSchema>;
 
@@ -214,5 +216,6 @@ function shownRow(row: RowBuild): FindingsTableRow {
     count: row.count,
     states: row.states,
     findings: row.findings,
+    notes: {},
   };
 }

@@ -2,7 +2,7 @@ import { artefactsFolder } from './artefacts-folder';
 import { expect } from '@playwright/test';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe, expect as check, it } from 'vitest';
 import { generateLargeRegister, LARGE_REGISTER_AS_OF } from '../../bench/large-register';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
@@ -62,6 +62,8 @@ describe('the dashboard findings table', () => {
     const copies = group.locator('tr.finding-row-copy');
     await expect(copies).toHaveCount(5);
     for (let i = 1; i <= 5; i++) await expect(copies.getByRole('link', { name: /Backup copy of NIC00574_HES_APC_2024 at Leeds DR site/ }).nth(i - 1)).toBeVisible();
+    // The five share a label: each says its recorded path.
+    check((await copies.locator('.finding-note').allTextContents()).sort()).toEqual([1, 2, 3, 4, 5].map((i) => `dr://vault/hes-2024/${i}`));
     await expect(folded.getByRole('button', { name: /^Hide the findings/ })).toHaveAttribute('aria-expanded', 'true');
     await shotOfFindings(page, 'findings-table.png');
 

@@ -49,6 +49,8 @@ describe('findings.table: the dashboard findings grouped, filtered and folded in
     expect(dr.title).toBe('Copy at an unapproved location: 5 findings at Leeds DR site');
     expect(dr.agreement?.label).toBe('DARS-NIC-00574-V2H1F');
     expect(dr.findings.flatMap((f) => f.subjects.filter((s) => s.kind === 'copy').map((s) => s.id)).sort()).toEqual(DR_COPIES);
+    // What tells the five apart: each copy's recorded path, by finding.
+    expect(Object.values(dr.notes).sort()).toEqual(DR_COPIES.map((id) => `dr://vault/${id}`));
     const laptop = unapproved.rows.find((r) => r.location?.label === 'Analyst laptop EX-4471')!;
     expect(laptop.count).toBe(1);
     expect(laptop.title).toBe(laptop.findings[0]!.title);

@@ -36,7 +36,16 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
     const date = asOf ?? localIsoDate(context.now());
     const { index } = cachedRegister(context.db);
     const table = tableOfFindings(allFindings(context, date), (f) => placeOfFinding(index, f), request);
-    const groups = table.groups.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, findings: r.findings.map(statusShown) })) }));
+    // Copies in one folded row share a label ("Backup copy of … at Leeds DR site"): their paths tell them apart.
+    const pathOf = (f: Finding): string | null => {
+      const copyId = f.subjects.find((s) => s.kind === 'copy')?.id;
+      return copyId ? (index.copies.get(copyId)?.pathOrDescription ?? null) : null;
+    };
+    const notesOf = (findings: readonly Finding[]) => Object.fromEntries(findings.flatMap((f) => (pathOf(f) ? [[f.id, pathOf(f)!]] : [])));
+    const groups = table.groups.map((g) => ({
+      ...g,
+      rows: g.rows.map((r) => ({ ...r, findings: r.findings.map(statusShown), notes: r.count > 1 ? notesOf(r.findings) : {} })),
+    }));
     return { asOf: date, ...table, groups };
   },
   // Judged on today's findings: a status is a decision about a problem that exists now.

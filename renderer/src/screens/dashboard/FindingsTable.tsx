@@ -204,7 +204,13 @@ function itemColumns(onStatusChanged: () => void): ColumnDef<Features, Item, unk
       header: 'Finding',
       cell: ({ row }) => {
         const item = row.original;
-        if (item.kind === 'finding') return <FindingSubjects finding={item.finding} compact />;
+        if (item.kind === 'finding')
+          return (
+            <>
+              <FindingSubjects finding={item.finding} compact />
+              {item.row.notes[item.finding.id] ? <span className="finding-note">{item.row.notes[item.finding.id]}</span> : null}
+            </>
+          );
         const only = item.row.count === 1 ? item.row.findings[0]! : null;
         return (
           <>
