@@ -53,5 +53,6 @@ export function useFindingsTable(query: FindingsTableQuery, revision: number) {
     [key],
   );
 
-  return { table, error, page, setPage, showMore, reload: () => setReloads((n) => n + 1) };
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  return { table, error, page, setPage, showMore, reload };
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { showDate } from '../format/display';
@@ -26,7 +26,7 @@ export function DashboardScreen() {
   }, [load, revision]);
 
   const problem = error;
-  const reloadDashboard = () => void load();
+  const reloadDashboard = useCallback(() => void load(), [load]);
   const empty = summary !== null && summary.organisations + summary.agreements + summary.locations + summary.holdings === 0;
   return (
     <>

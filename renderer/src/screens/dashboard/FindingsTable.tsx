@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useId, useMemo, useState } from 'react';
 import { createExpandedRowModel, rowExpandingFeature, tableFeatures, useTable, type ColumnDef, type Row } from '@tanstack/react-table';
 import { canBeBreach } from '../../../../shared/findings/breach-codes';
 import { findingStateLabels, findingStates, type FindingState } from '../../../../shared/findings/finding-status';
@@ -35,10 +35,11 @@ export function FindingsTable({ onStatusChanged }: { onStatusChanged: () => void
   const [query, setQuery] = useState<FindingsTableQuery>({ groupBy: 'code' });
   const { table, error, page, setPage, showMore, reload } = useFindingsTable(query, revision);
   const set = (patch: Partial<FindingsTableQuery>) => setQuery((q) => ({ ...q, ...patch }));
-  const changed = () => {
+  // Stable, so each group's columns (and TanStack's row models) are not rebuilt on every render.
+  const changed = useCallback(() => {
     reload();
     onStatusChanged();
-  };
+  }, [reload, onStatusChanged]);
   const groupPages = table ? Math.max(1, Math.ceil(table.groupCount / GROUPS_PER_PAGE)) : 1;
   return (
     <div className="findings-table-panel">
