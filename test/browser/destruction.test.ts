@@ -73,6 +73,9 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
     const refusal = page.getByRole('alert');
     await expect(refusal).toContainText('No certificate was issued for DARS-NIC-00574-V2H1F v4.2');
     await expect(refusal).toContainText('Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London): no destruction is recorded for this copy');
+    // Each live copy it names is a link that opens the copy.
+    await expect(refusal.getByRole('link')).toHaveText([/^Primary copy of NIC00574_HES_APC_2024 at AWS/, /^Backup copy of NIC00574_HES_APC_2024/, /^Derived copy of NIC00574_HES_APC_2024/]);
+    await expect(refusal.getByRole('link', { name: /^Primary copy of NIC00574_HES_APC_2024 at AWS/ })).toHaveAttribute('href', '#/holdings/copy/c-2024-aws');
     check(dialogs.saved).toBe(0);
 
     // Record the AWS copy's destruction from the worklist (its two other copies unticked), with evidence chosen in the open dialog.
