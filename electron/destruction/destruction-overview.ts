@@ -1,19 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import type { CertificateSummary, CopyStatus, DestructionOverview } from '../../shared/destruction/destruction-api';
 import { compareStrings } from '../../shared/register/compare';
-import { pendingDestructionsIn } from '../../shared/register/destruction-deadline';
 import { refs, versionLabel } from '../../shared/register/record-labels';
 import type { Certificate } from '../../shared/register/records';
 import type { RegisterIndex } from '../../shared/register/register-index';
 import { cachedRegister } from '../register/register-cache';
 import { allCertificateContents, loadDestructionFacts } from './destruction-store';
-import { findingsFacts } from './findings-facts';
 import { localPathOf } from './verify-absence';
 
 /**
- * Everything the Destruction screen shows, in one read: holdings pending destruction with their
- * deadlines, the destruction state of every copy not yet covered by a certificate, the versions a
- * certificate can be issued for, and the certificates with their status.
+ * What the Destruction screen shows besides its worklist (destruction-worklist.ts), in one read:
+ * the copies whose destruction is recorded (or dated) but not yet covered by a certificate, with
+ * their records, evidence and absence checks; the versions a certificate can be issued for; and the
+ * certificates with their status. Live copies with nothing recorded are the worklist's, a page at a
+ * time: listing all of them here sent tens of megabytes for a register of 100,000 copies.
  */
 export function destructionOverview(db: Database, asOf: string): DestructionOverview {
   // The register as main holds it for the findings: the Destruction screen opens often, and loading 100,000 copies each time is what a user waits for.
@@ -25,6 +25,7 @@ export function destructionOverview(db: Database, asOf: string): DestructionOver
     const version = index.versions.get(holding.versionId)!;
     for (const copy of index.copiesByHolding.get(holding.id) ?? []) {
       const latest = facts.latestRecord.get(copy.id);
+      if (!latest && copy.destroyedDate === null) continue;
       const check = facts.latestAbsenceCheck.get(copy.id);
       copies.push({
         copy: refs.copy(index, copy),
@@ -60,7 +61,7 @@ export function destructionOverview(db: Database, asOf: string): DestructionOver
     .filter((c) => !c.archived)
     .map((c) => certificateSummary(index, c, contents.get(c.id)?.contentHash ?? null))
     .sort((a, b) => compareStrings(b.issuedDate, a.issuedDate) || compareStrings(b.number, a.number));
-  return { asOf, pending: pendingDestructionsIn(index, asOf, findingsFacts(db, asOf).retainedUntil), copies, versions, certificates };
+  return { asOf, copies, versions, certificates };
 }
 
 export function certificateSummary(index: RegisterIndex, certificate: Certificate, contentHash: string | null): CertificateSummary {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { canBeBreach } from '../../shared/findings/breach-codes';
 import { draftFromFinding } from '../../shared/incidents/draft-from-finding';
 import { incidentFieldsSchema, type IncidentFields } from '../../shared/incidents/incident-records';
 import { UserFacingError } from '../../shared/ipc/result';
@@ -24,6 +25,13 @@ export function draftIncidentFromFinding(db: Database, findingId: string, now: D
       `The finding "${findingId}" is not among today's findings (it may have been fixed). Open the Dashboard again, or record the incident with "New incident".`,
     );
   }
+  // The Dashboard offers "Open incident" only where a finding can be a breach of the agreement; an
+  // address typed or kept from before gets the same answer, in words.
+  if (!canBeBreach(finding.code))
+    throw new UserFacingError(
+      'REFUSED',
+      `"${finding.title}" is not a possible breach of the agreement, so no incident is drafted from it: set its status on the Dashboard, or record an incident with "New incident" if something else happened.`,
+    );
   const { defaultTimeZone } = readIncidentSettings(db);
   const fields = incidentFieldsSchema.parse(draftFromFinding(finding, index, { at: now.toISOString(), timeZone: defaultTimeZone }));
   return { fields, labels: linkLabels(db, fields.links) };

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDate } from '../register/dates';
-import { pendingDestructionSchema } from '../register/destruction-deadline';
 import { recordRefSchema } from '../register/record-labels';
 import { certificateStatuses } from '../register/vocabulary';
 import { recordId } from '../register/records';
@@ -51,8 +50,7 @@ export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 export const destructionOverviewRequestSchema = z.strictObject({ asOf: isoDate.optional() });
 export const destructionOverviewResponseSchema = z.object({
   asOf: isoDate,
-  pending: z.array(pendingDestructionSchema),
-  /** Every copy of the holdings not yet covered by a certificate, with its destruction state. */
+  /** The copies of holdings not yet certified whose destruction is recorded or dated, with its state (live ones are the worklist's). */
   copies: z.array(copyStatusSchema),
   /** Agreement versions with holdings, for issuing a certificate. */
   versions: z.array(z.object({ id: recordId, label: z.string(), holdings: z.array(recordRefSchema) })),
@@ -71,6 +69,28 @@ export const destructionRecordResponseSchema = z.object({
   recordId: recordId,
   copy: recordRefSchema,
   destroyedDate: isoDate.nullable(),
+  evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
+});
+
+/** At most this many copies in one record: a holding's copies, or a page of the worklist. */
+export const MAX_COPIES_PER_RECORD = 500;
+const fields = z.record(z.string().max(40), z.union([z.string().max(2000), z.boolean(), z.null()]));
+
+/**
+ * `destruction.recordMany`: one destruction of several copies. `common` holds the fields of a
+ * destruction record (destructionInputSchema, without copyId) given once; each copy may override
+ * any of them. Main checks each copy's merged record against destructionInputSchema.
+ */
+export const destructionRecordManyRequestSchema = z.strictObject({
+  common: fields,
+  copies: z
+    .array(z.strictObject({ copyId: recordId, overrides: fields.optional() }))
+    .min(1, 'choose at least one copy')
+    .max(MAX_COPIES_PER_RECORD),
+  evidenceTokens: z.array(token).max(20).default([]),
+});
+export const destructionRecordManyResponseSchema = z.object({
+  recorded: z.array(z.object({ recordId: recordId, copy: recordRefSchema, destroyedDate: isoDate.nullable() })),
   evidence: z.array(z.object({ fileName: z.string(), sha256: z.string() })),
 });
 

@@ -16,6 +16,7 @@ export const findingKindWords: Record<FindingCode | IncidentFindingCode, string>
   OPERATOR_NOT_PARTY: 'data held at a location run by an organisation that is not party to the agreement',
   DSFC_MISSING: 'an agreement signed without a data sharing framework contract binding its controller',
   ASSURANCE_EXPIRED: 'an organisation whose security assurance (DSPT or ISO 27001) has lapsed',
+  DSPT_IMPROVEMENT_PLAN: 'an organisation that did not meet the DSPT standards and works to an improvement plan NHS England approved',
   ICO_REGISTRATION_EXPIRED: 'an organisation whose ICO registration has lapsed',
   OBLIGATION_OVERDUE: 'an obligation of the agreement not met by its due date',
   TERM_EXCEEDS_MAXIMUM: 'an agreement running longer than NHS England allows',

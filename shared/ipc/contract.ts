@@ -33,6 +33,7 @@ import {
   setFindingStatusResponseSchema,
 } from '../findings/findings-api';
 import { findingsOverviewRequestSchema, findingsOverviewSchema } from '../findings/findings-query';
+import { findingsTableRequestSchema, findingsTableResponseSchema } from '../findings/findings-table';
 import {
   attachEvidenceRequestSchema,
   attachEvidenceResponseSchema,
@@ -50,9 +51,12 @@ import {
   destructionOverviewResponseSchema,
   destructionRecordRequestSchema,
   destructionRecordResponseSchema,
+  destructionRecordManyRequestSchema,
+  destructionRecordManyResponseSchema,
   verifyAbsenceRequestSchema,
 } from '../destruction/destruction-api';
 import { absenceCheckSchema } from '../destruction/destruction-record';
+import { destructionWorklistRequestSchema, destructionWorklistResponseSchema } from '../destruction/destruction-worklist';
 import { registerSummaryRequestSchema, registerSummarySchema } from '../dashboard/register-summary';
 import { exportSaveRequestSchema, exportSaveResponseSchema } from '../exports/exports-api';
 import { durImportRequestSchema, durImportResponseSchema } from '../imports/imports-api';
@@ -115,11 +119,14 @@ export const apiContract = {
   'audit.verify': { request: z.strictObject({}), response: auditVerificationSchema },
   'findings.list': { request: findingsListRequestSchema, response: findingsListResponseSchema },
   'findings.overview': { request: findingsOverviewRequestSchema, response: findingsOverviewSchema },
+  'findings.table': { request: findingsTableRequestSchema, response: findingsTableResponseSchema },
   'findings.setStatus': { request: setFindingStatusRequestSchema, response: setFindingStatusResponseSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },
+  'destruction.worklist': { request: destructionWorklistRequestSchema, response: destructionWorklistResponseSchema },
   'destruction.record': { request: destructionRecordRequestSchema, response: destructionRecordResponseSchema },
+  'destruction.recordMany': { request: destructionRecordManyRequestSchema, response: destructionRecordManyResponseSchema },
   'destruction.chooseEvidence': { request: z.strictObject({}), response: chooseEvidenceResponseSchema },
   'destruction.attachEvidence': { request: attachEvidenceRequestSchema, response: attachEvidenceResponseSchema },
   'destruction.verifyAbsence': { request: verifyAbsenceRequestSchema, response: absenceCheckSchema },

@@ -40,7 +40,10 @@ describe('certificates people sign, in Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Pending destruction' }).waitFor();
 
-    await page.getByRole('button', { name: 'Record destruction of Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London)' }).click();
+    const row2024 = page.getByRole('table', { name: 'Destruction worklist' }).getByRole('row', { name: /NIC00574_HES_APC_2024/ });
+    await row2024.getByRole('checkbox', { name: 'Include Derived copy of NIC00574_HES_APC_2024 at Exampleton Secure Data Environment' }).uncheck();
+    await row2024.getByRole('checkbox', { name: 'Include Backup copy of NIC00574_HES_APC_2024 at CSU Leeds backup vault' }).uncheck();
+    await row2024.getByRole('button', { name: /^Record destruction of the chosen 1 copy of NIC00574_HES_APC_2024/ }).click();
     const form = page.getByRole('form', { name: /Record destruction: Primary copy of NIC00574_HES_APC_2024/ });
     await form.getByLabel('Method type').selectOption('Purge');
     await form.getByLabel('Method used').fill('Cryptographic erase');

@@ -62,7 +62,7 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
     const { app, certificatePath, dialogs } = await openWithRegister();
     const { page, context } = app;
 
-    const pending = page.getByRole('table', { name: 'Holdings pending destruction' });
+    const pending = page.getByRole('table', { name: 'Destruction worklist' });
     await expect(pending.getByRole('row', { name: /NIC00574_HES_APC_2024/ })).toContainText('10 days left');
     await expect(pending.getByRole('row', { name: /NIC00574_HES_APC_2024/ })).toContainText('30 April 2028');
     await tallScreenshot(page, 'destruction-pending.png');
@@ -73,10 +73,16 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
     const refusal = page.getByRole('alert');
     await expect(refusal).toContainText('No certificate was issued for DARS-NIC-00574-V2H1F v4.2');
     await expect(refusal).toContainText('Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London): no destruction is recorded for this copy');
+    // Each live copy it names is a link that opens the copy.
+    await expect(refusal.getByRole('link')).toHaveText([/^Primary copy of NIC00574_HES_APC_2024 at AWS/, /^Backup copy of NIC00574_HES_APC_2024/, /^Derived copy of NIC00574_HES_APC_2024/]);
+    await expect(refusal.getByRole('link', { name: /^Primary copy of NIC00574_HES_APC_2024 at AWS/ })).toHaveAttribute('href', '#/holdings/copy/c-2024-aws');
     check(dialogs.saved).toBe(0);
 
-    // Record the AWS copy's destruction through the form, with evidence chosen in the open dialog.
-    await page.getByRole('button', { name: 'Record destruction of Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London)' }).click();
+    // Record the AWS copy's destruction from the worklist (its two other copies unticked), with evidence chosen in the open dialog.
+    const row2024 = pending.getByRole('row', { name: /NIC00574_HES_APC_2024/ });
+    await row2024.getByRole('checkbox', { name: 'Include Derived copy of NIC00574_HES_APC_2024 at Exampleton Secure Data Environment' }).uncheck();
+    await row2024.getByRole('checkbox', { name: 'Include Backup copy of NIC00574_HES_APC_2024 at CSU Leeds backup vault' }).uncheck();
+    await row2024.getByRole('button', { name: /^Record destruction of the chosen 1 copy of NIC00574_HES_APC_2024/ }).click();
     const form = page.getByRole('form', { name: /Record destruction: Primary copy of NIC00574_HES_APC_2024/ });
     await form.getByLabel('Method type').selectOption('Clear');
     await form.getByLabel('Method used').fill('Cloud object deletion');
@@ -140,7 +146,7 @@ describe('Destruction screen in Chromium, wired to the real handlers', () => {
 
   it('is readable in the dark theme', async () => {
     const { app } = await openWithRegister('dark');
-    await app.page.getByRole('button', { name: /Record destruction of Backup copy of NIC00574_HES_APC_2024/ }).click();
+    await app.page.getByRole('button', { name: /^Record destruction of all 3 copies of NIC00574_HES_APC_2024/ }).click();
     await tallScreenshot(app.page, 'destruction-dark.png');
     check(app.errors).toEqual([]);
   });

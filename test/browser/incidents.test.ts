@@ -67,7 +67,7 @@ describe('Incidents screen', () => {
     const { page } = app;
     // The Dashboard lists the finding with an "Open incident" link to #/incidents?fromFinding=<id>.
     await page.goto(`${app.baseUrl}/index.html#/dashboard`);
-    const item = page.locator(`li.finding[data-code="${finding.code}"]`, { hasText: 'Google Cloud europe-west1 (Belgium)' });
+    const item = page.locator(`tr.finding-row[data-code="${finding.code}"]`, { hasText: 'Google Cloud europe-west1 (Belgium)' });
     const openIncident = item.getByRole('link', { name: /^Open incident/ });
     await expect(openIncident).toHaveAttribute('href', `#/incidents?fromFinding=${encodeURIComponent(finding.id)}`);
     await openIncident.click();
@@ -173,7 +173,7 @@ describe('Incidents screen', () => {
 
     // The Dashboard's findings show the overdue clocks, linked to the incident (and no "Open incident" on them).
     await app.page.goto(`${app.baseUrl}/index.html#/dashboard`);
-    const overdue = app.page.locator('li.finding[data-code="INCIDENT_NOTIFICATION_OVERDUE"]');
+    const overdue = app.page.locator('tr.finding-row[data-code="INCIDENT_NOTIFICATION_OVERDUE"]');
     await expect(overdue).toHaveCount(2);
     await expect(overdue.first()).toContainText('overdue');
     await expect(overdue.first().getByRole('link', { name: /Email with an extract sent to the wrong trust/ })).toHaveAttribute('href', /^#\/incidents\/incident\//);

@@ -62,12 +62,12 @@ async function shot(page: Page, name: string) {
 describe('every register screen, on a realistic register', () => {
   const apps = appPerTest();
 
-  it('Dashboard: counts, findings by severity linking to their records, overdue obligations, and the deadline timeline with its text alternative', async () => {
+  it('Dashboard: counts, the findings table linking to their records, overdue obligations, and the deadline timeline with its text alternative', async () => {
     const app = apps.track(await openScenario({ hash: '#/dashboard' }));
     const { page } = app;
     await expect(page.locator('.stat', { hasText: 'Live holdings' }).locator('dd')).toHaveText('2');
     await expect(page.locator('.stat', { hasText: 'Live copies' }).locator('dd')).toHaveText('6');
-    const high = page.getByRole('region', { name: 'High severity findings' });
+    const high = page.getByRole('table', { name: 'Findings' }).locator('tbody[data-group="COPY_AT_UNAPPROVED_LOCATION"]');
     await expect(high.locator('[data-code="COPY_AT_UNAPPROVED_LOCATION"]')).toBeVisible();
     await expect(page.locator('[data-code="ICO_REGISTRATION_EXPIRED"]')).toBeVisible();
     const overdue = page.getByRole('region', { name: 'Overdue obligations' });
@@ -161,12 +161,23 @@ describe('every register screen, on a realistic register', () => {
     await expect(copies.locator(':scope > tbody > tr')).toHaveCount(4);
     await shot(page, 'register-holding');
 
+    // "Mark destroyed" opens the destruction form itself, in a dialog with the focus on its first field:
+    // the copy's destroyed date comes with the method, operator and verification a certificate states.
     await copies.getByRole('button', { name: 'Mark destroyed: the derived extract copy at Analyst laptop EX-4471' }).click();
-    await page.getByRole('dialog').getByLabel('Destroyed on').fill('2026-05-31');
-    await page.getByRole('dialog').getByRole('button', { name: 'Mark destroyed' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Record destruction: Derived extract copy at Analyst laptop EX-4471/ });
+    await expect(dialog.getByLabel('Method type')).toBeFocused();
+    await dialog.getByLabel('Method used').fill('Secure delete of files');
+    await dialog.getByLabel('Date and time').fill('2026-05-31T16:00');
+    await dialog.getByLabel('Operator').fill('Sam Jones (data manager)');
+    await dialog.getByLabel('Verification method').fill('Directory listing');
+    await dialog.getByLabel('Verification result').fill('No files found');
+    await dialog.getByRole('button', { name: 'Record destruction' }).click();
+    await expect(dialog).toHaveCount(0);
     await expect(copies.getByRole('row', { name: /Analyst laptop/ })).toContainText('31 May 2026');
     const stored = app.context.db.prepare("SELECT destroyed_date AS d FROM copies WHERE id = 'c-2024-laptop'").get() as { d: string };
     expect(stored.d).toBe('2026-05-31');
+    const record = app.context.db.prepare("SELECT method, operator FROM destruction_records WHERE copy_id = 'c-2024-laptop'").get() as { method: string; operator: string };
+    expect(record).toEqual({ method: 'Secure delete of files', operator: 'Sam Jones (data manager)' });
     await expect(page.getByRole('region', { name: 'Findings about this holding and its copies' }).locator('[data-code="COPY_AT_UNAPPROVED_LOCATION"]')).toHaveCount(0);
   });
 

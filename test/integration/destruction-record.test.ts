@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/db/migrations';
 import { openDatabase } from '../../electron/db/open-database';
-import { destructionOverview } from '../../electron/destruction/destruction-overview';
+import { destructionWorklist } from '../../electron/destruction/destruction-worklist';
 import { destructionRecordsOf, evidenceOfRecord } from '../../electron/destruction/destruction-store';
 import { attachEvidence, recordDestruction } from '../../electron/destruction/record-destruction';
 import { classifyRecordedPath, localPathOf, verifyAbsence } from '../../electron/destruction/verify-absence';
 import { listAuditEntries } from '../../electron/register/audit-log';
+import { cachedRegister } from '../../electron/register/register-cache';
 import { loadRegister } from '../../electron/register/load-register';
 import { storedRegisterFindings } from '../../electron/register/register-findings';
 import { getRecord, patchRecord } from '../../electron/register/register-service';
@@ -82,10 +83,10 @@ describe('recording a destruction', () => {
     const overdueOn = (asOf: string) => storedRegisterFindings(s.db, loadRegister(s.db), asOf).some((f) => f.id === 'DESTRUCTION_OVERDUE:hes-2024');
     expect(overdueOn('2028-05-15')).toBe(true);
     expect(overdueOn('2028-06-05')).toBe(false);
-    const pendingOn = (asOf: string) => destructionOverview(s.db, asOf).pending.find((p) => p.holding.id === 'hes-2024');
+    const pendingOn = (asOf: string) => destructionWorklist(s.db, cachedRegister(s.db).index, asOf, { due: 'all', offset: 0, limit: 200 }).items.find((p) => p.holding.id === 'hes-2024');
     expect(pendingOn('2028-05-15')).toMatchObject({ overdue: true });
     // Still pending (the tapes exist) but not overdue while the exception runs.
-    expect(pendingOn('2028-06-05')).toMatchObject({ overdue: false, liveCopies: [{ id: 'c-2024-vault' }] });
+    expect(pendingOn('2028-06-05')).toMatchObject({ overdue: false, liveCopies: [{ copy: { id: 'c-2024-vault' } }] });
   });
 
   it('refuses bad input with one line naming the field, and records nothing', async () => {

@@ -183,6 +183,18 @@ describe('recording an incident over its life', () => {
     context.db.close();
   });
 
+  it('drafts an incident only from a finding that can be a breach of the agreement', async () => {
+    const context = open();
+    // AWS's ICO registration lapsed: paperwork to put right, not a breach of the agreement.
+    context.db.prepare("UPDATE organisations SET ico_renewal_date = '2026-03-01' WHERE id = 'aws'").run();
+    const { findings } = await call(context, 'findings.list', {});
+    const ico = findings.find((f) => f.code === 'ICO_REGISTRATION_EXPIRED')!;
+    const refused = await refusal(context, 'incidents.draftFromFinding', { findingId: ico.id });
+    expect(refused.code).toBe('REFUSED');
+    expect(refused.message).toBe(`"${ico.title}" is not a possible breach of the agreement, so no incident is drafted from it: set its status on the Dashboard, or record an incident with "New incident" if something else happened.`);
+    context.db.close();
+  });
+
   it('keeps the settings valid: a DARS target out of range is refused, and the default grid is in force until edited', async () => {
     const context = open();
     const settings = await call(context, 'incidents.settings.get', {});

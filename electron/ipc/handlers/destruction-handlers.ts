@@ -4,8 +4,10 @@ import { copyLabel } from '../../../shared/register/record-labels';
 import { markAcknowledged, markSent } from '../../destruction/certificate-status';
 import { allCertificateContents } from '../../destruction/destruction-store';
 import { certificateSummary, destructionOverview } from '../../destruction/destruction-overview';
+import { destructionWorklist } from '../../destruction/destruction-worklist';
 import { issueCertificate, previewCertificate, requirePreparer, type IssueRequest } from '../../destruction/issue-certificate';
 import { attachEvidence, recordDestruction } from '../../destruction/record-destruction';
+import { recordDestructions } from '../../destruction/record-destructions';
 import { verifyAbsence } from '../../destruction/verify-absence';
 import { CertificateFileError } from '../../destruction/read-certificate-file';
 import { verifyCertificate } from '../../destruction/verify-certificate';
@@ -21,7 +23,9 @@ import { savePathWithExtension } from '../../files/save-path';
 /** The Destruction screen: pending destructions, recording them with evidence, verify absence, certificates. */
 type DestructionMethods =
   | 'destruction.overview'
+  | 'destruction.worklist'
   | 'destruction.record'
+  | 'destruction.recordMany'
   | 'destruction.chooseEvidence'
   | 'destruction.attachEvidence'
   | 'destruction.verifyAbsence'
@@ -40,6 +44,8 @@ function summaryOf(context: ServiceContext, certificate: Certificate) {
 export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
   'destruction.overview': ({ asOf }, context) => destructionOverview(context.db, asOf ?? localIsoDate(context.now())),
 
+  'destruction.worklist': ({ asOf, ...request }, context) => destructionWorklist(context.db, cachedRegister(context.db).index, asOf ?? localIsoDate(context.now()), request),
+
   'destruction.record': async ({ destruction, evidenceTokens }, context) => {
     const paths = evidenceTokens.map((token) => context.grantedPaths.resolve(token, 'read'));
     const result = await recordDestruction(context.db, context, context.dataDir, destruction, paths);
@@ -49,6 +55,16 @@ export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
       copy: { kind: 'copy' as const, id: result.copy.id, label: copyLabel(index, result.copy) },
       destroyedDate: result.copy.destroyedDate,
       evidence: result.evidence.map((e) => ({ fileName: e.originalName, sha256: e.sha256 })),
+    };
+  },
+
+  'destruction.recordMany': async ({ common, copies, evidenceTokens }, context) => {
+    const paths = evidenceTokens.map((token) => context.grantedPaths.resolve(token, 'read'));
+    const results = await recordDestructions(context.db, context, context.dataDir, common, copies, paths);
+    const { index } = cachedRegister(context.db);
+    return {
+      recorded: results.map((r) => ({ recordId: r.record.id, copy: { kind: 'copy' as const, id: r.copy.id, label: copyLabel(index, r.copy) }, destroyedDate: r.copy.destroyedDate })),
+      evidence: (results[0]?.evidence ?? []).map((e) => ({ fileName: e.originalName, sha256: e.sha256 })),
     };
   },
 

@@ -1,5 +1,7 @@
 import { agreementRecordIds } from '../../../shared/findings/agreement-records';
 import { selectFindings, summariseFindings } from '../../../shared/findings/findings-query';
+import { placeOfFinding } from '../../../shared/findings/finding-place';
+import { tableOfFindings } from '../../../shared/findings/findings-table';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
 import type { Finding } from '../../../shared/register/findings';
@@ -16,7 +18,7 @@ import type { PartialHandlerTable } from '../handler-table';
  * computed once per change to the register and date (register-cache.ts); each call sends only what
  * its screen shows: the dashboard's counts and first few, one severity, or those about a record.
  */
-export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'findings.setStatus' | 'deadlines.upcoming'> = {
+export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'findings.table' | 'findings.setStatus' | 'deadlines.upcoming'> = {
   'findings.list': ({ asOf, ...filter }, context) => {
     const date = asOf ?? localIsoDate(context.now());
     // An agreement's findings are those its audit report lists: one definition (agreement-records.ts).
@@ -29,6 +31,22 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
     const { bySeverity, overdueObligations } = summariseFindings(allFindings(context, date), first, status);
     const shown = (group: { total: number; first: Finding[] }) => ({ total: group.total, first: group.first.map(statusShown) });
     return { asOf: date, bySeverity: { high: shown(bySeverity.high), medium: shown(bySeverity.medium), low: shown(bySeverity.low) }, overdueObligations: shown(overdueObligations) };
+  },
+  'findings.table': ({ asOf, ...request }, context) => {
+    const date = asOf ?? localIsoDate(context.now());
+    const { index } = cachedRegister(context.db);
+    const table = tableOfFindings(allFindings(context, date), (f) => placeOfFinding(index, f), request);
+    // Copies in one folded row share a label ("Backup copy of … at Leeds DR site"): their paths tell them apart.
+    const pathOf = (f: Finding): string | null => {
+      const copyId = f.subjects.find((s) => s.kind === 'copy')?.id;
+      return copyId ? (index.copies.get(copyId)?.pathOrDescription ?? null) : null;
+    };
+    const notesOf = (findings: readonly Finding[]) => Object.fromEntries(findings.flatMap((f) => (pathOf(f) ? [[f.id, pathOf(f)!]] : [])));
+    const groups = table.groups.map((g) => ({
+      ...g,
+      rows: g.rows.map((r) => ({ ...r, findings: r.findings.map(statusShown), notes: r.count > 1 ? notesOf(r.findings) : {} })),
+    }));
+    return { asOf: date, ...table, groups };
   },
   // Judged on today's findings: a status is a decision about a problem that exists now.
   'findings.setStatus': (request, context) => {

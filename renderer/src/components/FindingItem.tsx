@@ -1,18 +1,18 @@
 import { useState } from 'react';
-import { reopenReasonLabels, type FindingStatus } from '../../../shared/findings/finding-status';
+import { canBeBreach } from '../../../shared/findings/breach-codes';
 import type { Finding } from '../../../shared/register/findings';
 import { FindingStatusDialog } from './FindingStatusDialog';
+import { FindingStatusLine } from './FindingStatusLine';
 import { showDate } from '../format/display';
 import { incidentFromFindingHref } from '../navigation/incident-links';
 import { RecordLink } from './RecordLink';
 import { StatusBadge } from './StatusBadge';
 
-/** A finding about an incident's own clock is dealt with on that incident, not by opening another. */
-const isIncidentFinding = (finding: Finding): boolean => finding.code.startsWith('INCIDENT_');
 
 /**
  * One finding: its severity, what is wrong, what to do, and links to every record it is about; on
- * the Dashboard, an "Open incident" link that opens the Incidents screen's form pre-filled from it.
+ * the Dashboard, an "Open incident" link that opens the Incidents screen's form pre-filled from it,
+ * for the findings that can be a breach of the agreement (breach-codes.ts).
  * `compact` (on detail screens) puts the code and the links on one smaller line.
  */
 export function FindingItem({ finding, compact = false, onStatusChanged }: { finding: Finding; compact?: boolean; onStatusChanged?: () => void }) {
@@ -35,7 +35,7 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
         {/* Detail screens list findings without actions: a decision (or a reopening) is still worth seeing there. */}
         {finding.status && (finding.status.state !== 'open' || finding.status.reopened) ? (
           <p className="finding-status">
-            <StatusLine status={finding.status} />
+            <FindingStatusLine status={finding.status} />
           </p>
         ) : null}
         <p className="finding-action">
@@ -57,14 +57,14 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
       {subjects}
       {onStatusChanged ? (
         <p className="finding-status">
-          <StatusLine status={finding.status} />{' '}
+          <FindingStatusLine status={finding.status} />{' '}
           <button type="button" className="link-button" onClick={() => setSettingStatus(true)}>
             Set status<span className="visually-hidden"> of this finding: {finding.title}</span>
           </button>
         </p>
       ) : null}
       {settingStatus && onStatusChanged ? <FindingStatusDialog finding={finding} onClose={() => setSettingStatus(false)} onSaved={onStatusChanged} /> : null}
-      {isIncidentFinding(finding) ? null : (
+      {!canBeBreach(finding.code) ? null : (
         <p className="finding-incident">
           <a href={incidentFromFindingHref(finding.id)}>
             Open incident<span className="visually-hidden"> from this finding: {finding.title}</span>
@@ -72,22 +72,5 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
         </p>
       )}
     </li>
-  );
-}
-
-/** The status as a badge (the word carries it) and, for a decision, who and until when; a reopened finding says why. */
-function StatusLine({ status }: { status: FindingStatus | undefined }) {
-  if (!status || status.state === 'open')
-    return status?.reopened ? <StatusBadge tone="warning">{`Reopened: ${reopenReasonLabels[status.reopened]}`}</StatusBadge> : <StatusBadge tone="neutral">Open</StatusBadge>;
-  if (status.state === 'acknowledged')
-    return (
-      <>
-        <StatusBadge tone="info">Acknowledged</StatusBadge> <span className="muted">{`${status.owner}, target ${showDate(status.targetDate)}`}</span>
-      </>
-    );
-  return (
-    <>
-      <StatusBadge tone="ok">Risk accepted</StatusBadge> <span className="muted">{`by ${status.acceptedBy}, review ${showDate(status.reviewDate)}: ${status.reason}`}</span>
-    </>
   );
 }

@@ -12,10 +12,10 @@ function state(copy: CopyStatus): { text: string; tone: string } {
   return { text: `Destroyed ${showDateTime(latest.performedAt)}`, tone: 'is-ok' };
 }
 
-/** Every copy of the holdings not yet certified, with what is recorded about its destruction. */
+/** The copies whose destruction is recorded (or dated) but not yet certified, with what is recorded: evidence, absence checks, a new record. */
 export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
-  const { startRecording, verifyAbsence, addEvidence, recordingCopyId } = useDestructionStore();
-  if (copies.length === 0) return <p className="destruction-empty">No copies are waiting for a certificate.</p>;
+  const { startRecording, verifyAbsence, addEvidence, recording } = useDestructionStore();
+  if (copies.length === 0) return <p className="destruction-empty">No destruction is recorded for a copy still waiting for a certificate. Record one from the worklist above.</p>;
   return (
     <table className="destruction-table">
       <caption className="visually-hidden">Copies and their destruction</caption>
@@ -34,7 +34,7 @@ export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
         {copies.map((c) => {
           const s = state(c);
           return (
-            <tr key={c.copy.id} aria-current={recordingCopyId === c.copy.id ? 'true' : undefined}>
+            <tr key={c.copy.id} aria-current={recording?.copies.some((r) => r.copy.id === c.copy.id) ? 'true' : undefined}>
               <td>
                 {c.copy.label}
                 {c.pathOrDescription ? <div className="destruction-path">{c.pathOrDescription}</div> : null}
@@ -47,7 +47,7 @@ export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
               <td>{c.lastAbsenceCheck ? <span title={c.lastAbsenceCheck.detail}>{`${c.lastAbsenceCheck.result === 'absent' ? 'Nothing found' : c.lastAbsenceCheck.result === 'present' ? 'Still present' : 'Cannot tell'} (${c.lastAbsenceCheck.checkedAt.slice(0, 10)})`}</span> : <span className="hint">{c.canVerifyAbsence ? 'Not checked' : 'Not a local path'}</span>}</td>
               <td className="destruction-actions-cell">
                 <div className="destruction-actions">
-                  <button type="button" onClick={() => startRecording(c.copy.id)} aria-label={`Record destruction of ${c.copy.label}`}>
+                  <button type="button" onClick={() => startRecording({ holding: c.holding, copies: [{ copy: c.copy, pathOrDescription: c.pathOrDescription }] })} aria-label={`Record destruction of ${c.copy.label}`}>
                     Record destruction
                   </button>
                   {c.latest ? (

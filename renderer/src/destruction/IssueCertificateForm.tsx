@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useShowProblemWhen } from '../forms/follow-through';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
 import { useDestructionStore } from '../stores/destruction-store';
+import { RecordLink } from '../components/RecordLink';
 
 type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by' | 'validator';
 interface Person {
@@ -120,12 +121,12 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
       {issueResult?.status === 'refused' ? (
         <div role="alert" className="error-banner">
           <p>
-            No certificate was issued for {issueResult.agreement}: these copies are neither destroyed nor covered by a dated exception. Record their destruction first.
+            No certificate was issued for {issueResult.agreement}: these copies are neither destroyed nor covered by a dated exception. Record their destruction first (each link opens the copy).
           </p>
           <ul>
             {issueResult.liveCopies.map((l) => (
               <li key={l.copy.id}>
-                {l.copy.label}: {l.reason}
+                <RecordLink kind="copy" id={l.copy.id} label={l.copy.label} />: {l.reason}
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useShowProblemWhen } from '../forms/follow-through';
-import type { CopyStatus } from '../../../shared/destruction/destruction-api';
 import { destructionOutcomes, methodSuggestions, methodTypeHints, methodTypes, outcomeLabels, type DestructionOutcome, type MethodType } from '../../../shared/destruction/destruction-record';
-import { useDestructionStore } from '../stores/destruction-store';
+import { Modal } from '../components/Modal';
+import { useDestructionStore, type DestructionFields, type RecordingTarget } from '../stores/destruction-store';
 import { fieldOfMessage } from './field-labels';
+import './destruction.css';
 import { withLocalOffset } from './local-date-time';
 
 interface Draft {
@@ -46,23 +47,59 @@ const emptyDraft: Draft = {
   validationResult: '',
 };
 
-/** How one copy was destroyed: the fields a certificate of destruction states, and its evidence. */
-export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
+/** What one copy may answer differently from the rest (issue 11: overridable per copy). */
+const overridable = ['operator', 'performedAt', 'method', 'verificationResult'] as const;
+type Override = Partial<Record<(typeof overridable)[number], string>>;
+const overrideLabels: Record<(typeof overridable)[number], string> = { operator: 'Operator', performedAt: 'Date and time', method: 'Method used', verificationResult: 'Verification result' };
+
+/** The form's title: the copy, or how many copies of which holding. */
+export function recordingTitle(target: RecordingTarget): string {
+  if (target.copies.length === 1) return `Record destruction: ${target.copies[0]!.copy.label}`;
+  return `Record destruction of ${target.copies.length} copies${target.holding ? ` of ${target.holding.label}` : ''}`;
+}
+
+/**
+ * How copies were destroyed, in a dialog that opens where the user asked (the worklist, the copies
+ * table, a holding's page) and takes the focus: the fields a certificate of destruction states,
+ * answered once for every copy and overridable per copy, and evidence attached once for them all.
+ * The one way to say a copy is destroyed: the copy's destroyed date follows from the record.
+ */
+export function RecordDestructionDialog() {
+  const recording = useDestructionStore((s) => s.recording);
+  const startRecording = useDestructionStore((s) => s.startRecording);
+  if (!recording) return null;
+  return (
+    <Modal title={recordingTitle(recording)} onClose={() => startRecording(null)} wide>
+      <RecordDestructionForm target={recording} />
+    </Modal>
+  );
+}
+
+function RecordDestructionForm({ target }: { target: RecordingTarget }) {
   const { evidence, chooseEvidence, removeEvidence, record, startRecording, saving, formError } = useDestructionStore();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [overrides, setOverrides] = useState<Record<string, Override>>({});
+  const form = useRef<HTMLFormElement>(null);
+  useShowProblemWhen(form, formError);
   const id = useId();
   const ids = (name: keyof Draft | 'suggestions') => `${id}-${name}`;
   const update = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const problem = formError ? fieldOfMessage(formError) : null;
   const invalid = (field: keyof Draft) => (problem?.field === field ? true : undefined);
-  const form = useRef<HTMLFormElement>(null);
-  useShowProblemWhen(form, formError);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const exception = draft.outcome === 'destroyed-with-exceptions';
+    const perCopy: Record<string, DestructionFields> = {};
+    for (const [copyId, given] of Object.entries(overrides)) {
+      const fields: DestructionFields = {};
+      for (const name of overridable) {
+        const value = given[name]?.trim();
+        if (value) fields[name] = name === 'performedAt' ? withLocalOffset(value) : value;
+      }
+      if (Object.keys(fields).length) perCopy[copyId] = fields;
+    }
     await record({
-      copyId: copy.copy.id,
       methodType: draft.methodType,
       method: draft.method,
       tool: draft.tool || null,
@@ -80,8 +117,9 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
       keyHandling: draft.cryptographicErase ? draft.keyHandling || null : null,
       validationMethod: draft.validationMethod || null,
       validationResult: draft.validationResult || null,
-    });
+    }, perCopy);
   };
+  const single = target.copies.length === 1 ? target.copies[0]! : null;
 
   const text = (field: keyof Draft, label: string, options: { hint?: string; required?: boolean; type?: string; list?: string } = {}) => (
     <div className="field">
@@ -108,9 +146,12 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
   );
 
   return (
-    <form ref={form} className="form destruction-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Record destruction: {copy.copy.label}</h3>
-      <p className="hint">{copy.pathOrDescription ? `Recorded path or description: ${copy.pathOrDescription}` : 'No path or description is recorded for this copy.'}</p>
+    <form ref={form} className="form destruction-form" onSubmit={submit} noValidate aria-label={recordingTitle(target)}>
+      {single ? (
+        <p className="hint">{single.pathOrDescription ? `Recorded path or description: ${single.pathOrDescription}` : 'No path or description is recorded for this copy.'}</p>
+      ) : (
+        <p className="hint">{`The answers below apply to all ${target.copies.length} copies; open a copy below to give it a different operator, date, method or verification result.`}</p>
+      )}
       <div className="destruction-form-grid">
         <div className="field">
           <label htmlFor={ids('methodType')}>Method type *</label>
@@ -162,9 +203,40 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
         ) : null}
         {text('notes', 'Notes')}
       </div>
+      {single ? null : (
+        <ul className="destruction-copies-list" aria-label="Copies recorded">
+          {target.copies.map(({ copy, pathOrDescription }) => (
+            <li key={copy.id}>
+              <details>
+                <summary>
+                  {copy.label}
+                  {pathOrDescription ? <span className="hint">{` · ${pathOrDescription}`}</span> : null}
+                  {Object.values(overrides[copy.id] ?? {}).some((v) => v?.trim()) ? <span className="badge badge-info">Different</span> : null}
+                </summary>
+                <div className="destruction-override-grid">
+                  {overridable.map((name) => (
+                    <div className="field" key={name}>
+                      <label htmlFor={`${id}-${copy.id}-${name}`}>{`${overrideLabels[name]} for this copy`}</label>
+                      <input
+                        id={`${id}-${copy.id}-${name}`}
+                        type={name === 'performedAt' ? 'datetime-local' : 'text'}
+                        aria-label={`${overrideLabels[name]} for ${copy.label}`}
+                        value={overrides[copy.id]?.[name] ?? ''}
+                        onChange={(e) => setOverrides((o) => ({ ...o, [copy.id]: { ...o[copy.id], [name]: e.target.value } }))}
+                      />
+                    </div>
+                  ))}
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="field">
         <span className="field-label">Evidence files</span>
-        <p className="hint">Copied into Custodian’s evidence store with their SHA-256; your files are not moved or changed.</p>
+        <p className="hint">
+          Copied into Custodian’s evidence store with their SHA-256, once, and linked to {single ? 'the record' : `each of the ${target.copies.length} records`}; your files are not moved or changed.
+        </p>
         {evidence.length ? (
           <ul className="destruction-evidence">
             {evidence.map((e) => (
@@ -190,7 +262,7 @@ export function RecordDestructionForm({ copy }: { copy: CopyStatus }) {
       ) : null}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Recording…' : 'Record destruction'}
+          {saving ? 'Recording…' : single ? 'Record destruction' : `Record destruction of ${target.copies.length} copies`}
         </button>
         <button type="button" onClick={() => startRecording(null)}>
           Cancel

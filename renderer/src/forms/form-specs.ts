@@ -156,7 +156,10 @@ export const formSpecs: Record<RecordKind, readonly FieldSpec[]> = {
     { name: 'kind', label: 'Kind of copy' },
     { name: 'pathOrDescription', label: 'Path or description', hint: 'Where exactly: a folder, a bucket, a tape set.' },
     { name: 'createdDate', label: 'Made on', widget: date },
-    { name: 'destroyedDate', label: 'Destroyed on', hint: 'Leave empty while the copy exists.', widget: date },
+    // Never typed here: a copy is said to be destroyed in one way, the destruction form (Mark destroyed,
+    // the worklist), which records what a certificate needs along with the date. Hidden, the field keeps
+    // the copy's stored date when the copy is edited.
+    { name: 'destroyedDate', label: 'Destroyed on', hint: 'Set by recording the copy’s destruction.', widget: date, when: () => false },
   ],
   obligation: [
     { name: 'kind', label: 'Kind of obligation' },

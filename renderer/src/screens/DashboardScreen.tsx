@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { EmptyState } from '../components/EmptyState';
 import { useLateItems } from '../dashboard/useLateItems';
 import { ScreenHeader } from '../components/ScreenHeader';
@@ -8,14 +8,14 @@ import { TIMELINE_DAYS, useDashboardStore } from '../stores/dashboard-store';
 import { useRegisterChanges } from '../stores/register-changes-store';
 import { DeadlineList } from './dashboard/DeadlineList';
 import { DeadlineTimeline } from './dashboard/DeadlineTimeline';
-import { FindingsBySeverity } from './dashboard/FindingsBySeverity';
+import { FindingsTable } from './dashboard/FindingsTable';
 import { OverdueObligations } from './dashboard/OverdueObligations';
 import { SummaryStats } from './dashboard/SummaryStats';
 import { DashboardTransfers } from '../transfer/screen-transfers';
 
 /**
- * The dashboard: live holdings and copies, the findings by severity with what to do about each,
- * overdue obligations, and the next year's deadlines on a timeline. An empty register says so and
+ * The dashboard: live holdings and copies, the findings as a table to work through (grouped,
+ * filtered, near-identical ones folded), overdue obligations, and the next year's deadlines on a timeline. An empty register says so and
  * where to start, rather than showing zeros that look like good news.
  */
 export function DashboardScreen() {
@@ -28,6 +28,7 @@ export function DashboardScreen() {
   }, [load, revision]);
 
   const problem = error;
+  const reloadDashboard = useCallback(() => void load(), [load]);
   const empty = summary !== null && summary.organisations + summary.agreements + summary.locations + summary.holdings === 0;
   return (
     <>
@@ -62,21 +63,20 @@ export function DashboardScreen() {
               <DeadlineTimeline deadlines={deadlines} asOf={summary.asOf} horizonDays={TIMELINE_DAYS} late={late} />
             </section>
           ) : null}
-          <div className="dashboard-grid">
-            <section className="panel" aria-labelledby="findings-heading">
-              <h2 id="findings-heading">Findings</h2>
-              <FindingsBySeverity overview={findings} />
+          <section className="panel" aria-labelledby="findings-heading">
+            <h2 id="findings-heading">Findings</h2>
+            {/* A new status changes the counts above: the dashboard asks again, as after any change. */}
+            <FindingsTable onStatusChanged={reloadDashboard} />
+          </section>
+          <div className="dashboard-grid dashboard-grid-even">
+            <section className="panel" aria-labelledby="overdue-heading">
+              <h2 id="overdue-heading">Overdue obligations</h2>
+              <OverdueObligations overview={findings} />
             </section>
-            <div className="panel-column">
-              <section className="panel" aria-labelledby="overdue-heading">
-                <h2 id="overdue-heading">Overdue obligations</h2>
-                <OverdueObligations overview={findings} />
-              </section>
-              <section className="panel" aria-labelledby="deadlines-heading">
-                <h2 id="deadlines-heading">Next deadlines</h2>
-                <DeadlineList deadlines={deadlines} />
-              </section>
-            </div>
+            <section className="panel" aria-labelledby="deadlines-heading">
+              <h2 id="deadlines-heading">Next deadlines</h2>
+              <DeadlineList deadlines={deadlines} />
+            </section>
           </div>
         </>
       ) : null}

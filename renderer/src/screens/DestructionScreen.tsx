@@ -4,22 +4,21 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { CertificatesList } from '../destruction/CertificatesList';
 import { CopiesTable } from '../destruction/CopiesTable';
 import { IssueCertificateForm } from '../destruction/IssueCertificateForm';
-import { PendingTable } from '../destruction/PendingTable';
-import { RecordDestructionForm } from '../destruction/RecordDestructionForm';
+import { DestructionWorklist } from '../destruction/DestructionWorklist';
+import { RecordDestructionDialog } from '../destruction/RecordDestructionForm';
 import { VerifyCertificate } from '../destruction/VerifyCertificate';
 import { useDestructionStore } from '../stores/destruction-store';
 import '../destruction/destruction.css';
 
 /**
- * Destruction: what is due and when, recording how each copy was destroyed (with evidence and an
+ * Destruction: the worklist of what is due and when (paged in main), recording how copies were destroyed (one form for a holding's copies, in a dialog) (with evidence and an
  * absence check), issuing the certificate of destruction, and tracking it to NHS England.
  */
 export function DestructionScreen() {
-  const { overview, status, error, notice, recordingCopyId, load } = useDestructionStore();
+  const { overview, status, error, notice, load } = useDestructionStore();
   useEffect(() => {
     void load();
   }, [load]);
-  const recording = overview?.copies.find((c) => c.copy.id === recordingCopyId) ?? null;
   // What was just recorded or issued is the result of the form: attention goes to it.
   const noticeLine = useRef<HTMLParagraphElement>(null);
   useShowResultWhen(noticeLine, notice);
@@ -41,12 +40,11 @@ export function DestructionScreen() {
         <div className="destruction-sections">
           <section aria-labelledby="destruction-pending">
             <h2 id="destruction-pending">Pending destruction</h2>
-            <PendingTable pending={overview.pending} />
+            <DestructionWorklist />
           </section>
           <section aria-labelledby="destruction-copies">
             <h2 id="destruction-copies">Copies and their destruction</h2>
             <CopiesTable copies={overview.copies} />
-            {recording ? <RecordDestructionForm key={recording.copy.id} copy={recording} /> : null}
           </section>
           <section aria-labelledby="destruction-issue">
             <h2 id="destruction-issue">Certificate of destruction</h2>
@@ -59,6 +57,7 @@ export function DestructionScreen() {
           </section>
         </div>
       ) : null}
+      <RecordDestructionDialog />
     </>
   );
 }

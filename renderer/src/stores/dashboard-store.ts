@@ -7,8 +7,12 @@ import { call } from '../api/client';
 /** How far ahead the dashboard's timeline looks. */
 export const TIMELINE_DAYS = 365;
 
-/** Findings drawn per severity before "Show all": a large register has thousands. */
-export const FIRST_FINDINGS = 50;
+/**
+ * The overview's first few per severity and of the overdue obligations: the findings themselves are
+ * the findings table's (findings.table); the overview gives the counts and the overdue obligations'
+ * side panel, which draws 20.
+ */
+export const FIRST_FINDINGS = 20;
 
 /**
  * The dashboard's counts (live holdings and copies), findings (counts by severity and the first

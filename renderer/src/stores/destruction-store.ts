@@ -1,10 +1,21 @@
 import { create } from 'zustand';
 import type { CertificateIssueResponse, CertificateVerifyResponse, DestructionOverview } from '../../../shared/destruction/destruction-api';
-import type { DestructionInput } from '../../../shared/destruction/destruction-record';
+import type { RecordRef } from '../../../shared/register/record-labels';
 import type { ApiRequest } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
+import { useRegisterChanges } from './register-changes-store';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The copies one destruction form records: one copy, a holding's live copies, or a selection of them. */
+export interface RecordingTarget {
+  /** Names the form when it records several copies of one holding. */
+  holding: RecordRef | null;
+  copies: { copy: RecordRef; pathOrDescription: string | null }[];
+}
+
+/** A destruction's fields as the form sends them (destructionInputSchema without copyId). */
+export type DestructionFields = Record<string, string | boolean | null>;
 
 export interface ChosenEvidence {
   token: string;
@@ -15,8 +26,8 @@ interface DestructionState {
   overview: DestructionOverview | null;
   status: Status;
   error: string | null;
-  /** The copy whose destruction form is open. */
-  recordingCopyId: string | null;
+  /** The copies whose destruction form is open (a dialog, wherever the user asked for it). */
+  recording: RecordingTarget | null;
   evidence: ChosenEvidence[];
   saving: boolean;
   /** A one-line message of the last thing done, for the screen's status region. */
@@ -27,10 +38,11 @@ interface DestructionState {
   /** The answer to the last "Verify a certificate file". */
   verification: Extract<CertificateVerifyResponse, { status: 'checked' }> | null;
   load: () => Promise<void>;
-  startRecording: (copyId: string | null) => void;
+  startRecording: (target: RecordingTarget | null) => void;
   chooseEvidence: () => Promise<void>;
   removeEvidence: (token: string) => void;
-  record: (input: DestructionInput) => Promise<boolean>;
+  /** Records the destruction of every copy of `recording`: `common` for all, `overrides` by copy id. */
+  record: (common: DestructionFields, overrides: Record<string, DestructionFields>) => Promise<boolean>;
   verifyAbsence: (copyId: string) => Promise<void>;
   /** Chooses a file in the open dialog and attaches it to a destruction already recorded. */
   addEvidence: (destructionId: string) => Promise<void>;
@@ -47,7 +59,7 @@ const initialState = {
   overview: null,
   status: 'idle' as Status,
   error: null,
-  recordingCopyId: null,
+  recording: null,
   evidence: [],
   saving: false,
   notice: null,
@@ -64,7 +76,7 @@ export const useDestructionStore = create<DestructionState>()((set, get) => ({
     if (result.ok) set({ overview: result.value, status: 'ready' });
     else set({ status: 'error', error: result.error.message });
   },
-  startRecording: (copyId) => set({ recordingCopyId: copyId, evidence: [], formError: null }),
+  startRecording: (target) => set({ recording: target, evidence: [], formError: null }),
   chooseEvidence: async () => {
     const result = await call('destruction.chooseEvidence', {});
     if (!result.ok) return set({ formError: result.error.message });
@@ -72,16 +84,23 @@ export const useDestructionStore = create<DestructionState>()((set, get) => ({
     if (file) set({ evidence: [...get().evidence, file] });
   },
   removeEvidence: (token) => set({ evidence: get().evidence.filter((e) => e.token !== token) }),
-  record: async (input) => {
+  record: async (common, overrides) => {
+    const target = get().recording;
+    if (!target) return false;
     set({ saving: true, formError: null });
-    const result = await call('destruction.record', { destruction: input, evidenceTokens: get().evidence.map((e) => e.token) });
+    const copies = target.copies.map(({ copy }) => (overrides[copy.id] ? { copyId: copy.id, overrides: overrides[copy.id] } : { copyId: copy.id }));
+    const result = await call('destruction.recordMany', { common, copies, evidenceTokens: get().evidence.map((e) => e.token) });
     if (!result.ok) {
       set({ saving: false, formError: result.error.message });
       return false;
     }
-    const files = result.value.evidence.length ? ` with ${result.value.evidence.length} evidence file${result.value.evidence.length === 1 ? '' : 's'}` : '';
-    set({ saving: false, recordingCopyId: null, evidence: [], notice: `Destruction recorded for ${result.value.copy.label}${files}.` });
-    await get().load();
+    const { recorded, evidence } = result.value;
+    const files = evidence.length ? ` with ${evidence.length} evidence file${evidence.length === 1 ? '' : 's'}` : '';
+    const what = recorded.length === 1 ? recorded[0]!.copy.label : `${recorded.length} copies${target.holding ? ` of ${target.holding.label}` : ''}`;
+    set({ saving: false, recording: null, evidence: [], notice: `Destruction recorded for ${what}${files}.` });
+    // Every view of the register (the holding page, the worklist, the dashboard) shows the copies destroyed.
+    useRegisterChanges.getState().changed();
+    if (get().overview) await get().load();
     return true;
   },
   verifyAbsence: async (copyId) => {

@@ -2,12 +2,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordKinds, recordSchemas, type RecordKind } from '../../../shared/register/records';
 import { kindOfList, registerListNames } from '../../../shared/register/register-lists';
-import { choicesOf, draftFrom, fieldErrorFromServer, fieldMessage, isRequired, validateDraft, widgetOf } from '../../../renderer/src/forms/form-model';
+import { choicesOf, draftFrom, fieldErrorFromServer, fieldMessage, isRequired, validateDraft, visibleFields, widgetOf } from '../../../renderer/src/forms/form-model';
 import { formSpecs } from '../../../renderer/src/forms/form-specs';
 import { registerArbitrary } from '../../helpers/register-arbitrary';
 
 
 describe('the record form model', () => {
+  it('never asks for a copy\'s destroyed date, which only the destruction form sets, and keeps it when the copy is edited', () => {
+    const copy = { id: 'c1', archived: false, holdingId: 'h1', locationId: 'l1', kind: 'backup', pathOrDescription: '/vault/tape-7', createdDate: '2025-01-10', destroyedDate: '2026-03-02' } as const;
+    const draft = draftFrom('copy', copy);
+    expect(visibleFields('copy', draft).map((f) => f.name)).not.toContain('destroyedDate');
+    const edited = validateDraft('copy', { ...draft, pathOrDescription: '/vault/tape-8' }, copy);
+    expect(edited.ok && edited.record).toMatchObject({ pathOrDescription: '/vault/tape-8', destroyedDate: '2026-03-02' });
+  });
+
   it('has a form field for every field of every record (but id and archived), so no field is silently dropped on save', () => {
     for (const kind of recordKinds) {
       const fields = Object.keys(recordSchemas[kind].shape).filter((field) => field !== 'id' && field !== 'archived');

@@ -2,6 +2,7 @@ import { DetailView } from '../../components/DetailView';
 import { FieldList } from '../../components/FieldList';
 import { FindingsAbout } from '../../components/FindingsAbout';
 import { MarkDestroyedButton } from '../../components/MarkDestroyedButton';
+import { RecordHoldingDestructionButton } from '../../destruction/RecordHoldingDestructionButton';
 import type { RecordColumn } from '../../components/RecordList';
 import { RelatedList } from '../../components/RelatedList';
 import { useRecordIds } from '../../hooks/useRecordIds';
@@ -28,6 +29,11 @@ export function HoldingDetail({ id }: { id: string }) {
       {(detail) => (
         <>
           <FieldList kind="holding" record={detail.record} labels={detail.labels} />
+          {detail.record.archived ? null : (
+            <div className="detail-actions">
+              <RecordHoldingDestructionButton holdingId={id} />
+            </div>
+          )}
           <FindingsAbout subjectIds={[id, ...copyIds]} title="Findings about this holding and its copies" />
           <RelatedList
             kind="copy"
