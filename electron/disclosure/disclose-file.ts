@@ -1,6 +1,7 @@
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { describeTotalLabels, isTotalLabel, type TableOptions } from '../../shared/disclosure/table';
 import type { DiscloseFileRequest, DiscloseFileResult } from './disclose-file-api';
+import { discloseInDuckDb } from './disclose-in-duckdb';
 import { NeedsWholeTable, streamingPass } from './disclose-streaming';
 import { wholeTablePass } from './disclose-whole-table';
 import { checkOutputPaths } from './output-paths';
@@ -35,7 +36,8 @@ export async function discloseFile(request: DiscloseFileRequest): Promise<Disclo
   // A table linked to earlier releases is audited with them, which needs it whole.
   if (!hasTotalColumn && !request.tableOptions.national && !request.earlierReleases) {
     try {
-      return await streamingPass(reader, request);
+      // A plain CSV is protected inside DuckDB; anything it cannot vouch for comes back to this pass.
+      return (await discloseInDuckDb(reader, request)) ?? (await streamingPass(reader, request));
     } catch (error) {
       if (!(error instanceof NeedsWholeTable)) throw error;
       request.onProgress?.({ phase: 'reading', fraction: 0, message: 'The table has totals: reading it whole' });

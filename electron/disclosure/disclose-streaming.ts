@@ -76,7 +76,7 @@ export async function streamingPass(reader: TableReader, request: DiscloseFileRe
 }
 
 /** The audit of a table with no totals: each suppressed cell is alone, so the attacker knows only the rule's range. */
-function independentAudit(profile: DisclosureProfile, primaries: number): AuditSummary {
+export function independentAudit(profile: DisclosureProfile, primaries: number): AuditSummary {
   const interval = primarySuppressedInterval(profile);
   const possible = interval ? countPossibleValues(interval.low, interval.high) : 0;
   const passed = primaries === 0 || possible >= profile.protectionWidth;
