@@ -5,16 +5,12 @@ import type { DisclosureProfile } from '../../shared/disclosure/profile';
  * as SQL so that DuckDB can apply it to millions of counts without each becoming a JavaScript
  * object. Only for counts outside national rows: the fast path is not taken when a table marks
  * national rows. `count` is an SQL expression of type BIGINT, a whole number ≥ 0 (the caller has
- * checked it). test/unit/cell-rule-sql.test.ts compares both for every profile shape.
+ * checked it). test/integration/cell-rule-sql.test.ts compares both for every profile shape.
  */
 export interface CellRuleSql {
-  /** 0 unchanged, 1 suppressed (primary), 2 rounded: what the cell's reason is. */
-  code: string;
   /** The published count as BIGINT, or NULL where the cell is suppressed. */
   published: string;
 }
-
-export const cellCode = { unchanged: 0, primary: 1, rounded: 2 } as const;
 
 export function cellRuleSql(profile: DisclosureProfile, count: string): CellRuleSql {
   const suppressed: string[] = [];
@@ -25,7 +21,6 @@ export function cellRuleSql(profile: DisclosureProfile, count: string): CellRule
   const isSuppressed = suppressed.length > 0 ? suppressed.join(' OR ') : 'false';
   const rounded = profile.rounding ? roundedSql(count, profile.rounding.base, profile.rounding.tie) : count;
   return {
-    code: `CASE WHEN ${isSuppressed} THEN ${cellCode.primary} WHEN (${rounded}) = ${count} THEN ${cellCode.unchanged} ELSE ${cellCode.rounded} END`,
     published: `CASE WHEN ${isSuppressed} THEN NULL ELSE (${rounded}) END`,
   };
 }

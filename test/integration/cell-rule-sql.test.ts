@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinProfiles, findBuiltinProfile } from '../../shared/disclosure/builtin-profiles';
 import { decideCell } from '../../shared/disclosure/cell-rules';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
-import { cellCode, cellRuleSql } from '../../electron/disclosure/cell-rule-sql';
+import { cellRuleSql } from '../../electron/disclosure/cell-rule-sql';
 import { withDuckDb } from '../../electron/disclosure/read/duckdb';
 
 /**
@@ -26,17 +26,12 @@ describe('the per-cell rule in SQL', () => {
     it(`publishes what decideCell publishes under ${profile.id}`, async () => {
       const rule = cellRuleSql(profile, 'v');
       const rows = await withDuckDb(async (connection) =>
-        (await connection.runAndReadAll(`SELECT v, ${rule.published} AS published, ${rule.code} AS code FROM (SELECT unnest([${values.join(', ')}]::BIGINT[]) AS v) ORDER BY v`)).getRows(),
+        (await connection.runAndReadAll(`SELECT v, ${rule.published} AS published FROM (SELECT unnest([${values.join(', ')}]::BIGINT[]) AS v) ORDER BY v`)).getRows(),
       );
       expect(rows).toHaveLength(values.length);
-      const codeOf = { unchanged: cellCode.unchanged, primary: cellCode.primary, rounded: cellCode.rounded } as Record<string, number>;
-      for (const [v, published, code] of rows) {
+      for (const [v, published] of rows) {
         const expected = decideCell(Number(v), profile, false);
-        expect({ v: Number(v), published: published === null ? null : Number(published), code: Number(code) }).toEqual({
-          v: Number(v),
-          published: expected.published,
-          code: codeOf[expected.reason],
-        });
+        expect({ v: Number(v), published: published === null ? null : Number(published) }).toEqual({ v: Number(v), published: expected.published });
       }
     });
   }
