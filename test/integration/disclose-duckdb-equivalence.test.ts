@@ -73,6 +73,9 @@ const cases: Case[] = [
   { name: 'a long table', content: base, duckdb: true },
   { name: 'a long table under every built-in profile', content: longTable(400, 11), duckdb: true, profile: '*' },
   { name: 'a wide table with CRLF line ends', content: wideTable(300, 3), duckdb: true, profile: '*' },
+  // Records straddle the scan's 1 MiB reads: its counts must still be DuckDB's and the JavaScript pass's.
+  { name: 'a long table of several megabytes', content: longTable(60_000, 13), duckdb: true },
+  { name: 'a wide table of several megabytes with CRLF', content: wideTable(40_000, 17), duckdb: true },
   { name: 'a BOM and semicolons', content: `\ufeff${longTable(200, 5, '\r\n', ';')}`, duckdb: true },
   { name: 'every value quoted, as R writes it', content: base.replace(/([^,\n]+)/g, '"$1"'), duckdb: true },
   { name: 'an empty line and a row of empty values', content: withLine(withLine(base, 40, ''), 90, ',,,'), duckdb: false },
