@@ -1,3 +1,4 @@
+import { firstRowsShown } from '../../shared/disclosure/first-rows';
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { describeTotalLabels, isTotalLabel, type TableOptions } from '../../shared/disclosure/table';
 import type { DiscloseFileRequest, DiscloseFileResult } from './disclose-file-api';
@@ -25,6 +26,11 @@ export async function discloseFile(request: DiscloseFileRequest): Promise<Disclo
   checkOutputPaths(inputPath, request.output?.path ?? null, request.reportPath ?? null, request.internalReportPath ?? null);
   const open = () => openTable(request.input, { sheet: request.sheet, totalLabels: request.tableOptions.totalLabels });
   const reader = await open();
+  if (request.onFirstRows && request.previewRows) {
+    const { labelColumns, countColumns } = reader.layout;
+    const rows = reader.firstRows(Math.min(request.previewRows, firstRowsShown)).map((row) => ({ row: row.sourceRow, labels: row.labels, counts: row.counts }));
+    request.onFirstRows({ labelColumns, countColumns, rows });
+  }
   checkNationalColumn(reader, request.tableOptions);
   const hasTotalColumn = reader.layout.countColumns.some((name) => isTotalLabel(name, request.tableOptions.totalLabels));
   if (request.tableOptions.percentages && !hasTotalColumn) {

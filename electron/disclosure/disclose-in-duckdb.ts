@@ -39,7 +39,7 @@ export async function discloseInDuckDb(reader: TableReader, request: DiscloseFil
   const { labelColumns, countColumns } = reader.layout;
   const writer = createCsvBodyWriter(request.output!.path, labelColumns.length + countColumns.length);
   const emitter = new PublicationEmitter(request, reader.layout, writer);
-  request.onProgress?.({ phase: 'protecting', fraction: null, message: 'Protecting every cell' });
+  request.onProgress?.({ phase: 'protecting', fraction: null, message: 'every cell' });
   await emitter.header();
 
   const { connection, close } = await openDuckDb({ threads: 1 });

@@ -130,6 +130,7 @@ export class DisclosureSession {
       kind,
       state: 'running',
       progress: { phase: 'reading', fraction: 0, message: 'Starting' },
+      firstRows: null,
       error: null,
       result: null,
       files: null,
@@ -149,6 +150,8 @@ export class DisclosureSession {
         toolVersion: this.context.appVersion,
       },
       (progress) => (status.progress = progress),
+      undefined,
+      (rows) => (status.firstRows = rows),
     );
     const job: Job = { status, running, request, input, profile, outputPath: output?.path ?? null };
     this.jobs.set(jobId, job);
@@ -158,6 +161,7 @@ export class DisclosureSession {
         status.result = result;
         status.state = 'done';
         status.progress = null;
+        status.firstRows = null; // the preview has them all now
         if (output && reportPath && !result.refusal) {
           status.files = { output: basename(output.path), report: basename(reportPath), folder: dirname(output.path) };
           status.auditEntry = recordDisclosureExport(this.context.db, this.context, result.report, {
