@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { decideCell, type CellReason } from '../../../shared/disclosure/cell-rules';
+import { cellReasons, decideCell, type CellReason } from '../../../shared/disclosure/cell-rules';
 import type { DisclosureProfile } from '../../../shared/disclosure/profile';
 import { isTotalLabel } from '../../../shared/disclosure/table';
 import { isTotalLikeLabel } from '../../../shared/disclosure/total-like-labels';
@@ -55,34 +55,73 @@ export async function scanPlainCsv(path: string, layout: PlainCsvLayout): Promis
       bytes = bytes.subarray(cut);
       skip -= cut;
     }
-    const buffer: Buffer = carry ? Buffer.concat([carry, bytes]) : bytes;
-    const used = check.records(buffer, false);
-    carry = used < buffer.length ? Buffer.from(buffer.subarray(used)) : null;
+    // Records cut at the end of a read are carried into the next one.
+    const consume = (buffer: Buffer) => {
+      const used = check.records(buffer, false);
+      carry = used < buffer.length ? Buffer.from(buffer.subarray(used)) : null;
+    };
+    const cut: Buffer | null = carry;
+    const lineEnd = cut ? bytes.indexOf(LF) : -1;
+    if (!cut) consume(bytes);
+    else if (lineEnd < 0) consume(Buffer.concat([cut, bytes]));
+    else {
+      // Join only the cut record's end, not the whole megabyte (whose copies keep the collector busy).
+      consume(Buffer.concat([cut, bytes.subarray(0, lineEnd + 1)]));
+      const rest = bytes.subarray(lineEnd + 1);
+      const left: Buffer | null = carry;
+      consume(left ? Buffer.concat([left, rest]) : rest);
+    }
   }
   if (check.plain && carry) check.records(carry, true);
   return { sha256: hash.digest('hex'), plain: check.plain && check.rows > 0, rows: check.rows, primary: check.primary, rounded: check.rounded };
 }
 
-/** The words a total may be labelled with are short: only labels of these first letters and lengths can be one. */
-function totalCandidates(totalLabels: readonly string[]): { maxLength: number; keys: Set<number> } {
+/**
+ * The words a total may be labelled with are short: only an ASCII label whose first letter and
+ * length are a word's can be one. A table of (lower-cased first byte, length) pairs; the words'
+ * lengths are under 128 (total labels are at most 100 characters).
+ */
+function totalCandidates(totalLabels: readonly string[]): { maxLength: number; isCandidate: Uint8Array } {
   const words = [...totalLabels, 'all', 'all persons', 'all people', 'persons', 'people', 'total', 'totals', 'grand total', 'subtotal', 'sub-total',
     'overall', 'sum', 'any', 'everyone', 'england', 'national', 'uk', 'united kingdom', 'great britain', 'england and wales'].map((w) => w.trim().toLowerCase());
-  const keys = new Set(words.map((w) => (w.charCodeAt(0) << 8) | w.length));
-  return { maxLength: Math.max(...words.map((w) => w.length)), keys };
+  const isCandidate = new Uint8Array(256 * 128);
+  for (const word of words) if (word.length > 0 && word.length < 128) isCandidate[word.charCodeAt(0) * 128 + word.length] = 1;
+  return { maxLength: Math.max(...words.map((w) => w.length)), isCandidate };
+}
+
+/** What a byte means to the scan: part of a value, the end of one, not allowed in a label, or part of a non-ASCII character. */
+const ORDINARY = 0;
+const BREAK = 1;
+const FORBIDDEN = 2;
+const NON_ASCII = 3;
+
+function byteClasses(delimiter: number): Uint8Array {
+  const classes = new Uint8Array(256);
+  for (let b = 0x80; b < 256; b++) classes[b] = NON_ASCII;
+  // A quote inside a value, DuckDB's COPY delimiter, or a comma (which the writer would quote).
+  classes[QUOTE] = FORBIDDEN;
+  classes[UNIT] = FORBIDDEN;
+  classes[COMMA] = FORBIDDEN;
+  classes[LF] = BREAK;
+  classes[CR] = BREAK;
+  classes[delimiter] = BREAK;
+  return classes;
 }
 
 function plainChecker(layout: PlainCsvLayout) {
   const delimiter = layout.delimiter.charCodeAt(0);
   const width = layout.labelColumns + layout.countColumns;
   const candidates = totalCandidates(layout.totalLabels);
-  const reasons = new Map<number, CellReason>();
+  const classes = byteClasses(delimiter);
+  // The rule's answer for each count below 65,536, asked once (counts repeat, small ones above all):
+  // 0 not yet asked, then 1 + the index of the reason.
+  const known = new Uint8Array(1 << 16);
   const reasonOf = (value: number): CellReason => {
-    // Counts repeat (small ones above all): the rule is asked once per distinct value.
-    let reason = reasons.get(value);
-    if (reason === undefined) {
-      reason = decideCell(value, layout.profile, false).reason;
-      if (reasons.size < 1 << 16) reasons.set(value, reason);
-    }
+    if (value >= known.length) return decideCell(value, layout.profile, false).reason;
+    const code = known[value]!;
+    if (code !== 0) return cellReasons[code - 1]!;
+    const reason = decideCell(value, layout.profile, false).reason;
+    known[value] = cellReasons.indexOf(reason) + 1;
     return reason;
   };
   const state = { plain: true, rows: 0, primary: 0, rounded: 0, header: true };
@@ -99,7 +138,7 @@ function plainChecker(layout: PlainCsvLayout) {
       if ((first >= 0x80 || last >= 0x80 || length <= 4 * candidates.maxLength) && !plainText(buffer.toString('utf8', start, end))) return false;
       return true;
     }
-    if (length <= candidates.maxLength && candidates.keys.has(((first | 0x20) << 8) | length)) return plainText(buffer.toString('latin1', start, end));
+    if (length <= candidates.maxLength && candidates.isCandidate[(first | 0x20) * 128 + length] === 1) return plainText(buffer.toString('latin1', start, end));
     return true;
   }
 
@@ -131,10 +170,10 @@ function plainChecker(layout: PlainCsvLayout) {
         if (buffer[i] === QUOTE) {
           start = ++i;
           while (i < n && buffer[i] !== QUOTE) {
-            const byte = buffer[i]!;
             // A delimiter, comma or line break inside quotes would need quoting again: left to JavaScript.
-            if (byte === delimiter || byte === COMMA || byte === LF || byte === CR || byte === UNIT) return fail();
-            if (byte >= 0x80) nonAscii = true;
+            const kind = classes[buffer[i]!]!;
+            if (kind === NON_ASCII) nonAscii = true;
+            else if (kind !== ORDINARY) return fail();
             i++;
           }
           if (i >= n) break; // the closing quote is in the next chunk
@@ -143,10 +182,14 @@ function plainChecker(layout: PlainCsvLayout) {
           if (i < n && buffer[i] !== delimiter && buffer[i] !== LF && buffer[i] !== CR) return fail();
         } else {
           while (i < n) {
-            const byte = buffer[i]!;
-            if (byte === delimiter || byte === LF || byte === CR) break;
-            if (byte === QUOTE || byte === UNIT || byte === COMMA) return fail();
-            if (byte >= 0x80) nonAscii = true;
+            const kind = classes[buffer[i]!]!;
+            if (kind === ORDINARY) {
+              i++;
+              continue;
+            }
+            if (kind === BREAK) break;
+            if (kind === FORBIDDEN) return fail();
+            nonAscii = true;
             i++;
           }
           end = i;
