@@ -194,8 +194,8 @@ async function main(): Promise<void> {
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     for (const [name, r] of result) console.log(`   ${name.padEnd(30)} ${seconds(r.wall).padStart(8)} wall  ${seconds(r.cpu).padStart(8)} CPU  ${r.rss.toFixed(0).padStart(5)} MiB peak`);
     if (!hasPandas) console.log(`   pandas groupby                 skipped: no Python here can import pandas (Debian/Ubuntu: apt-get install python3-pandas; or set PYTHON)`);
-    if (hasPandas && !hasAcro) console.log(`   ACRO crosstab                  skipped: ${python} cannot import acro (pip install acro, the SACRO project's package; then PYTHON=that python)`);
     else if (!hasPyarrow) console.log('   pandas groupby, Parquet        skipped: pandas needs pyarrow to read Parquet (apt-get install python3-pyarrow)');
+    if (hasPandas && !hasAcro) console.log(`   ACRO crosstab                  skipped: ${python} cannot import acro (pip install acro, the SACRO project's package; then PYTHON=that python)`);
 
     console.log('\nRatios (CPU; wall clock in brackets)');
     const ratio = (a: string, b: string) => {
