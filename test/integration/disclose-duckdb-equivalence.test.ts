@@ -79,7 +79,7 @@ const cases: Case[] = [
   { name: 'a BOM and semicolons', content: `\ufeff${longTable(200, 5, '\r\n', ';')}`, duckdb: true },
   { name: 'old Mac line ends (CR only)', content: base.replaceAll('\n', '\r'), duckdb: true },
   { name: 'semicolons with a comma in a label', content: withLine(longTable(200, 5, '\n', ';'), 20, 'Leeds, West;2024-01;Male;12'), duckdb: false },
-  { name: 'a quoted label holding the delimiter', content: withLine(base, 20, '"Leeds;West",2024-01,Male,12'), duckdb: true },
+  { name: 'a quoted label holding a semicolon', content: withLine(base, 20, '"Leeds;West",2024-01,Male,12'), duckdb: true },
   { name: 'every value quoted, as R writes it', content: base.replace(/([^,\n]+)/g, '"$1"'), duckdb: true },
   { name: 'an empty line and a row of empty values', content: withLine(withLine(base, 40, ''), 90, ',,,'), duckdb: false },
   { name: 'trailing empty cells beyond the header', content: withLine(base, 12, 'Leeds 9,2024-03,Male,7,,'), duckdb: true },
