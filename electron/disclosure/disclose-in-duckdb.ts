@@ -42,7 +42,14 @@ export async function discloseInDuckDb(reader: TableReader, request: DiscloseFil
   request.onProgress?.({ phase: 'protecting', fraction: null, message: 'every cell' });
   await emitter.header();
 
-  const { connection, close } = await openDuckDb({ threads: 1 });
+  let duckdb: Awaited<ReturnType<typeof openDuckDb>>;
+  try {
+    duckdb = await openDuckDb({ threads: 1 });
+  } catch {
+    await emitter.abort();
+    return null; // DuckDB's binding would not load here: the JavaScript pass does it all, as before
+  }
+  const { connection, close } = duckdb;
   const interrupt = () => connection.interrupt();
   request.signal?.addEventListener('abort', interrupt);
   let scan: PlainCsvScan;
@@ -63,9 +70,11 @@ export async function discloseInDuckDb(reader: TableReader, request: DiscloseFil
     if (scanned.status === 'rejected') throw scanned.reason;
     scan = scanned.value;
     written = copied.status === 'fulfilled' ? rowsCopied(copied.value.getRows()) : -1;
-  } catch (error) {
+  } catch {
+    // The file could not be read through: the JavaScript pass meets the same problem and says what it is.
     await emitter.abort();
-    throw error; // the input could not be read at all: the same error the JavaScript pass would meet
+    if (request.signal?.aborted) throw new DisclosureCancelled();
+    return null;
   } finally {
     request.signal?.removeEventListener('abort', interrupt);
     close();
