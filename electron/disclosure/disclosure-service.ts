@@ -8,6 +8,7 @@ import { UserFacingError } from '../../shared/ipc/result';
 import type { ServiceContext } from '../ipc/context';
 import { listCustomProfiles } from './custom-profiles';
 import { loadReleases } from './released-tables';
+import { readFirstRows } from './read-first-rows';
 import { recordDisclosureExport } from './record-export';
 import { runDisclosureInWorker, DisclosureWorkerError, type RunningDisclosure } from './worker-client';
 import type { WorkerJob } from './worker-protocol';
@@ -153,6 +154,12 @@ export class DisclosureSession {
       undefined,
       (rows) => (status.firstRows = rows),
     );
+    if (kind === 'preview') {
+      // Shown while the worker starts; the worker's own first rows (the same rows) follow.
+      void readFirstRows(input.input, request.totalLabels).then((rows) => {
+        if (rows && status.state === 'running' && !status.firstRows) status.firstRows = rows;
+      });
+    }
     const job: Job = { status, running, request, input, profile, outputPath: output?.path ?? null };
     this.jobs.set(jobId, job);
     prune(this.jobs, keepFinishedJobs, (j) => j.status.state === 'running');

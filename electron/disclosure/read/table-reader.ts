@@ -25,6 +25,8 @@ export interface TableReader {
    * the rest is read. Stops short of a row that would be refused (the pass reports it in its turn).
    */
   firstRows(limit: number): TableRow[];
+  /** Stops reading (closing the file) when the rows will not be wanted. */
+  close(): Promise<void>;
   progress(): { bytesRead: number; totalBytes: number };
   sha256(): string;
 }
@@ -87,7 +89,10 @@ export async function openTable(input: TableInput, options: { sheet?: string; to
     }
     return rows;
   };
-  return { layout, description: source.description, batches: batches(), firstRows, progress: source.progress, sha256: source.sha256 };
+  const close = async () => {
+    await iterator.return?.();
+  };
+  return { layout, description: source.description, batches: batches(), firstRows, close, progress: source.progress, sha256: source.sha256 };
 }
 
 function readHeader(row: RawRow): string[] {
@@ -218,6 +223,7 @@ function builtTableReader(table: CountTable, sha256: string): TableReader {
     description: { format: 'csv' },
     batches: batches(),
     firstRows: (limit) => table.rows.slice(0, limit),
+    close: async () => {},
     progress: () => ({ bytesRead: read, totalBytes: table.rows.length }),
     sha256: () => sha256,
   };
