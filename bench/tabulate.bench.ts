@@ -7,10 +7,12 @@
 // doing; each reports its own CPU time (all threads: DuckDB and pandas may use several) and the
 // parent times the wall clock. Start-up is included: it is what a user waits for.
 //
-// pandas is measured only when `python3 -c "import pandas"` works (Debian: apt-get install
-// python3-pandas; PYTHON=/usr/bin/python3 if another python3 comes first on PATH); otherwise its rows
-// are skipped with that advice. pandas reads Parquet only with
-// pyarrow (python3-pyarrow), so its Parquet row needs that too.
+// pandas is measured only when a Python can import it ($PYTHON, python3 on PATH, or Debian's own
+// /usr/bin/python3, which a pyenv or virtualenv python3 may shadow; Debian: apt-get install
+// python3-pandas); otherwise its rows are skipped with that advice. pandas reads Parquet only with
+// pyarrow (python3-pyarrow), so its Parquet row needs that too. ACRO (the SACRO project's output
+// checker, `pip install acro`) is a second peer when that Python can import it: its `crosstab` of
+// the same variables, with margins, is what an analyst in a TRE would run instead.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
@@ -22,7 +24,12 @@ import { withDuckDb, sqlString } from '../electron/disclosure/read/duckdb';
 const rows = Number(process.env.TABULATE_BENCH_ROWS ?? 1_000_000);
 const rounds = 3;
 /** The Python to measure pandas with: $PYTHON (e.g. /usr/bin/python3 when another python3 comes first on PATH). */
-const python = process.env.PYTHON ?? 'python3';
+const python =
+  [process.env.PYTHON, 'python3', '/usr/bin/python3']
+    .filter((c): c is string => Boolean(c))
+    .find((candidate) => spawnSync(candidate, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0) ??
+  process.env.PYTHON ??
+  'python3';
 const rowVariables = ['region', 'sex', 'age_band'];
 const columnVariable = 'ethnic_group';
 
@@ -124,6 +131,37 @@ function runPandas(input: string, kind: 'csv' | 'parquet', folder: string): Run 
   return { wallMs, cpuMs: cpuMs!, maxRssMiB: maxRssMiB! };
 }
 
+// ACRO's crosstab (pandas.crosstab's signature) with its checks on and nothing suppressed: the table
+// with the grand margins (pandas' crosstab does not add the partial margins tabulate adds).
+const acroScript = `
+import resource, sys, io, contextlib
+import pandas as pd
+from acro import ACRO
+path, kind = sys.argv[1], sys.argv[2]
+rows, col = ${JSON.stringify(rowVariables)}, ${JSON.stringify(columnVariable)}
+cols = rows + [col]
+with contextlib.redirect_stdout(io.StringIO()):
+    if kind == 'csv':
+        df = pd.read_csv(path, usecols=cols, dtype=str, keep_default_na=False)
+    else:
+        df = pd.read_parquet(path, columns=cols)
+    df = df.fillna('').apply(lambda s: s.str.strip()).replace('', '(missing)')
+    acro = ACRO(suppress=False)
+    table = acro.crosstab([df[r] for r in rows], df[col], margins=True)
+u = resource.getrusage(resource.RUSAGE_SELF)
+print((u.ru_utime + u.ru_stime) * 1000, u.ru_maxrss / 1024)
+`;
+
+function runAcro(input: string, kind: 'csv' | 'parquet'): Run {
+  const start = performance.now();
+  const result = spawnSync(python, ['-c', acroScript, input, kind], { encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`ACRO failed: ${result.stderr}`);
+  // ACRO logs as it goes; the figures are the last line.
+  const [cpuMs, maxRssMiB] = result.stdout.trim().split('\n').pop()!.trim().split(/\s+/).map(Number);
+  return { wallMs, cpuMs: cpuMs!, maxRssMiB: maxRssMiB! };
+}
+
 const pythonHas = (module: string) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
 
 async function main(): Promise<void> {
@@ -140,12 +178,14 @@ async function main(): Promise<void> {
 
     const hasPandas = pythonHas('pandas');
     const hasPyarrow = hasPandas && pythonHas('pyarrow');
+    const hasAcro = hasPandas && pythonHas('acro');
     const contenders: [string, () => Run][] = [
       ['custodian tabulate, CSV', () => runCustodian(csv, folder)],
       ['custodian tabulate, Parquet', () => runCustodian(parquet, folder)],
     ];
     if (hasPandas) contenders.push(['pandas groupby, CSV', () => runPandas(csv, 'csv', folder)]);
     if (hasPyarrow) contenders.push(['pandas groupby, Parquet', () => runPandas(parquet, 'parquet', folder)]);
+    if (hasAcro) contenders.push(['ACRO crosstab, CSV', () => runAcro(csv, 'csv')]);
     const runs = new Map<string, Run[]>(contenders.map(([name]) => [name, []]));
     for (let round = 0; round < rounds; round++) for (const [name, run] of contenders) runs.get(name)!.push(run());
 
@@ -153,8 +193,9 @@ async function main(): Promise<void> {
     const result = new Map([...runs].map(([name, list]) => [name, { wall: median(list.map((r) => r.wallMs)), cpu: median(list.map((r) => r.cpuMs)), rss: median(list.map((r) => r.maxRssMiB)) }]));
     const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     for (const [name, r] of result) console.log(`   ${name.padEnd(30)} ${seconds(r.wall).padStart(8)} wall  ${seconds(r.cpu).padStart(8)} CPU  ${r.rss.toFixed(0).padStart(5)} MiB peak`);
-    if (!hasPandas) console.log(`   pandas groupby                 skipped: ${python} cannot import pandas (Debian/Ubuntu: apt-get install python3-pandas, then PYTHON=/usr/bin/python3)`);
+    if (!hasPandas) console.log(`   pandas groupby                 skipped: no Python here can import pandas (Debian/Ubuntu: apt-get install python3-pandas; or set PYTHON)`);
     else if (!hasPyarrow) console.log('   pandas groupby, Parquet        skipped: pandas needs pyarrow to read Parquet (apt-get install python3-pyarrow)');
+    if (hasPandas && !hasAcro) console.log(`   ACRO crosstab                  skipped: ${python} cannot import acro (pip install acro, the SACRO project's package; then PYTHON=that python)`);
 
     console.log('\nRatios (CPU; wall clock in brackets)');
     const ratio = (a: string, b: string) => {
@@ -166,6 +207,8 @@ async function main(): Promise<void> {
     ratio('custodian tabulate, CSV', 'pandas groupby, CSV');
     ratio('custodian tabulate, Parquet', 'pandas groupby, CSV');
     ratio('custodian tabulate, Parquet', 'pandas groupby, Parquet');
+    ratio('custodian tabulate, CSV', 'ACRO crosstab, CSV');
+    ratio('custodian tabulate, Parquet', 'ACRO crosstab, CSV');
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

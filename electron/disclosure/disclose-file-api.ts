@@ -1,3 +1,4 @@
+import type { FirstRows } from '../../shared/disclosure/first-rows';
 import type { LpSolver } from '../../shared/disclosure/linear-program';
 import type { DisclosurePreview } from '../../shared/disclosure/preview';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
@@ -34,6 +35,8 @@ export interface DiscloseFileRequest {
    */
   beforePublish?: (report: DisclosureReportHead, release: ReleasedTable | null) => void | Promise<void>;
   onProgress?: (progress: DisclosureProgress) => void;
+  /** Called once, as soon as the table's first rows are read (only when a preview is asked for). */
+  onFirstRows?: (rows: FirstRows) => void;
   now?: () => Date;
   toolVersion: string;
 }

@@ -1,6 +1,8 @@
+import { firstRowsShown } from '../../shared/disclosure/first-rows';
 import { DisclosureInputError } from '../../shared/disclosure/input-error';
 import { describeTotalLabels, isTotalLabel, type TableOptions } from '../../shared/disclosure/table';
 import type { DiscloseFileRequest, DiscloseFileResult } from './disclose-file-api';
+import { discloseInDuckDb } from './disclose-in-duckdb';
 import { NeedsWholeTable, streamingPass } from './disclose-streaming';
 import { wholeTablePass } from './disclose-whole-table';
 import { checkOutputPaths } from './output-paths';
@@ -24,6 +26,11 @@ export async function discloseFile(request: DiscloseFileRequest): Promise<Disclo
   checkOutputPaths(inputPath, request.output?.path ?? null, request.reportPath ?? null, request.internalReportPath ?? null);
   const open = () => openTable(request.input, { sheet: request.sheet, totalLabels: request.tableOptions.totalLabels });
   const reader = await open();
+  if (request.onFirstRows && request.previewRows) {
+    const { labelColumns, countColumns } = reader.layout;
+    const rows = reader.firstRows(Math.min(request.previewRows, firstRowsShown)).map((row) => ({ row: row.sourceRow, labels: row.labels, counts: row.counts }));
+    request.onFirstRows({ labelColumns, countColumns, rows });
+  }
   checkNationalColumn(reader, request.tableOptions);
   const hasTotalColumn = reader.layout.countColumns.some((name) => isTotalLabel(name, request.tableOptions.totalLabels));
   if (request.tableOptions.percentages && !hasTotalColumn) {
@@ -35,7 +42,8 @@ export async function discloseFile(request: DiscloseFileRequest): Promise<Disclo
   // A table linked to earlier releases is audited with them, which needs it whole.
   if (!hasTotalColumn && !request.tableOptions.national && !request.earlierReleases) {
     try {
-      return await streamingPass(reader, request);
+      // A plain CSV is protected inside DuckDB; anything it cannot vouch for comes back to this pass.
+      return (await discloseInDuckDb(reader, request)) ?? (await streamingPass(reader, request));
     } catch (error) {
       if (!(error instanceof NeedsWholeTable)) throw error;
       request.onProgress?.({ phase: 'reading', fraction: 0, message: 'The table has totals: reading it whole' });

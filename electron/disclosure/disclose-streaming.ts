@@ -40,7 +40,7 @@ export async function streamingPass(reader: TableReader, request: DiscloseFileRe
     for await (const batch of reader.batches) {
       checkCancelled(request.signal);
       const { bytesRead, totalBytes } = reader.progress();
-      request.onProgress?.({ phase: 'protecting', fraction: totalBytes ? bytesRead / totalBytes : null, message: `Protecting row ${emitter.rows + 1}` });
+      request.onProgress?.({ phase: 'protecting', fraction: totalBytes ? bytesRead / totalBytes : null, message: `row ${(emitter.rows + 1).toLocaleString('en-GB')}` });
       for (const row of batch) {
         if (row.labels.some((label) => isTotalLabel(label, tableOptions.totalLabels) || mayBeTotal(label))) throw new NeedsWholeTable();
         const national = nationalIndex >= 0 && row.labels[nationalIndex]!.trim().toLocaleLowerCase('en-GB') === nationalValue;
@@ -76,7 +76,7 @@ export async function streamingPass(reader: TableReader, request: DiscloseFileRe
 }
 
 /** The audit of a table with no totals: each suppressed cell is alone, so the attacker knows only the rule's range. */
-function independentAudit(profile: DisclosureProfile, primaries: number): AuditSummary {
+export function independentAudit(profile: DisclosureProfile, primaries: number): AuditSummary {
   const interval = primarySuppressedInterval(profile);
   const possible = interval ? countPossibleValues(interval.low, interval.high) : 0;
   const passed = primaries === 0 || possible >= profile.protectionWidth;

@@ -8,6 +8,7 @@ import { UserFacingError } from '../../shared/ipc/result';
 import type { ServiceContext } from '../ipc/context';
 import { listCustomProfiles } from './custom-profiles';
 import { loadReleases } from './released-tables';
+import { readFirstRows } from './read-first-rows';
 import { recordDisclosureExport } from './record-export';
 import { runDisclosureInWorker, DisclosureWorkerError, type RunningDisclosure } from './worker-client';
 import type { WorkerJob } from './worker-protocol';
@@ -130,6 +131,7 @@ export class DisclosureSession {
       kind,
       state: 'running',
       progress: { phase: 'reading', fraction: 0, message: 'Starting' },
+      firstRows: null,
       error: null,
       result: null,
       files: null,
@@ -149,7 +151,15 @@ export class DisclosureSession {
         toolVersion: this.context.appVersion,
       },
       (progress) => (status.progress = progress),
+      undefined,
+      (rows) => (status.firstRows = rows),
     );
+    if (kind === 'preview') {
+      // Shown while the worker starts; the worker's own first rows (the same rows) follow.
+      void readFirstRows(input.input, request.totalLabels).then((rows) => {
+        if (rows && status.state === 'running' && !status.firstRows) status.firstRows = rows;
+      });
+    }
     const job: Job = { status, running, request, input, profile, outputPath: output?.path ?? null };
     this.jobs.set(jobId, job);
     prune(this.jobs, keepFinishedJobs, (j) => j.status.state === 'running');
@@ -158,6 +168,7 @@ export class DisclosureSession {
         status.result = result;
         status.state = 'done';
         status.progress = null;
+        status.firstRows = null; // the preview has them all now
         if (output && reportPath && !result.refusal) {
           status.files = { output: basename(output.path), report: basename(reportPath), folder: dirname(output.path) };
           status.auditEntry = recordDisclosureExport(this.context.db, this.context, result.report, {

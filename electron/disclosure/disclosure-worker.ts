@@ -17,6 +17,7 @@ async function run(job: WorkerJob): Promise<void> {
     const result = await discloseFile({
       ...job,
       loadSolver: loadHighsSolver,
+      onFirstRows: (rows) => post({ type: 'first-rows', rows }),
       onProgress: (progress) => {
         // At most a few messages a second: progress is for a bar, not a log.
         const now = Date.now();

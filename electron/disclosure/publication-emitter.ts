@@ -8,7 +8,7 @@ import type { DiscloseFileRequest } from './disclose-file-api';
 import { createCsvWriter } from './write/csv-writer';
 import { ReportChanges } from './write/report-writer';
 import { xlsxMaxRows, type TableWriter } from './write/table-writer';
-import { createXlsxWriter } from './write/xlsx-writer';
+import { deferredWriter } from './write/deferred-writer';
 
 /** Everything a pass needs to write rows, changes and the preview the same way. */
 export class PublicationEmitter {
@@ -21,6 +21,8 @@ export class PublicationEmitter {
   constructor(
     private readonly request: DiscloseFileRequest,
     private readonly layout: { labelColumns: string[]; countColumns: string[] },
+    /** A writer made by the caller (the DuckDB pass writes its rows elsewhere); by default one for the request's output. */
+    writer?: TableWriter,
   ) {
     this.changes = new ReportChanges(request.reportPath ?? request.internalReportPath ?? null);
     const { totalLabels, percentages } = request.tableOptions;
@@ -28,7 +30,7 @@ export class PublicationEmitter {
       ? layout.countColumns.flatMap((name, c) => (isTotalLabel(name, totalLabels) ? [] : [c]))
       : [];
     const output = request.output;
-    this.writer = output ? (output.format === 'xlsx' ? createXlsxWriter(output.path) : createCsvWriter(output.path, this.width)) : null;
+    this.writer = writer ?? (output ? (output.format === 'xlsx' ? deferredWriter(async () => (await import('./write/xlsx-writer')).createXlsxWriter(output.path)) : createCsvWriter(output.path, this.width)) : null);
   }
 
   get width(): number {

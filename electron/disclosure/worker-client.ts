@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { isWorkerOutOfMemory, workerEntry, workerResourceLimits } from '../workers/worker-limits';
 import type { DiscloseFileResult, DisclosureProgress } from './disclose-file';
+import type { FirstRows } from '../../shared/disclosure/first-rows';
 import type { WorkerJob, WorkerMessage } from './worker-protocol';
 
 /** The worker's code: its own bundle beside main.cjs in the app, the TypeScript file from source. */
@@ -26,6 +27,7 @@ export function runDisclosureInWorker(
   job: WorkerJob,
   onProgress: (progress: DisclosureProgress) => void,
   resourceLimits: ResourceLimits = workerResourceLimits,
+  onFirstRows: (rows: FirstRows) => void = () => {},
 ): RunningDisclosure {
   const { file, execArgv } = workerFile();
   const worker = new Worker(file, { workerData: job, execArgv, resourceLimits });
@@ -33,6 +35,7 @@ export function runDisclosureInWorker(
   const result = new Promise<DiscloseFileResult>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') onProgress(message.progress);
+      else if (message.type === 'first-rows') onFirstRows(message.rows);
       else if (message.type === 'done') resolve(message.result);
       else reject(new DisclosureWorkerError(message.error.kind, message.error.message));
     });

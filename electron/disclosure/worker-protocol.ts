@@ -1,3 +1,4 @@
+import type { FirstRows } from '../../shared/disclosure/first-rows';
 import type { DisclosureProfile } from '../../shared/disclosure/profile';
 import type { ReleasedTable } from '../../shared/disclosure/released-table';
 import type { TableOptions } from '../../shared/disclosure/table';
@@ -19,5 +20,6 @@ export interface WorkerJob {
 
 export type WorkerMessage =
   | { type: 'progress'; progress: DisclosureProgress }
+  | { type: 'first-rows'; rows: FirstRows }
   | { type: 'done'; result: DiscloseFileResult }
   | { type: 'failed'; error: { kind: 'input' | 'internal'; message: string } };

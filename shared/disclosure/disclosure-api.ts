@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstRowsSchema } from './first-rows';
 import { disclosurePreviewSchema } from './preview';
 import { disclosureProfileSchema } from './profile';
 import { disclosureReportSchema, reportChangeSchema } from './report';
@@ -53,6 +54,8 @@ export const jobStatusSchema = z.object({
   kind: z.enum(['preview', 'export']),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   progress: progressSchema.nullable(),
+  /** The table's first rows as read, while a preview is still running (null until they are read). */
+  firstRows: firstRowsSchema.nullable(),
   /** What went wrong and what to do, for a failed job. */
   error: z.string().nullable(),
   result: z

@@ -229,4 +229,35 @@ describe('the Disclosure screen in Chromium, with the real handlers and worker',
     await expect(page.getByText('Preview cancelled.')).toBeVisible({ timeout: 20_000 });
     await expect(progress).toBeHidden();
   });
+
+  it('on a million-row table shows the first rows at once, progress while it works, and Cancel stops the work', async () => {
+    files = makeTempDir('custodian-disclosure-million-');
+    const input = files.path('million.csv');
+    let text = 'area,month,sex,count\n';
+    for (let i = 0; i < 1_000_000; i++) text += `E${String(Math.floor(i / 24)).padStart(8, '0')},2024-${String(((i >> 1) % 12) + 1).padStart(2, '0')},${i % 2 ? 'Male' : 'Female'},${(i * 7919) % 5000}\n`;
+    writeFileSync(input, text);
+    app = await openApp({ hash: '#/disclosure', dialogs: { chooseFileToOpen: async () => input, chooseFileToSave: async () => null } });
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open a table…' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Preview progress' });
+    const firstRows = page.getByRole('table', { name: 'First rows as read (stay on this computer)' });
+    // The first rows show while the table is still being read: the progress bar is there with them.
+    await expect(firstRows).toBeVisible();
+    await expect(progress).toBeVisible();
+    await expect(firstRows.getByRole('row')).toHaveCount(51);
+    await expect(firstRows.getByRole('row').nth(1)).toContainText('E00000000');
+    await expect(firstRows.getByRole('row').nth(1)).toContainText('2024-01');
+    await expect(page.getByRole('status').filter({ hasText: /^Protecting: row [0-9,]+ \([0-9]+%\)$/ })).toBeVisible();
+    await screenshotWholeScreen(page, 'disclosure-first-rows.png');
+    // Progress moves while it works.
+    const fraction = async () => Number(await progress.getAttribute('value'));
+    const before = await fraction();
+    await expect.poll(fraction, { timeout: 20_000 }).toBeGreaterThan(before);
+    // "Cancelled" is reported only once the worker thread has exited: the work stopped, not just its display.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Preview cancelled.')).toBeVisible({ timeout: 20_000 });
+    await expect(progress).toBeHidden();
+    await expect(firstRows).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Original and published' })).toHaveCount(0);
+  });
 });

@@ -20,6 +20,13 @@ export interface TableReader {
   description: SourceDescription;
   /** Validated rows in batches, streamed (the sample first). */
   batches: AsyncIterable<TableRow[]>;
+  /**
+   * Up to `limit` of the first rows, checked, before `batches` is read: what the screen shows while
+   * the rest is read. Stops short of a row that would be refused (the pass reports it in its turn).
+   */
+  firstRows(limit: number): TableRow[];
+  /** Stops reading (closing the file) when the rows will not be wanted. */
+  close(): Promise<void>;
   progress(): { bytesRead: number; totalBytes: number };
   sha256(): string;
 }
@@ -70,7 +77,22 @@ export async function openTable(input: TableInput, options: { sheet?: string; to
       yield convert(next.value);
     }
   }
-  return { layout, description: source.description, batches: batches(), progress: source.progress, sha256: source.sha256 };
+  const firstRows = (limit: number) => {
+    const rows: TableRow[] = [];
+    for (const row of sample) {
+      if (rows.length >= limit) break;
+      try {
+        if (!isBlank(row)) rows.push(toTableRow(row, header, layout));
+      } catch {
+        break;
+      }
+    }
+    return rows;
+  };
+  const close = async () => {
+    await iterator.return?.();
+  };
+  return { layout, description: source.description, batches: batches(), firstRows, close, progress: source.progress, sha256: source.sha256 };
 }
 
 function readHeader(row: RawRow): string[] {
@@ -200,6 +222,8 @@ function builtTableReader(table: CountTable, sha256: string): TableReader {
     layout: { labelColumns: table.labelColumns, countColumns: table.countColumns },
     description: { format: 'csv' },
     batches: batches(),
+    firstRows: (limit) => table.rows.slice(0, limit),
+    close: async () => {},
     progress: () => ({ bytesRead: read, totalBytes: table.rows.length }),
     sha256: () => sha256,
   };

@@ -35,10 +35,7 @@ export function createCsvWriter(target: string, columns: number): TableWriter {
       if (buffer.length >= flushAt) return flush();
     },
     async finish(legend) {
-      if (legend.length > 0) {
-        buffer += '\r\n';
-        for (const line of legend) buffer += formatCsvRow([line, ...Array<string>(Math.max(0, columns - 1)).fill('')]) + '\r\n';
-      }
+      buffer += csvLegend(legend, columns);
       await flush();
       stream.end();
       await once(stream, 'finish');
@@ -54,6 +51,14 @@ export function createCsvWriter(target: string, columns: number): TableWriter {
       file.abort();
     },
   };
+}
+
+/** The legend under a table: a blank line, then one line per sentence, padded to the table's width. */
+export function csvLegend(legend: readonly string[], columns: number): string {
+  if (legend.length === 0) return '';
+  let text = '\r\n';
+  for (const line of legend) text += formatCsvRow([line, ...Array<string>(Math.max(0, columns - 1)).fill('')]) + '\r\n';
+  return text;
 }
 
 export function formatCsvRow(cells: readonly OutputCell[]): string {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { ExportPanel } from '../disclosure/ExportPanel';
+import { FirstRowsTable } from '../disclosure/FirstRows';
 import { InputPanel } from '../disclosure/InputPanel';
 import { ProfileEditor } from '../disclosure/ProfileEditor';
 import { ProgressPanel } from '../disclosure/ProgressPanel';
@@ -41,6 +42,7 @@ export function DisclosureScreen() {
         <RulesPanel onNewProfile={() => setEditing(true)} />
       </div>
       {preview?.state === 'running' ? <ProgressPanel job={preview} label="Preview progress" onCancel={() => void cancel()} /> : null}
+      {preview?.state === 'running' && preview.firstRows ? <FirstRowsTable firstRows={preview.firstRows} /> : null}
       {preview?.state === 'cancelled' ? <p role="status">Preview cancelled.</p> : null}
       {preview?.state === 'failed' ? (
         <p role="alert" className="error-banner disclosure-error">
