@@ -1,5 +1,4 @@
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
 import { GrantedPaths, noDialogs, type Dialogs } from './files/granted-paths';
 import { openDatabase, type OpenedDatabase } from './db/open-database';
 import type { ServiceContext } from './ipc/context';
@@ -25,7 +24,7 @@ export function createServiceContext(options: ContextOptions): { context: Servic
     openExternal: options.openExternal ?? (async () => false),
     dialogs: options.dialogs ?? noDialogs,
     grantedPaths: new GrantedPaths(),
-    dataDir: options.dataDir ?? dirname(opened.path),
+    dataDir: options.dataDir ?? opened.dataDir,
   };
   return { context, opened };
 }

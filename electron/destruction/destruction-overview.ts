@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { CertificateSummary, CopyStatus, DestructionOverview } from '../../shared/destruction/destruction-api';
 import { compareStrings } from '../../shared/register/compare';
 import { pendingDestructionsIn } from '../../shared/register/destruction-deadline';
@@ -15,7 +15,7 @@ import { localPathOf } from './verify-absence';
  * deadlines, the destruction state of every copy not yet covered by a certificate, the versions a
  * certificate can be issued for, and the certificates with their status.
  */
-export function destructionOverview(db: Database, asOf: string): DestructionOverview {
+export function destructionOverview(db: RegisterConnection, asOf: string): DestructionOverview {
   // The register as main holds it for the findings: the Destruction screen opens often, and loading 100,000 copies each time is what a user waits for.
   const { content: register, index } = cachedRegister(db);
   const facts = loadDestructionFacts(db);

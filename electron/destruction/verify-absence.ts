@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { randomUUID } from 'node:crypto';
 import { existsSync, lstatSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -82,7 +82,7 @@ export function lookForRemains(path: string): AbsenceFinding {
 }
 
 /** Checks a copy's recorded path and records the check, audited. */
-export function verifyAbsence(db: Database, actor: AuditActor, copyId: string): AbsenceCheck {
+export function verifyAbsence(db: RegisterConnection, actor: AuditActor, copyId: string): AbsenceCheck {
   const copy = readRecord(db, recordTables.copy, copyId) as Copy | undefined;
   if (!copy) throw new UserFacingError('NOT_FOUND', `There is no copy "${copyId}" in the register; reload the list and try again.`);
   const recorded = classifyRecordedPath(copy.pathOrDescription);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { Dialogs, GrantedPaths } from '../files/granted-paths';
 
 /**
@@ -6,7 +6,7 @@ import type { Dialogs, GrantedPaths } from '../files/granted-paths';
  * functions so that the same handlers run in main, in the CLI and in the browser tests.
  */
 export interface ServiceContext {
-  db: Database;
+  db: RegisterConnection;
   databasePath: string;
   appVersion: string;
   osUser: string;

@@ -1,5 +1,5 @@
 import { auditKindFilters, type AuditAction, type AuditRecordKind } from '../../shared/audit/audit-vocabulary';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/audit/audit-api';
 import { auditActionSchema } from '../../shared/audit/audit-api';
@@ -103,7 +103,7 @@ interface Head {
   lastHash: string;
 }
 
-function readHead(db: Database): Head {
+function readHead(db: RegisterConnection): Head {
   const row = prepared(db, 'SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as
     | Head
     | undefined;
@@ -115,7 +115,7 @@ function readHead(db: Database): Head {
  * Settings and the chain's head are read once and the head is carried forward in memory.
  * Use `appendAudit` for a single entry.
  */
-export function auditWriter(db: Database, actor: AuditActor): (change: AuditChange) => StoredAuditEntry {
+export function auditWriter(db: RegisterConnection, actor: AuditActor): (change: AuditChange) => StoredAuditEntry {
   const displayName = readSettings(db).displayName;
   const insert = prepared(
     db,
@@ -159,7 +159,7 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
 }
 
 /** Records one change in the audit log, in the caller's transaction. See the file header. */
-export function appendAudit(db: Database, actor: AuditActor, change: AuditChange): StoredAuditEntry {
+export function appendAudit(db: RegisterConnection, actor: AuditActor, change: AuditChange): StoredAuditEntry {
   return auditWriter(db, actor)(change);
 }
 
@@ -206,7 +206,7 @@ function kindConditions(kind: string | undefined): [sql: string, name: string, v
  * as `Date.toISOString()` text, so the period's bounds are written the same way: text order is then
  * time order.
  */
-export function listAuditEntries(db: Database, query: AuditQuery): { total: number; entries: AuditEntry[] } {
+export function listAuditEntries(db: RegisterConnection, query: AuditQuery): { total: number; entries: AuditEntry[] } {
   const instant = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
   const conditions: [sql: string, name: string, value: unknown][] = [
     ...kindConditions(query.kind),

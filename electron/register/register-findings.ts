@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { computeFindingsIn } from '../../shared/findings';
 import type { IsoDate } from '../../shared/register/dates';
 import type { Finding } from '../../shared/register/findings';
@@ -11,7 +11,7 @@ import { findingsFacts } from '../destruction/findings-facts';
  * destruction records' dated exceptions). Every screen, export and command that shows the register's
  * findings computes them here, so none can leave the facts out.
  */
-export function storedRegisterFindings(db: Database, register: RegisterContent | RegisterIndex, asOf: IsoDate): Finding[] {
+export function storedRegisterFindings(db: RegisterConnection, register: RegisterContent | RegisterIndex, asOf: IsoDate): Finding[] {
   const index = 'holdingCopies' in register ? register : indexRegister(register);
   return computeFindingsIn(index, asOf, findingsFacts(db, asOf));
 }

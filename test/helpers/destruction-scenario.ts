@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../electron/db/register-connection';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/open-database';
@@ -16,7 +16,7 @@ export const AFTER_END = '2028-04-20T10:00:00.000Z';
 export const actorAt = (iso = AFTER_END): AuditActor => ({ now: () => new Date(iso), osUser: 'ig.lead' });
 
 export interface DestructionScenario {
-  db: Database;
+  db: RegisterConnection;
   dataDir: string;
   actor: AuditActor;
   builder: RegisterBuilder;

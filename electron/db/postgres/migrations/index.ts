@@ -1,0 +1,5 @@
+import { postgresMigration001Register } from './001-register';
+import type { PostgresMigration } from './postgres-migration';
+
+/** Every PostgreSQL migration, in order. Never edit one that has shipped: add the next number. */
+export const postgresMigrations: readonly PostgresMigration[] = [postgresMigration001Register];

@@ -1,0 +1,88 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * A PostgreSQL server of its own for a test file: `initdb` in a temporary folder, `pg_ctl start`
+ * listening only on a unix socket in that folder (so parallel test files never meet), stopped and
+ * deleted by `stop()`. initdb refuses to run as root, so as root the folder belongs to the
+ * `postgres` system user and the server's programs run through `runuser -u postgres --`.
+ */
+export interface PostgresServer {
+  /** A URL for a database on this server, as the superuser `custodian_admin` (or another user). */
+  url(database: string, user?: string): string;
+  /** Runs SQL as the superuser in the given database. */
+  admin(sql: string, database?: string): Promise<pg.QueryResult>;
+  /** A new empty database; `template` copies another (a migrated register) in milliseconds. */
+  createDatabase(template?: string): Promise<string>;
+  stop(): void;
+}
+
+export const POSTGRES_SUPERUSER = 'custodian_admin';
+
+/** The folder with initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/<version>/bin. */
+export function postgresBinDir(): string | null {
+  const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+  if (which.status === 0 && which.stdout.trim()) return join(which.stdout.trim(), '..');
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(root, versions[0]!, 'bin') : null;
+}
+
+let databaseCounter = 0;
+
+export function startPostgres(): PostgresServer {
+  const bin = postgresBinDir();
+  if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (initdb and pg_ctl are needed); .ci/run does this.');
+  const dir = mkdtempSync(join(tmpdir(), 'custodian-pg-'));
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    const ids = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
+    const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
+    chownSync(dir, Number(ids), Number(gid));
+  }
+  const run = (program: string, args: string[]) => {
+    const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]] : [join(bin, program), args];
+    const result = spawnSync(command, commandArgs, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${program} failed: ${result.stderr || result.stdout}`);
+  };
+  const data = join(dir, 'data');
+  const port = 20000 + (process.pid % 20000);
+  run('initdb', ['-D', data, '-U', POSTGRES_SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  try {
+    run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=60`, 'start']);
+  } catch (error) {
+    const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
+  }
+  const url = (database: string, user = POSTGRES_SUPERUSER) => `postgres://${user}@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`;
+  const admin = async (sql: string, database = 'postgres') => {
+    const client = new pg.Client({ connectionString: url(database) });
+    await client.connect();
+    try {
+      return await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    url,
+    admin,
+    async createDatabase(template = 'template0') {
+      const name = `register_${process.pid}_${++databaseCounter}`;
+      await admin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return name;
+    },
+    stop() {
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
