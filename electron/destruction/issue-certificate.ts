@@ -56,8 +56,10 @@ export function requirePreparer(db: RegisterConnection): string {
 }
 
 function nextCertificateNumber(db: RegisterConnection, year: string): string {
-  const numbers = prepared(db, "SELECT number FROM certificates WHERE number GLOB 'COD-' || ? || '-[0-9]*'").pluck(true).all(year) as string[];
-  const highest = Math.max(0, ...numbers.map((n) => Number(n.slice(9))).filter(Number.isSafeInteger));
+  // A prefix compared with substr, which both stores read alike; the digits are checked here.
+  const prefix = `COD-${year}-`;
+  const numbers = prepared(db, 'SELECT number FROM certificates WHERE substr(number, 1, ?) = ?').pluck(true).all(prefix.length, prefix) as string[];
+  const highest = Math.max(0, ...numbers.filter((n) => /^\d/.test(n.slice(9))).map((n) => Number(n.slice(9))).filter(Number.isSafeInteger));
   return `COD-${year}-${String(highest + 1).padStart(4, '0')}`;
 }
 

@@ -22,9 +22,14 @@ export interface DestructionScenario {
   builder: RegisterBuilder;
 }
 
-/** The compliant register (test/helpers/compliant-register.ts) in a real database, with settings filled in. */
-export function openScenario(dir: string, builder: RegisterBuilder = compliantRegister(), actor: AuditActor = actorAt()): DestructionScenario {
-  const { db } = openDatabase(join(dir, 'register.sqlite'), { create: true });
+/** The compliant register (test/helpers/compliant-register.ts) in a real database (a file in `dir`, or `location`), with settings filled in. */
+export function openScenario(
+  dir: string,
+  builder: RegisterBuilder = compliantRegister(),
+  actor: AuditActor = actorAt(),
+  location = join(dir, 'register.sqlite'),
+): DestructionScenario {
+  const { db } = openDatabase(location, { create: true });
   storeRegister(db, builder.build());
   writeSettings(db, { organisationName: 'University of Exampleton', displayName: 'Priya Shah' });
   const dataDir = join(dir, 'data');

@@ -1,4 +1,4 @@
-import type { RegisterConnection } from '../../electron/db/register-connection';
+import { registerStore, type RegisterConnection } from '../../electron/db/register-connection';
 import { insertRecordRow } from '../../electron/register/record-rows';
 import { recordTables, type RecordTable } from '../../electron/register/record-tables';
 import type { RecordKind } from '../../shared/register/records';
@@ -26,6 +26,10 @@ export function storeRegister(db: RegisterConnection, register: RegisterContent)
  * columns later migrations add, which then take their defaults when it is migrated.
  */
 function asStored(db: RegisterConnection, table: RecordTable): RecordTable {
-  const present = new Set((db.prepare(`PRAGMA table_info(${table.table})`).all() as { name: string }[]).map((c) => c.name));
+  const sql =
+    registerStore(db) === 'postgres'
+      ? `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table.table}'`
+      : `PRAGMA table_info(${table.table})`;
+  const present = new Set((db.prepare(sql).all() as { name: string }[]).map((c) => c.name));
   return { ...table, columns: table.columns.filter((c) => present.has(c.column)) };
 }
