@@ -53,3 +53,8 @@ export const STORE_TAG = Symbol.for('custodian.registerStore');
 export function registerStore(db: RegisterConnection): RegisterStore {
   return (db as { [STORE_TAG]?: RegisterStore })[STORE_TAG] ?? 'sqlite';
 }
+
+/** The database login a PostgreSQL register knows this connection by; null for SQLite, which has none. */
+export function databaseLogin(db: RegisterConnection): string | null {
+  return (db as { login?: string }).login ?? null;
+}

@@ -11,7 +11,7 @@ import pg from 'pg';
  * `postgres` system user and the server's programs run through `runuser -u postgres --`.
  */
 export interface PostgresServer {
-  /** A URL for a database on this server, as the superuser `custodian_admin` (or another user). */
+  /** A URL for a database on this server, as the superuser (or another login). */
   url(database: string, user?: string): string;
   /** Runs SQL as the superuser in the given database. */
   admin(sql: string, database?: string): Promise<pg.QueryResult>;
@@ -20,7 +20,12 @@ export interface PostgresServer {
   stop(): void;
 }
 
-export const POSTGRES_SUPERUSER = 'custodian_admin';
+/**
+ * The superuser the tests connect as. It is named as the tests' actor (register-seed's `tester`):
+ * a PostgreSQL register records the database login in the audit log, so the same tests expect the
+ * same name from both stores. Tests of roles log in under other names.
+ */
+export const POSTGRES_SUPERUSER = 'tester';
 
 /** The folder with initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/<version>/bin. */
 export function postgresBinDir(): string | null {

@@ -25,9 +25,14 @@ describe('a team register in PostgreSQL with 10 writers at once', () => {
 
   it('keeps one intact audit chain, loses no write, and finds what a serial replay finds', { timeout: 240_000 }, async () => {
     const location = where.location();
+    const database = new URL(location).pathname.slice(1);
+    // Ten people, each with their own login, all IG leads.
+    for (let client = 0; client < CLIENTS; client++) await where.server!.admin(`CREATE ROLE "client-${client}" LOGIN IN ROLE custodian_ig_lead`).catch(() => undefined);
     const go = `${where.dir}/go`;
     const writers = await Promise.all(
-      Array.from({ length: CLIENTS }, (_, client) => startTsProcess('test/helpers/team-writer-process.ts', [location, String(client), String(CHANGES), go])),
+      Array.from({ length: CLIENTS }, (_, client) =>
+        startTsProcess('test/helpers/team-writer-process.ts', [where.server!.url(database, `client-${client}`), String(client), String(CHANGES), go]),
+      ),
     );
     try {
       const exits = writers.map((w) => once(w, 'exit'));
@@ -42,7 +47,7 @@ describe('a team register in PostgreSQL with 10 writers at once', () => {
     try {
       const chain = verifyAuditChain(db);
       expect(chain).toMatchObject({ intact: true, problem: null, entries: CLIENTS * CHANGES });
-      // Every client's every change is in the log, and the writers really did take turns.
+      // Every client's every change is in the log under its own login, and the writers really did take turns.
       const perClient = db.prepare('SELECT os_user AS who, count(*) AS n FROM audit_log GROUP BY os_user ORDER BY os_user').all();
       expect(perClient).toEqual(Array.from({ length: CLIENTS }, (_, c) => ({ who: `client-${c}`, n: CHANGES })).sort((a, b) => (a.who < b.who ? -1 : 1)));
       const writersInOrder = db.prepare('SELECT os_user FROM audit_log ORDER BY seq').pluck().all() as string[];

@@ -1,7 +1,8 @@
 import type { ClientConfig } from 'pg';
 import { STORE_TAG, type RegisterConnection, type RegisterRunResult, type RegisterStatement, type RegisterTransaction } from '../register-connection';
 import { bindParameters, translateSql, type TranslatedSql } from './postgres-sql';
-import { SyncPostgresClient } from './sync-client';
+import { refusalByRole, INSUFFICIENT_PRIVILEGE } from './postgres-roles';
+import { PostgresError, SyncPostgresClient, type QueryReply } from './sync-client';
 
 /**
  * The key of the advisory lock every transaction takes first. SQLite lets one writer in at a time
@@ -23,7 +24,7 @@ class PostgresStatement implements RegisterStatement {
   }
 
   run(...params: unknown[]): RegisterRunResult {
-    const reply = this.connection.client.query(this.sql.text, bindParameters(this.sql.placeholders, params));
+    const reply = this.connection.query(this.sql.text, bindParameters(this.sql.placeholders, params));
     return { changes: reply.rowCount };
   }
 
@@ -52,8 +53,8 @@ class PostgresStatement implements RegisterStatement {
   private rows(params: unknown[]): unknown[] {
     if (!this.reader) throw new TypeError('This statement does not return data. Use run() instead');
     const values = bindParameters(this.sql.placeholders, params);
-    if (this.mode === 'object') return this.connection.client.query(this.sql.text, values).rows;
-    const rows = this.connection.client.query(this.sql.text, values, 'array').rows as unknown[][];
+    if (this.mode === 'object') return this.connection.query(this.sql.text, values).rows;
+    const rows = this.connection.query(this.sql.text, values, 'array').rows as unknown[][];
     return this.mode === 'pluck' ? rows.map((row) => row[0]) : rows;
   }
 }
@@ -68,8 +69,27 @@ export class PostgresConnection implements RegisterConnection {
   readonly client: SyncPostgresClient;
   private depth = 0;
 
+  /** The database login (`session_user`): the name the audit log records for this connection's changes. */
+  readonly login: string;
+
   constructor(config: ClientConfig) {
     this.client = new SyncPostgresClient(config);
+    try {
+      this.login = (this.client.query('SELECT session_user AS login').rows[0] as { login: string }).login;
+    } catch (error) {
+      this.client.close();
+      throw error;
+    }
+  }
+
+  /** A statement's query; a refusal for want of privilege is reported naming the role it needs. */
+  query(text: string, values: readonly unknown[], rowMode?: 'array'): QueryReply {
+    try {
+      return this.client.query(text, values, rowMode);
+    } catch (error) {
+      if (error instanceof PostgresError && error.code === INSUFFICIENT_PRIVILEGE) throw refusalByRole(error.message, this.login);
+      throw error;
+    }
   }
 
   get inTransaction(): boolean {

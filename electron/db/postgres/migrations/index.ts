@@ -1,5 +1,6 @@
 import { postgresMigration001Register } from './001-register';
+import { postgresMigration002Roles } from './002-roles';
 import type { PostgresMigration } from './postgres-migration';
 
 /** Every PostgreSQL migration, in order. Never edit one that has shipped: add the next number. */
-export const postgresMigrations: readonly PostgresMigration[] = [postgresMigration001Register];
+export const postgresMigrations: readonly PostgresMigration[] = [postgresMigration001Register, postgresMigration002Roles];
