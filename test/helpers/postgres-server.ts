@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, readFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -7,7 +7,8 @@ import pg from 'pg';
 /**
  * A PostgreSQL server of its own for a test file: `initdb` in a temporary folder, `pg_ctl start`
  * listening only on a unix socket in that folder (so parallel test files never meet), stopped and
- * deleted by `stop()`. initdb refuses to run as root, so as root the folder belongs to the
+ * deleted by `stop()`. Logins need a password, which clients read from the PGPASSFILE it writes
+ * (and puts in this process's environment, so child processes find it too). initdb refuses to run as root, so as root the folder belongs to the
  * `postgres` system user and the server's programs run through `runuser -u postgres --`.
  */
 export interface PostgresServer {
@@ -26,6 +27,12 @@ export interface PostgresServer {
  * same name from both stores. Tests of roles log in under other names.
  */
 export const POSTGRES_SUPERUSER = 'tester';
+
+/**
+ * Every login on the test server has this password, and the server asks for it (scram-sha-256):
+ * clients find it in the PGPASSFILE the server writes, as a team's members would, never in a URL.
+ */
+export const POSTGRES_TEST_PASSWORD = 'custodian-test-password';
 
 /** The folder with initdb and pg_ctl: on PATH, or Debian's /usr/lib/postgresql/<version>/bin. */
 export function postgresBinDir(): string | null {
@@ -56,7 +63,13 @@ export function startPostgres(): PostgresServer {
   };
   const data = join(dir, 'data');
   const port = 20000 + (process.pid % 20000);
-  run('initdb', ['-D', data, '-U', POSTGRES_SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  const pwfile = join(dir, 'initial-password');
+  writeFileSync(pwfile, `${POSTGRES_TEST_PASSWORD}\n`, { mode: 0o644 });
+  run('initdb', ['-D', data, '-U', POSTGRES_SUPERUSER, '--auth=scram-sha-256', `--pwfile=${pwfile}`, '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  rmSync(pwfile);
+  const passfile = join(dir, 'pgpass');
+  writeFileSync(passfile, `*:*:*:*:${POSTGRES_TEST_PASSWORD}\n`, { mode: 0o600 });
+  process.env.PGPASSFILE = passfile;
   try {
     run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=60`, 'start']);
   } catch (error) {
@@ -66,7 +79,7 @@ export function startPostgres(): PostgresServer {
   }
   const url = (database: string, user = POSTGRES_SUPERUSER) => `postgres://${user}@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`;
   const admin = async (sql: string, database = 'postgres') => {
-    const client = new pg.Client({ connectionString: url(database) });
+    const client = new pg.Client({ connectionString: url(database).replace('@', `:${POSTGRES_TEST_PASSWORD}@`) });
     await client.connect();
     try {
       return await client.query(sql);

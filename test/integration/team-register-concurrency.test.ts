@@ -7,6 +7,7 @@ import { loadRegister } from '../../electron/register/load-register';
 import { storedRegisterFindings } from '../../electron/register/register-findings';
 import type { RegisterConnection } from '../../electron/db/register-connection';
 import { startTsProcess, stopProcess } from '../helpers/child-process';
+import { POSTGRES_TEST_PASSWORD } from '../helpers/postgres-server';
 import { useRegisterStore } from '../helpers/register-stores';
 import { applyTeamChange, TEAM_AS_OF } from '../helpers/team-changes';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -27,7 +28,9 @@ describe('a team register in PostgreSQL with 10 writers at once', () => {
     const location = where.location();
     const database = new URL(location).pathname.slice(1);
     // Ten people, each with their own login, all IG leads.
-    for (let client = 0; client < CLIENTS; client++) await where.server!.admin(`CREATE ROLE "client-${client}" LOGIN IN ROLE custodian_ig_lead`).catch(() => undefined);
+    for (let client = 0; client < CLIENTS; client++) {
+      await where.server!.admin(`CREATE ROLE "client-${client}" LOGIN PASSWORD '${POSTGRES_TEST_PASSWORD}' IN ROLE custodian_ig_lead`).catch(() => undefined);
+    }
     const go = `${where.dir}/go`;
     const writers = await Promise.all(
       Array.from({ length: CLIENTS }, (_, client) =>

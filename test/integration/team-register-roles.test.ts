@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
 import type { RegisterConnection } from '../../electron/db/register-connection';
 import { issueCertificate } from '../../electron/destruction/issue-certificate';
@@ -9,8 +9,10 @@ import { loadRegister } from '../../electron/register/load-register';
 import { storedRegisterFindings } from '../../electron/register/register-findings';
 import { createRecord, getRecord } from '../../electron/register/register-service';
 import { actorAt, destructionOf, openScenario } from '../helpers/destruction-scenario';
+import { POSTGRES_TEST_PASSWORD } from '../helpers/postgres-server';
 import { useRegisterStore } from '../helpers/register-stores';
 import { runCliCaptured } from '../helpers/run-cli';
+import { buildCli, spawnCli } from '../helpers/spawn-cli';
 
 const people = {
   lead: 'custodian_ig_lead',
@@ -37,7 +39,7 @@ describe('roles enforced by PostgreSQL', () => {
     const owner = openScenario(where.dir, undefined, undefined, where.location());
     owner.db.close();
     const database = new URL(where.location()).pathname.slice(1);
-    for (const [person, role] of Object.entries(people)) await where.server!.admin(`DO $$ BEGIN CREATE ROLE ${person} LOGIN IN ROLE ${role}; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    for (const [person, role] of Object.entries(people)) await where.server!.admin(`DO $$ BEGIN CREATE ROLE ${person} LOGIN PASSWORD '${POSTGRES_TEST_PASSWORD}' IN ROLE ${role}; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
     const open: RegisterConnection[] = [];
     return {
       as: (person) => {
@@ -120,5 +122,25 @@ describe('roles enforced by PostgreSQL', () => {
     expect(refused.stderr).toContain('your database login "audrey" may not change organisations; that needs the IG lead (custodian_ig_lead) role');
     const allowed = await runCliCaptured(['audit', 'verify', '--db', t.url('audrey')]);
     expect(allowed.code).toBe(0);
+  });
+});
+
+describe('connection secrets', () => {
+  const where = useRegisterStore('postgres');
+  beforeAll(() => buildCli());
+
+  it('reads the password from PGPASSFILE, and never prints one given in a URL', async () => {
+    const location = where.location();
+    // The server asks for a password; the URL has none, so it came from the PGPASSFILE.
+    expect(location).not.toContain(POSTGRES_TEST_PASSWORD);
+    expect(await spawnCli(['check', '--db', location])).toMatchObject({ code: 0, stderr: '' });
+    const withoutPassfile = await spawnCli(['check', '--db', location], { env: { PGPASSFILE: `${where.dir}/none` } });
+    expect(withoutPassfile.code).toBe(2);
+    const withSecret = location.replace('tester@', 'tester:Hunter2-not-the-password@');
+    const refused = await spawnCli(['check', '--db', withSecret]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/password authentication failed/);
+    expect(refused.stderr).toContain(location.replace(/\?.*/, ''));
+    expect(`${refused.stdout}${refused.stderr}`).not.toContain('Hunter2');
   });
 });

@@ -9,7 +9,12 @@
  */
 export const postgresWorkerSource = String.raw`
 const { workerData } = require('node:worker_threads');
+const { createRequire } = require('node:module');
+const { userInfo } = require('node:os');
 const pg = require(workerData.pgPath);
+const fromPg = createRequire(workerData.pgPath);
+const pgpass = fromPg('pgpass');
+const { parse } = fromPg('pg-connection-string');
 const flag = new Int32Array(workerData.shared);
 const port = workerData.port;
 pg.types.setTypeParser(20, (v) => { const n = Number(v); return Number.isSafeInteger(n) ? n : v; });
@@ -28,7 +33,18 @@ function failure(error) {
 port.on('message', async (request) => {
   try {
     if (request.op === 'connect') {
-      client = new pg.Client(request.config);
+      // The URL taken apart here, so that its fields (and not pg's merge of them) decide the password.
+      const { connectionString, ...rest } = request.config;
+      const url = parse(connectionString);
+      const config = { ...url, ...rest };
+      // The password of a URL without one comes from the PGPASSFILE (~/.pgpass), looked up here
+      // rather than by pg's own lookup, which is deprecated; it is asked for only if the server wants one.
+      if (!url.password) {
+        const user = url.user || process.env.PGUSER || userInfo().username;
+        const where = { host: url.host || process.env.PGHOST || 'localhost', port: String(url.port || process.env.PGPORT || 5432), database: url.database || user, user };
+        config.password = () => new Promise((resolve) => pgpass(where, (found) => resolve(found === undefined ? '' : found)));
+      }
+      client = new pg.Client(config);
       client.on('error', () => {});
       await client.connect();
       reply({ ok: true });
