@@ -47,12 +47,14 @@ export interface OpenAppOptions {
   /** Scripted answers for the open and save dialogs. */
   dialogs?: Dialogs;
   now?: () => Date;
+  /** Open this register (a file or a postgres:// URL) instead of a new file. */
+  location?: string;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
   if (!browser || !server) throw new Error('startBrowser() first');
   const temp = makeTempDir('custodian-browser-');
-  const databasePath = temp.path('register.sqlite');
+  const databasePath = options.location ?? temp.path('register.sqlite');
   const { context } = createServiceContext({
     databasePath,
     appVersion: '0.0.0-test',

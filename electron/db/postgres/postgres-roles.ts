@@ -1,19 +1,13 @@
+import { teamRoleLabels, type TeamRoleId } from '../../../shared/app/team-roles';
 import { UserFacingError } from '../../../shared/ipc/result';
 
 /**
- * The roles of an IG team, as PostgreSQL group roles (NOLOGIN; each person's login is granted one
- * with `GRANT custodian_dpo TO alice`). What each may do is enforced by the database
- * (migrations/002-roles.ts); this module only names them in messages.
+ * Messages for what the roles of an IG team (shared/app/team-roles.ts; PostgreSQL group roles each
+ * person's login is granted, `GRANT custodian_dpo TO alice`) may not do. What each may do is
+ * enforced by the database (migrations/002-roles.ts).
  */
-export const teamRoles = {
-  custodian_ig_lead: 'IG lead',
-  custodian_analyst: 'analyst',
-  custodian_destruction_officer: 'destruction officer',
-  custodian_dpo: 'DPO',
-  custodian_auditor: 'auditor',
-} as const;
-
-export type TeamRole = keyof typeof teamRoles;
+const teamRoles = teamRoleLabels;
+type TeamRole = TeamRoleId;
 
 /** Who may write each table besides the IG lead, who may write them all. */
 const writersOf: Record<string, TeamRole[]> = {
