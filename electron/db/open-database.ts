@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** Run pending migrations (false lets `check` report a register that needs `init`). */
   migrate?: boolean;
   readonly?: boolean;
+  /** A PostgreSQL register's password, when it does not come from the PGPASSFILE (the app's keychain). */
+  password?: string | null;
   /** Override the migration list (tests of migration N−1 → N). */
   migrationList?: readonly Migration[];
 }

@@ -1,5 +1,6 @@
 import type { RegisterConnection } from '../db/register-connection';
 import type { Dialogs, GrantedPaths } from '../files/granted-paths';
+import type { RegisterLocationKeeper } from '../files/register-location-keeper';
 
 /**
  * What a handler may use. Electron-specific abilities (opening a link, a dialog) arrive as plain
@@ -17,4 +18,6 @@ export interface ServiceContext {
   grantedPaths: GrantedPaths;
   /** Folder for files the app keeps (evidence store, generated reports); beside the register by default. */
   dataDir: string;
+  /** The register location saved in Settings (the desktop app keeps one; the CLI does not). */
+  registerLocations?: RegisterLocationKeeper;
 }

@@ -3,6 +3,9 @@ import { expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
 import { POSTGRES_TEST_PASSWORD, startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { readFileSync } from 'node:fs';
+import { registerLocationFile } from '../../electron/files/register-location-keeper';
+import { makeTempDir } from '../helpers/temp-dir';
 import { artefactsFolder } from './artefacts-folder';
 import { appPerTest } from './harness';
 
@@ -42,5 +45,37 @@ describe('the app on a team register in PostgreSQL', () => {
     await expect(badge).toContainText('Register on this computer');
     await expect(badge).toContainText('register.sqlite');
     await app.page.screenshot({ path: join(artefactsFolder, 'register-badge-file.png') });
+  });
+
+  it('Settings keeps a register location for the next start, its password sealed by the keychain and never in the URL', async () => {
+    const folder = makeTempDir('custodian-location-');
+    // A stand-in for safeStorage: reversible, but nothing like the password on disk.
+    const sealer = { available: () => true, encrypt: (text: string) => Buffer.from(Buffer.from(text).map((b) => b ^ 0x5a)), decrypt: (sealed: Buffer) => Buffer.from(sealed.map((b) => b ^ 0x5a)).toString() };
+    const keeper = registerLocationFile(folder.dir, sealer, false);
+    try {
+      const app = await apps.open({ hash: '#/settings', registerLocations: keeper });
+      const { page } = app;
+      const section = page.getByRole('region', { name: 'Register location' });
+      await expect(section).toContainText('Open now: the file');
+      const field = section.getByLabel('SQLite file or PostgreSQL URL');
+      await field.fill(server.url(database, 'priya').replace('priya@', `priya:${POSTGRES_TEST_PASSWORD}@`));
+      await section.getByRole('button', { name: 'Save register location' }).click();
+      await expect(section).toContainText('must not contain the password: type it in the password field');
+      await field.fill(server.url(database, 'priya'));
+      await section.getByLabel('Password').fill(POSTGRES_TEST_PASSWORD);
+      await section.getByRole('button', { name: 'Save register location' }).click();
+      await expect(section.getByRole('status')).toHaveText('Saved. Restart Custodian to open it.');
+      await page.screenshot({ path: join(artefactsFolder, 'settings-register-location.png'), fullPage: true });
+      expect(readFileSync(join(folder.dir, 'register-location.json'), 'utf8')).not.toContain(POSTGRES_TEST_PASSWORD);
+      expect(keeper.open()).toEqual({ location: server.url(database, 'priya'), password: POSTGRES_TEST_PASSWORD });
+
+      await field.fill(server.url('no_such_database', 'priya'));
+      await section.getByRole('button', { name: 'Save register location' }).click();
+      await expect(section).toContainText('database "no_such_database" does not exist');
+      expect(keeper.read()?.location).toBe(server.url(database, 'priya'));
+      app.errors.length = 0;
+    } finally {
+      folder.remove();
+    }
   });
 });

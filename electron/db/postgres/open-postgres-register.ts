@@ -34,7 +34,7 @@ export function openPostgresRegister(location: string, options: OpenOptions): Op
   const shown = redactLocation(location);
   let connection: PostgresConnection;
   try {
-    connection = new PostgresConnection({ connectionString: location.trim(), application_name: 'custodian' });
+    connection = new PostgresConnection({ connectionString: location.trim(), application_name: 'custodian', ...(options.password ? { password: options.password } : {}) });
   } catch (error) {
     throw new DatabaseOpenError('UNREADABLE', `Cannot connect to ${shown}: ${redactMessage((error as Error).message, location)}`);
   }

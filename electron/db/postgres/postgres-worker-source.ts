@@ -39,7 +39,7 @@ port.on('message', async (request) => {
       const config = { ...url, ...rest };
       // The password of a URL without one comes from the PGPASSFILE (~/.pgpass), looked up here
       // rather than by pg's own lookup, which is deprecated; it is asked for only if the server wants one.
-      if (!url.password) {
+      if (!url.password && !rest.password) {
         const user = url.user || process.env.PGUSER || userInfo().username;
         const where = { host: url.host || process.env.PGHOST || 'localhost', port: String(url.port || process.env.PGPORT || 5432), database: url.database || user, user };
         config.password = () => new Promise((resolve) => pgpass(where, (found) => resolve(found === undefined ? '' : found)));

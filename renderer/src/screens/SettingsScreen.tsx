@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { settingsSchema, themeChoices, type Settings } from '../../../shared/settings/settings';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { RegisterLocationSection } from './RegisterLocationSection';
 import { useSettingsStore } from '../stores/settings-store';
 
 const themeLabels: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -93,6 +94,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </p>
         ) : null}
       </form>
+      <RegisterLocationSection />
     </>
   );
 }
