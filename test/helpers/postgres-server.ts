@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,6 +14,10 @@ import pg from 'pg';
 export interface PostgresServer {
   /** A URL for a database on this server, as the superuser (or another login). */
   url(database: string, user?: string): string;
+  /** A URL over TCP and TLS (a server started with `tls`), trusting `rootCertificate` (default: the server's own). */
+  tlsUrl(database: string, sslmode?: string, rootCertificate?: string): string;
+  /** The server's folder (its certificate is `server.crt` there). */
+  dir: string;
   /** Runs SQL as the superuser in the given database. */
   admin(sql: string, database?: string): Promise<pg.QueryResult>;
   /** A new empty database; `template` copies another (a migrated register) in milliseconds. */
@@ -46,7 +50,15 @@ export function postgresBinDir(): string | null {
 
 let databaseCounter = 0;
 
-export function startPostgres(): PostgresServer {
+export interface PostgresServerOptions {
+  /**
+   * Also listen on 127.0.0.1 with TLS, under a self-signed certificate (`certificate` in the
+   * server's folder is the file a client trusts: `sslrootcert`). TLS is for TCP; the socket stays plain.
+   */
+  tls?: boolean;
+}
+
+export function startPostgres(options: PostgresServerOptions = {}): PostgresServer {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (initdb and pg_ctl are needed); .ci/run does this.');
   const dir = mkdtempSync(join(tmpdir(), 'custodian-pg-'));
@@ -70,8 +82,20 @@ export function startPostgres(): PostgresServer {
   const passfile = join(dir, 'pgpass');
   writeFileSync(passfile, `*:*:*:*:${POSTGRES_TEST_PASSWORD}\n`, { mode: 0o600 });
   process.env.PGPASSFILE = passfile;
+  let listen = "-c listen_addresses=''";
+  if (options.tls) {
+    const [crt, key] = [join(dir, 'server.crt'), join(dir, 'server.key')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', crt], { stdio: 'pipe' });
+    if (asRoot) {
+      const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
+      chownSync(key, uid!, gid!);
+      chownSync(crt, uid!, gid!);
+    }
+    chmodSync(key, 0o600);
+    listen = `-c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=${crt} -c ssl_key_file=${key}`;
+  }
   try {
-    run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off -c max_connections=60`, 'start']);
+    run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} ${listen} -c fsync=off -c max_connections=60`, 'start']);
   } catch (error) {
     const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
     rmSync(dir, { recursive: true, force: true });
@@ -89,6 +113,9 @@ export function startPostgres(): PostgresServer {
   };
   return {
     url,
+    tlsUrl: (database: string, sslmode = 'verify-full', rootCertificate = join(dir, 'server.crt')) =>
+      `postgres://${POSTGRES_SUPERUSER}@127.0.0.1:${port}/${database}?sslmode=${sslmode}&sslrootcert=${encodeURIComponent(rootCertificate)}`,
+    dir,
     admin,
     async createDatabase(template = 'template0') {
       const name = `register_${process.pid}_${++databaseCounter}`;
