@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserFacingError } from '../../shared/ipc/result';
+import { copyEvidenceFiles } from '../destruction/copy-evidence-files';
 import { allCertificateContents } from '../destruction/destruction-store';
 import { verifyCertificate } from '../destruction/verify-certificate';
 import { verifyAuditChain } from '../register/audit-verify';
@@ -15,6 +16,8 @@ export interface CopyReport {
   auditEntries: number;
   auditHead: { seq: number; hash: string } | null;
   certificatesVerified: number;
+  /** Evidence files copied to the target's data folder (when it is another folder), or already there. */
+  evidence: { copied: number; alreadyThere: number };
   /** Problems found by the checks after the copy (none when it is good). */
   problems: string[];
 }
@@ -28,8 +31,9 @@ const BATCH = 200;
  * an empty register in the other store, or the same one. The rows go in one transaction on the
  * target, and before it commits the copy is checked: the same number of rows in every table, and
  * an audit chain that verifies with the source's head. A failed check rolls the copy back, so the
- * target is left as empty as it was. After the commit, every certificate is verified against the
- * copy as it verifies against the source.
+ * target is left as empty as it was. After the commit the evidence files go to the target's data
+ * folder (when that is another folder), and every certificate is verified against the copy as it
+ * verifies against the source.
  */
 export async function copyRegister(source: OpenedDatabase, target: OpenedDatabase): Promise<CopyReport> {
   if (source.schemaVersion < latestSchemaVersion) {
@@ -51,7 +55,7 @@ export async function copyRegister(source: OpenedDatabase, target: OpenedDatabas
   }
 
   const sourceChain = verifyAuditChain(source.db);
-  const report: CopyReport = { tables: [], auditEntries: sourceChain.entries, auditHead: sourceChain.head, certificatesVerified: 0, problems: [] };
+  const report: CopyReport = { tables: [], auditEntries: sourceChain.entries, auditHead: sourceChain.head, certificatesVerified: 0, evidence: { copied: 0, alreadyThere: 0 }, problems: [] };
   target.db.transaction(() => {
     // References are checked at commit, so tables go in any order (both stores defer them).
     target.db.pragma('defer_foreign_keys = ON');
@@ -64,6 +68,9 @@ export async function copyRegister(source: OpenedDatabase, target: OpenedDatabas
     if (problems.length > 0) throw new UserFacingError('DATABASE', `The copy did not match its source, so it was undone: ${problems.join('; ')}`);
   })();
 
+  const evidence = copyEvidenceFiles(target.db, source.dataDir, target.dataDir);
+  report.evidence = { copied: evidence.copied, alreadyThere: evidence.alreadyThere };
+  report.problems.push(...evidence.problems);
   const checked = await checkCertificates(source.db, target.db);
   report.certificatesVerified = checked.verified;
   report.problems.push(...checked.problems);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
 import type { RegisterConnection } from '../../electron/db/register-connection';
 import { issueCertificate } from '../../electron/destruction/issue-certificate';
@@ -38,10 +38,15 @@ const byJson = (a: unknown, b: unknown) => (JSON.stringify(a) < JSON.stringify(b
 
 describe('custodian copy-register between SQLite and PostgreSQL', () => {
   const where = useRegisterStore('postgres');
+  afterEach(() => {
+    delete process.env.CUSTODIAN_DATA_DIR;
+  });
 
   it('copies a register with destruction, a certificate, an incident and a release to SQLite and back, each copy checked', { timeout: 120_000 }, async () => {
     const original = where.location();
     const s = openScenario(where.dir, undefined, undefined, original);
+    // A PostgreSQL register's files (evidence) are in the data folder CUSTODIAN_DATA_DIR names.
+    process.env.CUSTODIAN_DATA_DIR = s.dataDir;
     await destroyAll(s, ['c-2024-aws', 'c-2024-tre', 'c-2024-vault'], `${where.dir}/evidence`);
     const issued = await issueCertificate(s.db, s.actor, { dsaReference: HIP }, `${where.dir}/COD.pdf`);
     expect(issued.status).toBe('issued');
@@ -60,12 +65,14 @@ describe('custodian copy-register between SQLite and PostgreSQL', () => {
     const down = await runCliCaptured(['copy-register', original, file]);
     expect(down).toMatchObject({ code: 0, stderr: '' });
     expect(down.stdout).toContain('Certificates verified against the copy as against the source: 1.');
+    expect(down.stdout).toContain(`Evidence files copied to ${where.dir}: 3 (0 already there).`);
     expect(contentsOf(file)).toEqual(before);
+    for (const evidence of before.destruction_evidence as { stored_path: string }[]) expect(existsSync(`${where.dir}/${evidence.stored_path}`)).toBe(true);
 
     const back = where.server!.url(await where.server!.createDatabase());
     const up = await runCliCaptured(['copy-register', file, back, '--json']);
     expect(up.code).toBe(0);
-    expect(JSON.parse(up.stdout)).toMatchObject({ certificatesVerified: 1, problems: [], auditHead: { seq: before.audit_log!.length } });
+    expect(JSON.parse(up.stdout)).toMatchObject({ certificatesVerified: 1, problems: [], evidence: { copied: 0, alreadyThere: 3 }, auditHead: { seq: before.audit_log!.length } });
     expect(contentsOf(back)).toEqual(before);
     // The copy is a working register: a certificate verifies with the CLI, and the next entry chains on.
     expect((await runCliCaptured(['certificate', 'verify', `${where.dir}/COD.pdf`, '--db', back])).code).toBe(0);

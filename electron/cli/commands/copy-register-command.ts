@@ -45,6 +45,7 @@ export function registerCopyRegister(program: Command, runtime: CliRuntime): voi
         runtime.out(`Copied ${source.path} to ${target.path}:`);
         for (const table of report.tables.filter((t) => t.rows > 0)) runtime.out(`  ${table.name.padEnd(24)} ${table.rows}`);
         runtime.out(`Rows in every table equal the source's; audit log intact: ${report.auditEntries} entries, head ${report.auditHead ? `${report.auditHead.seq}:${report.auditHead.hash}` : 'none'}.`);
+        runtime.out(`Evidence files copied to ${target.dataDir}: ${report.evidence.copied} (${report.evidence.alreadyThere} already there).`);
         runtime.out(`Certificates verified against the copy as against the source: ${report.certificatesVerified}.`);
         for (const problem of report.problems) runtime.out(`  PROBLEM: ${problem}`);
       }
