@@ -30,11 +30,17 @@ describe('the app on a team register in PostgreSQL', () => {
     await expect(badge).toContainText('Signed in as priya (analyst)');
     await expect(badge).toContainText('You may read the register and record disclosure exports against holdings.');
 
-    await page.getByRole('button', { name: 'New organisation' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Legal name').fill('Leeds Teaching Hospitals NHS Trust');
-    await dialog.getByRole('button', { name: 'Add organisation' }).click();
-    await expect(dialog).toContainText('your database login "priya" may not change organisations; that needs the IG lead (custodian_ig_lead) role');
+    // What the role does not allow is not offered…
+    const newOrganisation = page.getByRole('button', { name: 'New organisation' });
+    await expect(newOrganisation).toBeDisabled();
+    await expect(newOrganisation).toHaveAttribute('title', 'Your role in this team register does not allow this: it needs the IG lead role.');
+    await page.screenshot({ path: join(artefactsFolder, 'team-register-analyst.png') });
+
+    // …and what the database refuses anyway is explained where it was tried.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Organisation').fill('Leeds Teaching Hospitals NHS Trust');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert')).toContainText('your database login "priya" may not change settings; that needs the IG lead (custodian_ig_lead) role');
     await page.screenshot({ path: join(artefactsFolder, 'team-register-refused.png') });
     app.errors.length = 0; // the refusal is expected; the page logged nothing else
   });

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { RegisterIdentity } from '../../../shared/app/app-info';
 import { teamRoleAllows, teamRoleLabels } from '../../../shared/app/team-roles';
-import { call } from '../api/client';
+import { useRegisterIdentityStore } from '../stores/register-identity-store';
 
 /** What the signed-in person may do in a team register, from the roles the database grants them. */
 function mayDo(register: RegisterIdentity): string {
@@ -12,12 +12,11 @@ function mayDo(register: RegisterIdentity): string {
 
 /** Which register the app is on, shown under the navigation on every screen. */
 export function RegisterBadge() {
-  const [register, setRegister] = useState<RegisterIdentity | null>(null);
+  const register = useRegisterIdentityStore((s) => s.register);
+  const load = useRegisterIdentityStore((s) => s.load);
   useEffect(() => {
-    void call('app.info', {}).then((result) => {
-      if (result.ok) setRegister(result.value.register);
-    });
-  }, []);
+    void load();
+  }, [load]);
   if (!register) return null;
   if (register.store === 'sqlite') {
     return (
