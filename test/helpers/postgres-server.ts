@@ -95,7 +95,7 @@ export function startPostgres(options: PostgresServerOptions = {}): PostgresServ
     listen = `-c listen_addresses=127.0.0.1 -c ssl=on -c ssl_cert_file=${crt} -c ssl_key_file=${key}`;
   }
   try {
-    run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} ${listen} -c fsync=off -c max_connections=60`, 'start']);
+    run('pg_ctl', ['-D', data, '-w', '-l', join(dir, 'server.log'), '-o', `-p ${port} -k ${dir} ${listen} -c fsync=off -c max_connections=60 -c shared_buffers=16MB`, 'start']);
   } catch (error) {
     const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8') : '';
     rmSync(dir, { recursive: true, force: true });
