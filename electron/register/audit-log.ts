@@ -23,7 +23,8 @@ import { databaseLogin } from '../db/register-connection';
  * `appendAudit(db, context, { action, recordKind, recordId, before, after, detail? })` must run
  * inside the transaction that makes the change (it throws otherwise), so a change and its entry are
  * committed together or not at all. `context` needs only `now()` and `osUser` (a ServiceContext
- * will do); the display name is read from Settings. `action` is a lower-case word (`create`,
+ * will do); the display name is read from Settings. In a PostgreSQL register the entry names the
+ * database login instead of `osUser` (the database refuses any other name). `action` is a lower-case word (`create`,
  * `export`, `certificate-issued`…); `before`/`after`/`detail` are any JSON values, or null. Do not put
  * secrets in them: the log is shown in the app and printed by `custodian audit list`.
  *
