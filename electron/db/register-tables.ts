@@ -9,7 +9,7 @@ export interface StoredTable {
 }
 
 /** Tables of the store's own bookkeeping, not of the register. */
-const bookkeeping = new Set(['custodian_schema']);
+const bookkeeping = new Set(['custodian_schema', 'custodian_revision']);
 
 /**
  * The register's tables as this store holds them, read from its catalogue (SQLite's sqlite_schema

@@ -30,12 +30,12 @@ const MAX_DERIVED = 16;
 const entries = new WeakMap<RegisterConnection, Entry>();
 
 /**
- * Moves whenever the register may have changed, by this connection or another. Null for a
- * PostgreSQL register: other clients' commits leave no counter a client can read cheaply and
- * exactly, so each question loads the register as stored now.
+ * Moves whenever the register may have changed, by this connection or another: for SQLite the two
+ * counters above; for PostgreSQL, where other clients' commits leave no such counter, the id of the
+ * last transaction that wrote to any of the register's tables (postgres/migrations/003-revision.ts).
  */
-export function registerRevision(db: RegisterConnection): string | null {
-  if (registerStore(db) === 'postgres') return null;
+export function registerRevision(db: RegisterConnection): string {
+  if (registerStore(db) === 'postgres') return `xid:${prepared(db, 'SELECT xid FROM custodian_revision WHERE id = 1').pluck(true).get() as number}`;
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
   const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   return `${dataVersion}:${changes}`;

@@ -27,7 +27,7 @@ const tableNames = (db: RegisterConnection): string[] => {
   try {
     return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   } catch {
-    return db.prepare("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name <> 'custodian_schema' ORDER BY table_name").pluck().all() as string[];
+    return db.prepare("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name NOT IN ('custodian_schema', 'custodian_revision') ORDER BY table_name").pluck().all() as string[];
   }
 };
 const withoutRowid = (row: unknown) => {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/db/open-database';
+import { cachedRegister } from '../../electron/register/register-cache';
+import { createRecord } from '../../electron/register/register-service';
+import { testActor } from '../helpers/register-seed';
 import { useRegisterStore } from '../helpers/register-stores';
 import { runCliCaptured } from '../helpers/run-cli';
 
@@ -28,5 +32,20 @@ describe('custodian init and the other commands with --db postgres://…', () =>
     expect(refused).toMatchObject({ code: 2, stderr: expect.stringContaining('holds tables of another application, not a Custodian register; it was left unchanged') });
     const tables = await where.server!.admin("SELECT tablename FROM pg_tables WHERE schemaname = 'public'", database);
     expect(tables.rows).toEqual([{ tablename: 'invoices' }]);
+  });
+
+  it('the app’s register cache answers from memory until any client changes the register', () => {
+    const [app, cli] = [openDatabase(where.location(), { create: false }).db, openDatabase(where.location(), { create: false }).db];
+    try {
+      const first = cachedRegister(app).content;
+      expect(cachedRegister(app).content).toBe(first);
+      createRecord(cli, testActor(), 'organisation', { legalName: 'Written by another client' });
+      const after = cachedRegister(app).content;
+      expect(after).not.toBe(first);
+      expect(after.organisations.map((o) => o.legalName)).toEqual(['Written by another client']);
+    } finally {
+      app.close();
+      cli.close();
+    }
   });
 });

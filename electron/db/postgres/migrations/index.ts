@@ -1,6 +1,7 @@
 import { postgresMigration001Register } from './001-register';
 import { postgresMigration002Roles } from './002-roles';
+import { postgresMigration003Revision } from './003-revision';
 import type { PostgresMigration } from './postgres-migration';
 
 /** Every PostgreSQL migration, in order. Never edit one that has shipped: add the next number. */
-export const postgresMigrations: readonly PostgresMigration[] = [postgresMigration001Register, postgresMigration002Roles];
+export const postgresMigrations: readonly PostgresMigration[] = [postgresMigration001Register, postgresMigration002Roles, postgresMigration003Revision];
