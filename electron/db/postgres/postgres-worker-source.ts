@@ -51,10 +51,12 @@ port.on('message', async (request) => {
     } else if (request.op === 'query') {
       const query = { text: request.sql, values: request.params };
       if (request.rowMode) query.rowMode = request.rowMode;
+      // Statements with parameters are prepared once per connection, like better-sqlite3's; past a
+      // thousand distinct ones (IN lists of every length, copy batches) the rest run unprepared.
       if (request.params.length > 0) {
         let name = names.get(request.sql);
-        if (!name) { name = 's' + names.size; names.set(request.sql, name); }
-        query.name = name;
+        if (!name && names.size < 1000) { name = 's' + names.size; names.set(request.sql, name); }
+        if (name) query.name = name;
       }
       const result = await client.query(query);
       const last = Array.isArray(result) ? result[result.length - 1] : result;
