@@ -11,6 +11,7 @@ import { recordTables } from '../register/record-tables';
 import { patchRecord } from '../register/register-service';
 import { getDestructionRecord, insertDestructionRecord, insertEvidence } from './destruction-store';
 import { copyIntoEvidenceStore, type StoredEvidence } from './evidence-store';
+import { actorName } from '../register/actor-name';
 
 /**
  * Recording how a copy was destroyed. The record, its evidence files, the copy's destroyed date
@@ -71,7 +72,7 @@ export function commitDestruction(db: RegisterConnection, actor: AuditActor, pre
     .transaction((): RecordedDestruction => {
       const current = liveCopy(db, data.copyId);
       const recordedAt = actor.now().toISOString();
-      const record: DestructionRecord = { id: randomUUID(), ...data, recordedAt, recordedBy: actor.osUser };
+      const record: DestructionRecord = { id: randomUUID(), ...data, recordedAt, recordedBy: actorName(db, actor) };
       insertDestructionRecord(db, record);
       const evidence = prepared.evidence.map((file) => evidenceRow(record.id, file, recordedAt));
       evidence.forEach((e) => insertEvidence(db, e));

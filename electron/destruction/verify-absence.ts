@@ -10,6 +10,7 @@ import { appendAudit, type AuditActor } from '../register/audit-log';
 import { readRecord } from '../register/record-rows';
 import { recordTables } from '../register/record-tables';
 import { insertAbsenceCheck } from './destruction-store';
+import { actorName } from '../register/actor-name';
 
 /**
  * "Verify absence": for a copy recorded with a local or mounted path, looks at that path and
@@ -103,7 +104,7 @@ export function verifyAbsence(db: RegisterConnection, actor: AuditActor, copyId:
   const finding = lookForRemains(path);
   return db
     .transaction(() => {
-      const check: AbsenceCheck = { id: randomUUID(), copyId, pathChecked: path, checkedAt: actor.now().toISOString(), result: finding.result, detail: finding.detail, checkedBy: actor.osUser };
+      const check: AbsenceCheck = { id: randomUUID(), copyId, pathChecked: path, checkedAt: actor.now().toISOString(), result: finding.result, detail: finding.detail, checkedBy: actorName(db, actor) };
       insertAbsenceCheck(db, check);
       appendAudit(db, actor, { action: 'absence-checked', recordKind: 'copy', recordId: copyId, before: null, after: check });
       return check;

@@ -13,6 +13,7 @@ import type { Finding } from '../../shared/register/findings';
 import { UserFacingError } from '../../shared/ipc/result';
 import { prepared } from '../db/statement-cache';
 import { appendAudit, type AuditActor } from '../register/audit-log';
+import { actorName } from '../register/actor-name';
 
 /**
  * Reading and setting finding statuses (table finding_statuses, migration 008). The app (IPC
@@ -89,7 +90,7 @@ export function setFindingStatus(db: RegisterConnection, actor: AuditActor, find
     if (request.state === 'open') {
       prepared(db, 'DELETE FROM finding_statuses WHERE finding_id = ?').run(finding.id);
     } else {
-      const common = { fingerprint: findingFingerprint(finding), setAt, setBy: actor.osUser };
+      const common = { fingerprint: findingFingerprint(finding), setAt, setBy: actorName(db, actor) };
       after =
         request.state === 'acknowledged'
           ? { state: 'acknowledged', owner: request.owner, targetDate: request.targetDate, ...common }

@@ -27,6 +27,7 @@ import { firstZodIssue, RecordRejected } from '../register/record-issue';
 import { recordExists } from '../register/record-rows';
 import { recordTables } from '../register/record-tables';
 import type { RecordKind } from '../../shared/register/records';
+import { actorName } from '../register/actor-name';
 import {
   highestReferenceNumber,
   insertIncidentRow,
@@ -132,7 +133,7 @@ export function assessIncident(db: RegisterConnection, actor: AuditActor, id: st
         likelihoodLabel: grid.likelihoodLabels[fields.likelihood - 1] ?? '',
         severityLabel: grid.severityLabels[fields.severity - 1] ?? '',
         assessedAt: actor.now().toISOString(),
-        assessedBy: readSettings(db).displayName || actor.osUser,
+        assessedBy: readSettings(db).displayName || actorName(db, actor),
       };
       const unchanged = before.assessment && sameDecisions(before.assessment, assessment);
       if (unchanged) return before;

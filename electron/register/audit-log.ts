@@ -7,7 +7,7 @@ import { readSettings } from '../db/settings-repository';
 import { likePattern } from '../db/like-pattern';
 import { prepared } from '../db/statement-cache';
 import { writeSeal, writerAuditKey } from './audit-seal';
-import { databaseLogin } from '../db/register-connection';
+import { actorName } from './actor-name';
 
 /**
  * The tamper-evident audit log.
@@ -132,7 +132,7 @@ export function auditWriter(db: RegisterConnection, actor: AuditActor): (change:
   // Keyed mode: with CUSTODIAN_AUDIT_KEY_FILE set, every entry moves the seal with the head.
   const key = writerAuditKey();
   // In a team register the database says who is writing (its login), not the client's OS.
-  const osUser = databaseLogin(db) ?? actor.osUser;
+  const osUser = actorName(db, actor);
   let head: Head | null = null;
   return (change) => {
     if (!db.inTransaction) {

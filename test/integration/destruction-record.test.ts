@@ -17,6 +17,7 @@ import { actorAt, destructionOf, openScenario } from '../helpers/destruction-sce
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
 import { registerStores, useRegisterStore } from '../helpers/register-stores';
+import { POSTGRES_SUPERUSER } from '../helpers/postgres-server';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 describe.each(registerStores)('on %s', (store) => {
@@ -37,7 +38,8 @@ describe.each(registerStores)('on %s', (store) => {
       expect(copy.destroyedDate).toBe('2028-04-10');
       expect(getRecord(s.db, 'copy', 'c-2024-aws').record.destroyedDate).toBe('2028-04-10');
       expect(destructionRecordsOf(s.db, 'c-2024-aws')).toEqual([record]);
-      expect(record).toMatchObject({ methodType: 'Purge', method: 'Cryptographic erase', tool: 'BitLocker key destruction', toolVersion: '10.0.22631', operator: 'Sam Jones (data manager)', outcome: 'destroyed', recordedBy: 'ig.lead' });
+      // A team register records who made the change by the database login, an SQLite file by the OS user.
+      expect(record).toMatchObject({ methodType: 'Purge', method: 'Cryptographic erase', tool: 'BitLocker key destruction', toolVersion: '10.0.22631', operator: 'Sam Jones (data manager)', outcome: 'destroyed', recordedBy: store === 'postgres' ? POSTGRES_SUPERUSER : 'ig.lead' });
 
       expect(evidence).toHaveLength(1);
       expect(evidence[0]).toMatchObject({ originalName: 'wipe-report.pdf', sha256: sha256(before.bytes), sizeBytes: before.bytes.length });

@@ -81,6 +81,7 @@ describe('roles enforced by PostgreSQL', () => {
       const sam = t.as('sam');
       for (const copy of ['c-2024-aws', 'c-2024-tre', 'c-2024-vault']) await recordDestruction(sam, actor, t.dataDir, destructionOf(copy));
       expect(getRecord(sam, 'copy', 'c-2024-aws').record.destroyedDate).toBe('2028-04-10');
+      expect(sam.prepare('SELECT DISTINCT recorded_by FROM destruction_records').pluck().all()).toEqual(['sam']);
       expect(await refusal(() => issueCertificate(sam, actor, { dsaReference: 'DARS-NIC-00574-V2H1F' }, `${where.dir}/sam.pdf`))).toMatch(/"sam" may not change certificates; that needs one of the roles IG lead \(custodian_ig_lead\) or DPO \(custodian_dpo\)/);
       // Row-level security: the officer may change a live copy only into a destroyed one.
       expect(await refusal(() => sam.prepare("UPDATE copies SET kind = 'derived' WHERE id = 'c-2023-tre'").run())).toMatch(
