@@ -60,9 +60,8 @@ export function RegisterLocationSection() {
           {current.login ? ` as ${current.login}` : ''}.
         </p>
       ) : null}
-      {unavailable ? (
-        <p className="hint">{unavailable}</p>
-      ) : (
+      {unavailable ? <p className="hint">{unavailable}</p> : null}
+      {state ? (
         <form onSubmit={onSubmit} noValidate>
           {state?.fromEnvironment ? <p className="hint">CUSTODIAN_DB is set, so it is opened instead of what is saved here.</p> : null}
           <div className="field">
@@ -103,7 +102,7 @@ export function RegisterLocationSection() {
             </p>
           </div>
         </form>
-      )}
+      ) : null}
     </section>
   );
 }
