@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from './register-connection';
 
 export interface IntegrityReport {
   ok: boolean;
@@ -7,7 +7,7 @@ export interface IntegrityReport {
 }
 
 /** `PRAGMA integrity_check` plus foreign-key violations, which integrity_check does not look at. */
-export function checkIntegrity(db: Database): IntegrityReport {
+export function checkIntegrity(db: RegisterConnection): IntegrityReport {
   const rows = db.pragma('integrity_check') as { integrity_check: string }[];
   const problems = rows.map((r) => r.integrity_check).filter((line) => line !== 'ok');
   const violations = db.pragma('foreign_key_check') as unknown[];

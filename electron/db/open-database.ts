@@ -5,6 +5,9 @@ import { DatabaseOpenError } from './database-error';
 import { readSqliteHeader } from './file-header';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
+import { isPostgresLocation } from './postgres/postgres-location';
+import { openPostgresRegister } from './postgres/open-postgres-register';
+import type { RegisterConnection, RegisterStore } from './register-connection';
 
 /** `PRAGMA application_id` of every Custodian register: "CUST" in ASCII. */
 export const CUSTODIAN_APPLICATION_ID = 0x43555354;
@@ -15,13 +18,22 @@ export interface OpenOptions {
   /** Run pending migrations (false lets `check` report a register that needs `init`). */
   migrate?: boolean;
   readonly?: boolean;
+  /** A PostgreSQL register's password, when it does not come from the PGPASSFILE (the app's keychain). */
+  password?: string | null;
   /** Override the migration list (tests of migration N−1 → N). */
   migrationList?: readonly Migration[];
 }
 
 export interface OpenedDatabase {
-  db: Database;
+  db: RegisterConnection;
+  /** Which store holds the register: an SQLite file, or a PostgreSQL database (a team register). */
+  store: RegisterStore;
+  /** The SQLite connection itself, for what only SQLite does (an online backup); null for PostgreSQL. */
+  sqlite: Database | null;
+  /** The file's path, or the PostgreSQL URL without its password. */
   path: string;
+  /** Where files the register refers to are kept (evidence, custom profiles). */
+  dataDir: string;
   schemaVersion: number;
   created: boolean;
   migratedFrom: number;
@@ -33,6 +45,7 @@ export interface OpenedDatabase {
  * stays at the last good version and the error is raised, the file is never deleted.
  */
 export function openDatabase(path: string, options: OpenOptions): OpenedDatabase {
+  if (isPostgresLocation(path)) return openPostgresRegister(path, options);
   const list = options.migrationList ?? migrations;
   const latest = options.migrationList ? (list.at(-1)?.version ?? 0) : latestSchemaVersion;
   const exists = existsSync(path);
@@ -53,7 +66,7 @@ export function openDatabase(path: string, options: OpenOptions): OpenedDatabase
   }
   try {
     const { schemaVersion, migratedFrom } = prepare(db, path, list, latest, options);
-    return { db, path, schemaVersion, created: !exists, migratedFrom };
+    return { db, store: 'sqlite', sqlite: db, path, dataDir: dirname(path), schemaVersion, created: !exists, migratedFrom };
   } catch (error) {
     db.close();
     throw error;

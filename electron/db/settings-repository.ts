@@ -1,9 +1,9 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from './register-connection';
 import { prepared } from './statement-cache';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 
 /** Settings are stored one JSON value per key so that adding a setting needs no migration. */
-export function readSettings(db: Database): Settings {
+export function readSettings(db: RegisterConnection): Settings {
   // Read before every audit entry (for the display name): prepared once per connection.
   const rows = prepared(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
@@ -19,7 +19,7 @@ export function readSettings(db: Database): Settings {
   return parsed.success ? parsed.data : defaultSettings;
 }
 
-export function writeSettings(db: Database, patch: SettingsPatch): Settings {
+export function writeSettings(db: RegisterConnection, patch: SettingsPatch): Settings {
   const next = settingsSchema.parse({ ...readSettings(db), ...patch });
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

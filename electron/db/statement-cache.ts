@@ -1,6 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { RegisterConnection, RegisterStatement } from './register-connection';
 
-const caches = new WeakMap<Database, Map<string, Statement>>();
+const caches = new WeakMap<RegisterConnection, Map<string, RegisterStatement>>();
 
 /**
  * A prepared statement for this connection, prepared once. Services run the same few statements
@@ -8,7 +8,7 @@ const caches = new WeakMap<Database, Map<string, Statement>>();
  * Everyone who prepares the same SQL shares the statement, so its output mode is reset to plain
  * objects each time: call `.raw(true)` or `.pluck(true)` on what you get if you want those.
  */
-export function prepared(db: Database, sql: string): Statement {
+export function prepared(db: RegisterConnection, sql: string): RegisterStatement {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { UserFacingError } from '../../shared/ipc/result';
 import { formatDate } from '../../shared/register/format-date';
 import type { Certificate } from '../../shared/register/records';
@@ -10,14 +10,14 @@ import { findRecords, patchRecord } from '../register/register-service';
  * them (date and their reference). Audit findings are closed only once it is acknowledged.
  * Each change is a patch of the certificate record, so it is validated and audited like any other.
  */
-export function findCertificate(db: Database, idOrNumber: string): Certificate {
+export function findCertificate(db: RegisterConnection, idOrNumber: string): Certificate {
   const byNumber = findRecords(db, 'certificate', { number: idOrNumber })[0];
   const certificate = byNumber ?? findRecords(db, 'certificate', { id: idOrNumber })[0];
   if (!certificate) throw new UserFacingError('NOT_FOUND', `There is no certificate "${idOrNumber}" in the register: give its number, such as COD-2026-0001.`);
   return certificate;
 }
 
-export function markSent(db: Database, actor: AuditActor, idOrNumber: string, sentDate: string): Certificate {
+export function markSent(db: RegisterConnection, actor: AuditActor, idOrNumber: string, sentDate: string): Certificate {
   const certificate = findCertificate(db, idOrNumber);
   if (sentDate < certificate.issuedDate)
     throw new UserFacingError('BAD_REQUEST', `The date sent (${formatDate(sentDate)}) is before certificate ${certificate.number} was issued (${formatDate(certificate.issuedDate)}).`);
@@ -25,7 +25,7 @@ export function markSent(db: Database, actor: AuditActor, idOrNumber: string, se
   return patchRecord(db, actor, 'certificate', certificate.id, { status: 'sent', sentDate });
 }
 
-export function markAcknowledged(db: Database, actor: AuditActor, idOrNumber: string, acknowledgedDate: string, reference: string | null): Certificate {
+export function markAcknowledged(db: RegisterConnection, actor: AuditActor, idOrNumber: string, acknowledgedDate: string, reference: string | null): Certificate {
   const certificate = findCertificate(db, idOrNumber);
   if (!certificate.sentDate) throw new UserFacingError('REFUSED', `Certificate ${certificate.number} has no sent date: record when it was sent to DARS first.`);
   if (acknowledgedDate < certificate.sentDate)

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { CertificateSummary, CopyStatus, DestructionOverview } from '../../shared/destruction/destruction-api';
 import { compareStrings } from '../../shared/register/compare';
 import { refs, versionLabel } from '../../shared/register/record-labels';
@@ -15,7 +15,7 @@ import { localPathOf } from './verify-absence';
  * certificates with their status. Live copies with nothing recorded are the worklist's, a page at a
  * time: listing all of them here sent tens of megabytes for a register of 100,000 copies.
  */
-export function destructionOverview(db: Database, asOf: string): DestructionOverview {
+export function destructionOverview(db: RegisterConnection, asOf: string): DestructionOverview {
   // The register as main holds it for the findings: the Destruction screen opens often, and loading 100,000 copies each time is what a user waits for.
   const { content: register, index } = cachedRegister(db);
   const facts = loadDestructionFacts(db);

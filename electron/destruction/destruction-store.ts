@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { AbsenceCheck, DestructionRecord, EvidenceFile } from '../../shared/destruction/destruction-record';
 import type { DestructionFacts } from '../../shared/destruction/build-certificate';
 import { prepared } from '../db/statement-cache';
@@ -21,7 +21,7 @@ const evidenceColumns = `id, destruction_id AS destructionId, stored_path AS sto
   sha256, size_bytes AS sizeBytes, attached_at AS attachedAt`;
 const checkColumns = `id, copy_id AS copyId, path_checked AS pathChecked, checked_at AS checkedAt, result, detail, checked_by AS checkedBy`;
 
-export function insertDestructionRecord(db: Database, record: DestructionRecord): void {
+export function insertDestructionRecord(db: RegisterConnection, record: DestructionRecord): void {
   prepared(
     db,
     `INSERT INTO destruction_records (id, copy_id, method_type, method, tool, tool_version, performed_at, operator,
@@ -33,7 +33,7 @@ export function insertDestructionRecord(db: Database, record: DestructionRecord)
   ).run({ ...record, cryptographicErase: record.cryptographicErase ? 1 : 0 });
 }
 
-export function insertEvidence(db: Database, evidence: EvidenceFile): void {
+export function insertEvidence(db: RegisterConnection, evidence: EvidenceFile): void {
   prepared(
     db,
     `INSERT INTO destruction_evidence (id, destruction_id, stored_path, original_name, sha256, size_bytes, attached_at)
@@ -41,7 +41,7 @@ export function insertEvidence(db: Database, evidence: EvidenceFile): void {
   ).run(evidence);
 }
 
-export function insertAbsenceCheck(db: Database, check: AbsenceCheck): void {
+export function insertAbsenceCheck(db: RegisterConnection, check: AbsenceCheck): void {
   prepared(
     db,
     `INSERT INTO absence_checks (id, copy_id, path_checked, checked_at, result, detail, checked_by)
@@ -49,16 +49,16 @@ export function insertAbsenceCheck(db: Database, check: AbsenceCheck): void {
   ).run(check);
 }
 
-export function getDestructionRecord(db: Database, id: string): DestructionRecord | undefined {
+export function getDestructionRecord(db: RegisterConnection, id: string): DestructionRecord | undefined {
   return fromRow(prepared(db, `SELECT ${recordColumns} FROM destruction_records WHERE id = ?`).get(id) as DestructionRecord | undefined);
 }
 
 /** Every record of destruction of a copy, oldest first. */
-export function destructionRecordsOf(db: Database, copyId: string): DestructionRecord[] {
+export function destructionRecordsOf(db: RegisterConnection, copyId: string): DestructionRecord[] {
   return (prepared(db, `SELECT ${recordColumns} FROM destruction_records WHERE copy_id = ? ORDER BY rowid`).all(copyId) as DestructionRecord[]).map((r) => fromRow(r)!);
 }
 
-export function evidenceOfRecord(db: Database, destructionId: string): EvidenceFile[] {
+export function evidenceOfRecord(db: RegisterConnection, destructionId: string): EvidenceFile[] {
   return prepared(db, `SELECT ${evidenceColumns} FROM destruction_evidence WHERE destruction_id = ? ORDER BY rowid`).all(destructionId) as EvidenceFile[];
 }
 
@@ -66,7 +66,7 @@ export function evidenceOfRecord(db: Database, destructionId: string): EvidenceF
  * The latest record and absence check of every copy, and the evidence of those records: what a
  * certificate states about each copy. One query per table, whatever the number of copies.
  */
-export function loadDestructionFacts(db: Database): DestructionFacts {
+export function loadDestructionFacts(db: RegisterConnection): DestructionFacts {
   const latestRecord = new Map<string, DestructionRecord>();
   for (const record of prepared(db, `SELECT ${recordColumns} FROM destruction_records ORDER BY rowid`).all() as DestructionRecord[])
     latestRecord.set(record.copyId, fromRow(record)!);
@@ -94,7 +94,7 @@ export interface StoredCertificateContent {
 
 const contentColumns = `certificate_id AS certificateId, canonical_json AS canonicalJson, content_hash AS contentHash, pdf_sha256 AS pdfSha256, issued_at AS issuedAt`;
 
-export function insertCertificateContent(db: Database, content: StoredCertificateContent): void {
+export function insertCertificateContent(db: RegisterConnection, content: StoredCertificateContent): void {
   prepared(
     db,
     `INSERT INTO certificate_contents (certificate_id, canonical_json, content_hash, pdf_sha256, issued_at)
@@ -102,11 +102,11 @@ export function insertCertificateContent(db: Database, content: StoredCertificat
   ).run(content);
 }
 
-export function certificateContentOf(db: Database, certificateId: string): StoredCertificateContent | undefined {
+export function certificateContentOf(db: RegisterConnection, certificateId: string): StoredCertificateContent | undefined {
   return prepared(db, `SELECT ${contentColumns} FROM certificate_contents WHERE certificate_id = ?`).get(certificateId) as StoredCertificateContent | undefined;
 }
 
-export function allCertificateContents(db: Database): Map<string, StoredCertificateContent> {
+export function allCertificateContents(db: RegisterConnection): Map<string, StoredCertificateContent> {
   const rows = prepared(db, `SELECT ${contentColumns} FROM certificate_contents`).all() as StoredCertificateContent[];
   return new Map(rows.map((r) => [r.certificateId, r]));
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { inDueBucket, worklistDueFilters, type DestructionWorklist, type DestructionWorklistRequest, type WorklistDue, type WorklistItem } from '../../shared/destruction/destruction-worklist';
 import { compareNullableDates, compareStrings } from '../../shared/register/compare';
 import { daysBetween, type IsoDate } from '../../shared/register/dates';
@@ -38,7 +38,7 @@ interface PendingOnDate {
  * group of copies rather than labelled references, so 100,000 copies cost a pass over what the
  * index already holds; only the page shown is labelled.
  */
-function pendingOn(db: Database, date: IsoDate): PendingOnDate {
+function pendingOn(db: RegisterConnection, date: IsoDate): PendingOnDate {
   return cachedFromRegister(db, `destruction-worklist:${date}`, (index) => {
     const retainedUntil = findingsFacts(db, date).retainedUntil;
     const outstanding = (copy: Copy): boolean => {
@@ -104,7 +104,7 @@ function liveCopiesOf(index: RegisterIndex, p: Pending, date: IsoDate, locationI
   return live.sort(byId);
 }
 
-export function destructionWorklist(db: Database, index: RegisterIndex, date: IsoDate, request: Omit<DestructionWorklistRequest, 'asOf'>): DestructionWorklist {
+export function destructionWorklist(db: RegisterConnection, index: RegisterIndex, date: IsoDate, request: Omit<DestructionWorklistRequest, 'asOf'>): DestructionWorklist {
   const { pending, facets } = pendingOn(db, date);
   const dueCounts = Object.fromEntries(worklistDueFilters.map((d) => [d, 0])) as Record<WorklistDue, number>;
   const page: Pending[] = [];

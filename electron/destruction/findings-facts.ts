@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { FindingsFacts } from '../../shared/findings/finding-rule';
 import type { IsoDate } from '../../shared/register/dates';
 import { prepared } from '../db/statement-cache';
@@ -9,7 +9,7 @@ import { prepared } from '../db/statement-cache';
  * (the final destruction, or "not destroyed") replaces the exception; a record made after `asOf` does
  * not count, so findings for a past date say what was true then.
  */
-export function findingsFacts(db: Database, asOf: IsoDate): FindingsFacts {
+export function findingsFacts(db: RegisterConnection, asOf: IsoDate): FindingsFacts {
   const retainedUntil = new Map<string, string>();
   const rows = prepared(db, 'SELECT copy_id AS copyId, outcome, exception_end_date AS until, performed_at AS performedAt FROM destruction_records ORDER BY rowid').all() as {
     copyId: string;

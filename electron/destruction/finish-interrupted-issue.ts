@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -26,7 +26,7 @@ export interface FinishedIssue {
  *    into place and the JSON rewritten from the register's own copy of it (finished);
  *  - any other staged file is from a run that never committed: removed (undone).
  */
-export function finishInterruptedIssue(db: Database, pdfPath: string, jsonPath: string): FinishedIssue | null {
+export function finishInterruptedIssue(db: RegisterConnection, pdfPath: string, jsonPath: string): FinishedIssue | null {
   const folder = dirname(pdfPath);
   const staged = (target: string) =>
     existsSync(folder)

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -49,21 +49,23 @@ export const jsonPathFor = (pdfPath: string): string => join(dirname(pdfPath), `
  * often a service or shared login and means nothing to NHS England. Checked after the live copies,
  * so a user is first told what still needs destroying.
  */
-export function requirePreparer(db: Database): string {
+export function requirePreparer(db: RegisterConnection): string {
   const name = readSettings(db).displayName.trim();
   if (!name) throw new UserFacingError('REFUSED', 'A certificate names the person who prepared it: set your name in Settings (custodian settings set --display-name "Your Name") and issue it again.');
   return name;
 }
 
-function nextCertificateNumber(db: Database, year: string): string {
-  const numbers = prepared(db, "SELECT number FROM certificates WHERE number GLOB 'COD-' || ? || '-[0-9]*'").pluck(true).all(year) as string[];
-  const highest = Math.max(0, ...numbers.map((n) => Number(n.slice(9))).filter(Number.isSafeInteger));
+function nextCertificateNumber(db: RegisterConnection, year: string): string {
+  // A prefix compared with substr, which both stores read alike; the digits are checked here.
+  const prefix = `COD-${year}-`;
+  const numbers = prepared(db, 'SELECT number FROM certificates WHERE substr(number, 1, ?) = ?').pluck(true).all(prefix.length, prefix) as string[];
+  const highest = Math.max(0, ...numbers.filter((n) => /^\d/.test(n.slice(9))).map((n) => Number(n.slice(9))).filter(Number.isSafeInteger));
   return `COD-${year}-${String(highest + 1).padStart(4, '0')}`;
 }
 
 type FixedMeta = Pick<CertificateMeta, 'certificateNumber' | 'issuedAt' | 'issuedDate' | 'auditHead'>;
 
-function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?: FixedMeta) {
+function prepare(db: RegisterConnection, actor: AuditActor, request: IssueRequest, fixed?: FixedMeta) {
   const index = indexRegister(loadRegister(db));
   const scope = resolveScope(index, request);
   const settings = readSettings(db);
@@ -89,12 +91,12 @@ function prepare(db: Database, actor: AuditActor, request: IssueRequest, fixed?:
 }
 
 /** What issuing would do, without doing it: the live copies that would refuse it, or the number it would get. */
-export function previewCertificate(db: Database, actor: AuditActor, request: IssueRequest): { agreement: string; certificateNumber: string; liveCopies: LiveCopy[] } {
+export function previewCertificate(db: RegisterConnection, actor: AuditActor, request: IssueRequest): { agreement: string; certificateNumber: string; liveCopies: LiveCopy[] } {
   const preview = prepare(db, actor, request);
   return { agreement: preview.agreement, certificateNumber: preview.content.certificateNumber, liveCopies: preview.liveCopies };
 }
 
-export async function issueCertificate(db: Database, actor: AuditActor, request: IssueRequest, pdfPath: string): Promise<IssueOutcome> {
+export async function issueCertificate(db: RegisterConnection, actor: AuditActor, request: IssueRequest, pdfPath: string): Promise<IssueOutcome> {
   if (!/\.pdf$/i.test(pdfPath)) throw new UserFacingError('BAD_REQUEST', `The certificate is a PDF: give an output file name ending in .pdf (not ${basename(pdfPath)}).`);
   // A run killed between its commit and its renames left staged files: finish it (or clear them).
   const interrupted = finishInterruptedIssue(db, pdfPath, jsonPathFor(pdfPath));

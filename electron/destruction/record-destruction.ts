@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { randomUUID } from 'node:crypto';
 import { destructionInputSchema, type DestructionRecord, type EvidenceFile } from '../../shared/destruction/destruction-record';
 import { UserFacingError } from '../../shared/ipc/result';
@@ -11,6 +11,7 @@ import { recordTables } from '../register/record-tables';
 import { patchRecord } from '../register/register-service';
 import { getDestructionRecord, insertDestructionRecord, insertEvidence } from './destruction-store';
 import { copyIntoEvidenceStore, type StoredEvidence } from './evidence-store';
+import { actorName } from '../register/actor-name';
 
 /**
  * Recording how a copy was destroyed. The record, its evidence files, the copy's destroyed date
@@ -35,7 +36,7 @@ export function validateDestruction(input: unknown, now: Date) {
   return data;
 }
 
-function liveCopy(db: Database, copyId: string): Copy {
+function liveCopy(db: RegisterConnection, copyId: string): Copy {
   const copy = readRecord(db, recordTables.copy, copyId) as Copy | undefined;
   if (!copy) throw new RecordRejected({ path: ['copyId'], message: `there is no copy "${copyId}" in the register (list copies with "custodian destruction pending --json")` }, 'NOT_FOUND');
   if (copy.archived) throw new RecordRejected({ path: ['copyId'], message: `copy "${copyId}" is archived: restore it before recording its destruction` }, 'REFUSED');
@@ -52,7 +53,7 @@ export interface PreparedDestruction {
  * Validates `input` against the schema and the copy, and copies each evidence file into the
  * evidence store (reading, never changing, the original). Writes nothing to the register.
  */
-export async function prepareDestruction(db: Database, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<PreparedDestruction> {
+export async function prepareDestruction(db: RegisterConnection, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<PreparedDestruction> {
   const data = validateDestruction(input, actor.now());
   const copy = liveCopy(db, data.copyId);
   const performedDate = data.performedAt.slice(0, 10);
@@ -64,14 +65,14 @@ export async function prepareDestruction(db: Database, actor: AuditActor, dataDi
 }
 
 /** Writes a prepared destruction: record, evidence rows, the copy's destroyed date and audit entries, in one transaction (or the caller's). */
-export function commitDestruction(db: Database, actor: AuditActor, prepared: PreparedDestruction): RecordedDestruction {
+export function commitDestruction(db: RegisterConnection, actor: AuditActor, prepared: PreparedDestruction): RecordedDestruction {
   const { data } = prepared;
   const performedDate = data.performedAt.slice(0, 10);
   return db
     .transaction((): RecordedDestruction => {
       const current = liveCopy(db, data.copyId);
       const recordedAt = actor.now().toISOString();
-      const record: DestructionRecord = { id: randomUUID(), ...data, recordedAt, recordedBy: actor.osUser };
+      const record: DestructionRecord = { id: randomUUID(), ...data, recordedAt, recordedBy: actorName(db, actor) };
       insertDestructionRecord(db, record);
       const evidence = prepared.evidence.map((file) => evidenceRow(record.id, file, recordedAt));
       evidence.forEach((e) => insertEvidence(db, e));
@@ -90,7 +91,7 @@ export function commitDestruction(db: Database, actor: AuditActor, prepared: Pre
 }
 
 /** Validates, stores the evidence, and records the destruction. */
-export async function recordDestruction(db: Database, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<RecordedDestruction> {
+export async function recordDestruction(db: RegisterConnection, actor: AuditActor, dataDir: string, input: unknown, evidencePaths: readonly string[] = []): Promise<RecordedDestruction> {
   return commitDestruction(db, actor, await prepareDestruction(db, actor, dataDir, input, evidencePaths));
 }
 
@@ -99,7 +100,7 @@ function evidenceRow(destructionId: string, file: StoredEvidence, attachedAt: st
 }
 
 /** Attaches one more evidence file to a recorded destruction. */
-export async function attachEvidence(db: Database, actor: AuditActor, dataDir: string, destructionId: string, sourcePath: string): Promise<EvidenceFile> {
+export async function attachEvidence(db: RegisterConnection, actor: AuditActor, dataDir: string, destructionId: string, sourcePath: string): Promise<EvidenceFile> {
   if (!getDestructionRecord(db, destructionId))
     throw new UserFacingError('NOT_FOUND', `There is no destruction record "${destructionId}"; reload the Destruction screen and try again.`);
   const file = await copyIntoEvidenceStore(dataDir, sourcePath);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { copyLabel } from '../../shared/register/record-labels';
 import { cachedRegister } from '../register/register-cache';
 import { RecordRejected } from '../register/record-issue';
@@ -20,7 +20,7 @@ export interface CopyDestruction {
 }
 
 export async function recordDestructions(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   dataDir: string,
   common: Record<string, unknown>,

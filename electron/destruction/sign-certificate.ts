@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -34,7 +34,7 @@ export interface SignOutcome {
   audited: boolean;
 }
 
-export async function signCertificate(db: Database | null, actor: AuditActor, request: SignRequest): Promise<SignOutcome> {
+export async function signCertificate(db: RegisterConnection | null, actor: AuditActor, request: SignRequest): Promise<SignOutcome> {
   const pdf = readInput(request.pdfPath, 'certificate PDF');
   const p12 = readInput(request.p12Path, 'PKCS#12 file');
   let signed;

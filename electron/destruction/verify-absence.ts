@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { randomUUID } from 'node:crypto';
 import { existsSync, lstatSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { appendAudit, type AuditActor } from '../register/audit-log';
 import { readRecord } from '../register/record-rows';
 import { recordTables } from '../register/record-tables';
 import { insertAbsenceCheck } from './destruction-store';
+import { actorName } from '../register/actor-name';
 
 /**
  * "Verify absence": for a copy recorded with a local or mounted path, looks at that path and
@@ -82,7 +83,7 @@ export function lookForRemains(path: string): AbsenceFinding {
 }
 
 /** Checks a copy's recorded path and records the check, audited. */
-export function verifyAbsence(db: Database, actor: AuditActor, copyId: string): AbsenceCheck {
+export function verifyAbsence(db: RegisterConnection, actor: AuditActor, copyId: string): AbsenceCheck {
   const copy = readRecord(db, recordTables.copy, copyId) as Copy | undefined;
   if (!copy) throw new UserFacingError('NOT_FOUND', `There is no copy "${copyId}" in the register; reload the list and try again.`);
   const recorded = classifyRecordedPath(copy.pathOrDescription);
@@ -103,7 +104,7 @@ export function verifyAbsence(db: Database, actor: AuditActor, copyId: string): 
   const finding = lookForRemains(path);
   return db
     .transaction(() => {
-      const check: AbsenceCheck = { id: randomUUID(), copyId, pathChecked: path, checkedAt: actor.now().toISOString(), result: finding.result, detail: finding.detail, checkedBy: actor.osUser };
+      const check: AbsenceCheck = { id: randomUUID(), copyId, pathChecked: path, checkedAt: actor.now().toISOString(), result: finding.result, detail: finding.detail, checkedBy: actorName(db, actor) };
       insertAbsenceCheck(db, check);
       appendAudit(db, actor, { action: 'absence-checked', recordKind: 'copy', recordId: copyId, before: null, after: check });
       return check;

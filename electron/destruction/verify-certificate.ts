@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { buildCertificate } from '../../shared/destruction/build-certificate';
 import { canonicalJson } from '../../shared/destruction/canonical-json';
 import { basename } from 'node:path';
@@ -41,7 +41,7 @@ export interface CertificateVerification {
   signatures: PdfSignatureCheck[];
 }
 
-export async function verifyCertificate(db: Database, path: string): Promise<CertificateVerification> {
+export async function verifyCertificate(db: RegisterConnection, path: string): Promise<CertificateVerification> {
   const file = await readCertificateFile(path);
   const problems: string[] = [];
   const notes: string[] = [];
@@ -146,7 +146,7 @@ export async function verifyCertificate(db: Database, path: string): Promise<Cer
 const isAnotherCertificate = (document: CertificateContent, issued: CertificateContent): boolean =>
   document.issuedAt !== issued.issuedAt || document.agreement.versionId !== issued.agreement.versionId;
 
-function registerChanges(db: Database, issued: CertificateContent): string[] {
+function registerChanges(db: RegisterConnection, issued: CertificateContent): string[] {
   const index = indexRegister(loadRegister(db));
   const version = index.versions.get(issued.agreement.versionId);
   if (!version) return [`agreement version ${issued.agreement.dsaReference} v${issued.agreement.version} is no longer in the register (archived?)`];

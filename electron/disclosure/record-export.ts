@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { DisclosureReportHead } from '../../shared/disclosure/report';
 import type { ReleasedTable } from '../../shared/disclosure/released-table';
 import { appendAudit, type AuditActor, type StoredAuditEntry } from '../register/audit-log';
@@ -10,7 +10,7 @@ import { saveRelease } from './released-tables';
  * file names, hashes, counts and the profile go in: never a count from the table.
  */
 export function recordDisclosureExport(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   report: DisclosureReportHead,
   files: { reportFile: string | null; holdingId: string | null },

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import { formatsByExport, type ExportFormat, type ExportKind } from '../../shared/exports/exports-api';
@@ -60,7 +60,7 @@ export const DEFAULT_DEADLINE_DAYS = 1096;
  * committed, so there is never a half-written file, nor an export without its entry.
  * Refuses a path that is the register itself, or whose extension is not a format of that export.
  */
-export async function runExport(db: Database, actor: AuditActor, registerPath: string, request: ExportRequest): Promise<ExportResult> {
+export async function runExport(db: RegisterConnection, actor: AuditActor, registerPath: string, request: ExportRequest): Promise<ExportResult> {
   const format = checkOutputPath(request.what, request.path, registerPath);
   settleTemporaryFiles(db, dirname(request.path));
   // The register and the audit head from one snapshot, so the head printed is the log the report reflects.

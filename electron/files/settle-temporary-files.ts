@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const temporaryName = /^\.(.+\.(?:csv|xlsx|pdf|ics|json))\.(\d+)\.[0-9a-f]{8}\.t
  * file of a dead process never got that far and is removed (undone). Files of live processes (an
  * export running now in another window or shell) are left alone.
  */
-export function settleTemporaryFiles(db: Database, folder: string): { finished: string[]; removed: string[] } {
+export function settleTemporaryFiles(db: RegisterConnection, folder: string): { finished: string[]; removed: string[] } {
   const settled = { finished: [] as string[], removed: [] as string[] };
   if (!existsSync(folder)) return settled;
   for (const name of readdirSync(folder)) {
@@ -36,7 +36,7 @@ export function settleTemporaryFiles(db: Database, folder: string): { finished: 
   return settled;
 }
 
-function wasExported(db: Database, fileName: string, sha256: string): boolean {
+function wasExported(db: RegisterConnection, fileName: string, sha256: string): boolean {
   const details = db.prepare("SELECT detail_json AS detail FROM audit_log WHERE action = 'export' AND detail_json LIKE ?").pluck(true).all(`%${sha256}%`) as string[];
   return details.some((text) => {
     // An export names its file at the top level; a disclosure export under `output`.

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import {
   effectiveStatus,
   findingFingerprint,
@@ -13,6 +13,7 @@ import type { Finding } from '../../shared/register/findings';
 import { UserFacingError } from '../../shared/ipc/result';
 import { prepared } from '../db/statement-cache';
 import { appendAudit, type AuditActor } from '../register/audit-log';
+import { actorName } from '../register/actor-name';
 
 /**
  * Reading and setting finding statuses (table finding_statuses, migration 008). The app (IPC
@@ -44,7 +45,7 @@ const columns = `finding_id AS findingId, state, fingerprint, owner, target_date
   accepted_by AS acceptedBy, set_at AS setAt, set_by AS setBy`;
 
 /** Every stored decision, by finding id. A handful in practice (one per decision taken), so read whole. */
-export function readFindingStatuses(db: Database): Map<string, StoredFindingStatus> {
+export function readFindingStatuses(db: RegisterConnection): Map<string, StoredFindingStatus> {
   const rows = prepared(db, `SELECT ${columns} FROM finding_statuses`).all() as Row[];
   return new Map(rows.map((r) => [r.findingId, toStored(r)]));
 }
@@ -56,7 +57,7 @@ export function readFindingStatuses(db: Database): Map<string, StoredFindingStat
  * reads as open (stateOf): copying 100,000 findings on every dashboard call would cost more than
  * the rest of the answer. Whatever is sent out goes through `statusShown` first.
  */
-export function withStatuses(db: Database, findings: readonly Finding[], asOf: IsoDate): readonly Finding[] {
+export function withStatuses(db: RegisterConnection, findings: readonly Finding[], asOf: IsoDate): readonly Finding[] {
   const stored = readFindingStatuses(db);
   if (stored.size === 0) return findings;
   return findings.map((f) => ({ ...f, status: effectiveStatus(stored.get(f.id), f, asOf) }));
@@ -70,7 +71,7 @@ export const statusShown = (finding: Finding): Finding => (finding.status ? find
  * app from its cache, the CLI afresh). A decision is about a problem that exists now, so an unknown
  * id is refused; its date must be today or later, or the finding would reopen the moment it was set.
  */
-export function setFindingStatus(db: Database, actor: AuditActor, findings: readonly Finding[], today: IsoDate, input: unknown): { finding: Finding; status: FindingStatus } {
+export function setFindingStatus(db: RegisterConnection, actor: AuditActor, findings: readonly Finding[], today: IsoDate, input: unknown): { finding: Finding; status: FindingStatus } {
   const parsed = setFindingStatusRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -89,7 +90,7 @@ export function setFindingStatus(db: Database, actor: AuditActor, findings: read
     if (request.state === 'open') {
       prepared(db, 'DELETE FROM finding_statuses WHERE finding_id = ?').run(finding.id);
     } else {
-      const common = { fingerprint: findingFingerprint(finding), setAt, setBy: actor.osUser };
+      const common = { fingerprint: findingFingerprint(finding), setAt, setBy: actorName(db, actor) };
       after =
         request.state === 'acknowledged'
           ? { state: 'acknowledged', owner: request.owner, targetDate: request.targetDate, ...common }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { IncidentDetail } from '../../shared/incidents/incident-api';
 import { outstandingForClosure } from '../../shared/incidents/closure';
 import type { Incident, IncidentLinks } from '../../shared/incidents/incident-records';
@@ -10,7 +10,7 @@ import { linkTables } from './incident-rows';
 import { readIncidentSettings } from './incident-settings-store';
 
 /** An incident with its clocks, what keeps it open, and the names of what it links to. */
-export function incidentDetail(db: Database, incident: Incident, settings: IncidentSettings = readIncidentSettings(db)): IncidentDetail {
+export function incidentDetail(db: RegisterConnection, incident: Incident, settings: IncidentSettings = readIncidentSettings(db)): IncidentDetail {
   return {
     incident,
     required: requiredNotifications(incident, settings),
@@ -20,7 +20,7 @@ export function incidentDetail(db: Database, incident: Incident, settings: Incid
 }
 
 /** id → label for the register records in a set of links, as the register's lists name them. */
-export function linkLabels(db: Database, links: IncidentLinks): Record<string, string> {
+export function linkLabels(db: RegisterConnection, links: IncidentLinks): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const link of linkTables) {
     const ids = links[link.field];

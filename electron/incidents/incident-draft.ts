@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { canBeBreach } from '../../shared/findings/breach-codes';
 import { draftFromFinding } from '../../shared/incidents/draft-from-finding';
 import { incidentFieldsSchema, type IncidentFields } from '../../shared/incidents/incident-records';
@@ -16,7 +16,7 @@ import { readIncidentSettings } from './incident-settings-store';
  * checks it and saves. Finding ids are stable (code plus the ids of what it is about), so the link
  * keeps working while the problem lasts; once it is fixed the finding is gone and the user is told.
  */
-export function draftIncidentFromFinding(db: Database, findingId: string, now: Date): { fields: IncidentFields; labels: Record<string, string> } {
+export function draftIncidentFromFinding(db: RegisterConnection, findingId: string, now: Date): { fields: IncidentFields; labels: Record<string, string> } {
   const { index } = cachedRegister(db);
   const finding = storedRegisterFindings(db, index, localIsoDate(now)).find((f) => f.id === findingId);
   if (!finding) {

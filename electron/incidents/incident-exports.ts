@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
 import type { BreachLogFormat } from '../../shared/incidents/incident-api';
@@ -45,7 +45,7 @@ function checkOutput(path: string, registerPath: string, allowed: readonly strin
 }
 
 async function writeAudited(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   path: string,
   produce: (temporary: string) => Promise<void>,
@@ -69,7 +69,7 @@ async function writeAudited(
 }
 
 /** The incident report of one incident as a PDF. */
-export async function exportIncidentReport(db: Database, actor: AuditActor, registerPath: string, incidentId: string, path: string): Promise<IncidentExportResult> {
+export async function exportIncidentReport(db: RegisterConnection, actor: AuditActor, registerPath: string, incidentId: string, path: string): Promise<IncidentExportResult> {
   checkOutput(path, registerPath, ['pdf'], 'incident report');
   const incident = getIncident(db, incidentId);
   const settings = readIncidentSettings(db);
@@ -89,7 +89,7 @@ export async function exportIncidentReport(db: Database, actor: AuditActor, regi
 }
 
 /** The breach log of every incident, as XLSX or CSV (the file name's extension decides). */
-export async function exportBreachLog(db: Database, actor: AuditActor, registerPath: string, path: string): Promise<IncidentExportResult & { format: BreachLogFormat; incidents: number }> {
+export async function exportBreachLog(db: RegisterConnection, actor: AuditActor, registerPath: string, path: string): Promise<IncidentExportResult & { format: BreachLogFormat; incidents: number }> {
   const format = checkOutput(path, registerPath, ['xlsx', 'csv'], 'breach log') as BreachLogFormat;
   const incidents = readAllIncidents(db);
   const sheet = breachLogSheet(incidents, readIncidentSettings(db), actor.now());

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { Assessment, Incident, IncidentAction, IncidentFields, IncidentLinks, IncidentNotification } from '../../shared/incidents/incident-records';
 import type { ZonedTime } from '../../shared/incidents/zoned-time';
 import { prepared } from '../db/statement-cache';
@@ -110,7 +110,7 @@ function actionFrom(row: Row): IncidentAction {
 }
 
 /** Attaches links, notifications (in the order sent) and actions (in the order recorded) to incidents. */
-function attachChildren(db: Database, incidents: Incident[], where: string, params: unknown[]): Incident[] {
+function attachChildren(db: RegisterConnection, incidents: Incident[], where: string, params: unknown[]): Incident[] {
   const byId = new Map(incidents.map((i) => [i.id, i]));
   for (const link of linkTables) {
     const rows = prepared(db, `SELECT incident_id, ${link.column} FROM ${link.table} ${where} ORDER BY incident_id, position`).raw(true).all(...params) as [string, string][];
@@ -126,21 +126,21 @@ function attachChildren(db: Database, incidents: Incident[], where: string, para
 }
 
 /** Every incident, newest awareness first (then most recently recorded). */
-export function readAllIncidents(db: Database): Incident[] {
+export function readAllIncidents(db: RegisterConnection): Incident[] {
   return db.transaction(() => {
     const incidents = (prepared(db, 'SELECT * FROM incidents ORDER BY became_aware_at DESC, rowid DESC').all() as Row[]).map(incidentFrom);
     return attachChildren(db, incidents, '', []);
   })();
 }
 
-export function readIncident(db: Database, id: string): Incident | undefined {
+export function readIncident(db: RegisterConnection, id: string): Incident | undefined {
   const row = prepared(db, 'SELECT * FROM incidents WHERE id = ?').get(id) as Row | undefined;
   if (!row) return undefined;
   return attachChildren(db, [incidentFrom(row)], 'WHERE incident_id = ?', [id])[0];
 }
 
 /** The incident with this id, or else with this reference (INC-2026-007), as the CLI accepts either. */
-export function findIncidentId(db: Database, idOrReference: string): string | undefined {
+export function findIncidentId(db: RegisterConnection, idOrReference: string): string | undefined {
   return prepared(db, 'SELECT id FROM incidents WHERE id = ? OR reference = ? COLLATE NOCASE ORDER BY id = ? DESC LIMIT 1')
     .pluck(true)
     .get(idOrReference, idOrReference, idOrReference) as string | undefined;
@@ -175,7 +175,7 @@ const fieldColumns = (fields: IncidentFields) => ({
   finding_id: fields.findingId,
 });
 
-function writeLinks(db: Database, id: string, links: IncidentLinks): void {
+function writeLinks(db: RegisterConnection, id: string, links: IncidentLinks): void {
   for (const link of linkTables) {
     prepared(db, `DELETE FROM ${link.table} WHERE incident_id = ?`).run(id);
     const insert = prepared(db, `INSERT INTO ${link.table} (incident_id, position, ${link.column}) VALUES (?, ?, ?)`);
@@ -184,7 +184,7 @@ function writeLinks(db: Database, id: string, links: IncidentLinks): void {
 }
 
 /** Inserts a new incident's fields. Runs inside the caller's transaction. */
-export function insertIncidentRow(db: Database, id: string, reference: string, createdAt: string, fields: IncidentFields): void {
+export function insertIncidentRow(db: RegisterConnection, id: string, reference: string, createdAt: string, fields: IncidentFields): void {
   const columns = { id, reference, created_at: createdAt, status: 'open', ...fieldColumns(fields) };
   const names = Object.keys(columns);
   prepared(db, `INSERT INTO incidents (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(columns);
@@ -192,14 +192,14 @@ export function insertIncidentRow(db: Database, id: string, reference: string, c
 }
 
 /** Replaces an incident's form fields and links. Runs inside the caller's transaction. */
-export function updateIncidentFields(db: Database, id: string, fields: IncidentFields): void {
+export function updateIncidentFields(db: RegisterConnection, id: string, fields: IncidentFields): void {
   const columns = fieldColumns(fields);
   const names = Object.keys(columns);
   prepared(db, `UPDATE incidents SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...columns, id });
   writeLinks(db, id, fields.links);
 }
 
-export function writeAssessment(db: Database, id: string, assessment: Assessment): void {
+export function writeAssessment(db: RegisterConnection, id: string, assessment: Assessment): void {
   prepared(
     db,
     `UPDATE incidents SET likelihood = @likelihood, severity = @severity, ico_reportable = @icoReportable, dhsc_reportable = @dhscReportable,
@@ -210,11 +210,11 @@ export function writeAssessment(db: Database, id: string, assessment: Assessment
   ).run({ ...assessment, icoReportable: Number(assessment.icoReportable), dhscReportable: Number(assessment.dhscReportable), id });
 }
 
-export function writeStatus(db: Database, id: string, status: Incident['status'], containedAt: string | null, closedAt: string | null): void {
+export function writeStatus(db: RegisterConnection, id: string, status: Incident['status'], containedAt: string | null, closedAt: string | null): void {
   prepared(db, 'UPDATE incidents SET status = ?, contained_at = ?, closed_at = ? WHERE id = ?').run(status, containedAt, closedAt, id);
 }
 
-export function writeLessonsLearned(db: Database, id: string, lessons: string | null): void {
+export function writeLessonsLearned(db: RegisterConnection, id: string, lessons: string | null): void {
   prepared(db, 'UPDATE incidents SET lessons_learned = ? WHERE id = ?').run(lessons, id);
 }
 
@@ -235,7 +235,7 @@ const notificationColumns = (n: IncidentNotification) => ({
 });
 
 /** Inserts or replaces a notification of an incident. */
-export function writeNotification(db: Database, incidentId: string, notification: IncidentNotification): void {
+export function writeNotification(db: RegisterConnection, incidentId: string, notification: IncidentNotification): void {
   const columns = { ...notificationColumns(notification), incident_id: incidentId };
   const names = Object.keys(columns);
   prepared(
@@ -246,7 +246,7 @@ export function writeNotification(db: Database, incidentId: string, notification
 }
 
 /** Inserts or replaces an action of an incident. */
-export function writeAction(db: Database, incidentId: string, action: IncidentAction): void {
+export function writeAction(db: RegisterConnection, incidentId: string, action: IncidentAction): void {
   prepared(
     db,
     `INSERT INTO incident_actions (id, incident_id, kind, description, owner, due_date, status, completed_date)
@@ -257,7 +257,7 @@ export function writeAction(db: Database, incidentId: string, action: IncidentAc
 }
 
 /** The number of incidents whose reference starts with a prefix (for the next INC-YYYY-NNN). */
-export function highestReferenceNumber(db: Database, prefix: string): number {
+export function highestReferenceNumber(db: RegisterConnection, prefix: string): number {
   const references = prepared(db, 'SELECT reference FROM incidents WHERE reference LIKE ?').pluck(true).all(`${prefix}%`) as string[];
   return references.reduce((max, ref) => Math.max(max, Number(ref.slice(prefix.length)) || 0), 0);
 }

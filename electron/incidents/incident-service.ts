@@ -1,5 +1,5 @@
 import type { AuditAction } from '../../shared/audit/audit-vocabulary';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { outstandingForClosure } from '../../shared/incidents/closure';
@@ -27,6 +27,7 @@ import { firstZodIssue, RecordRejected } from '../register/record-issue';
 import { recordExists } from '../register/record-rows';
 import { recordTables } from '../register/record-tables';
 import type { RecordKind } from '../../shared/register/records';
+import { actorName } from '../register/actor-name';
 import {
   highestReferenceNumber,
   insertIncidentRow,
@@ -57,14 +58,14 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 
 const notFound = (id: string) => new UserFacingError('NOT_FOUND', `There is no incident "${id}"; reload the list of incidents and try again.`);
 
-export function getIncident(db: Database, id: string): Incident {
+export function getIncident(db: RegisterConnection, id: string): Incident {
   const incident = readIncident(db, id);
   if (!incident) throw notFound(id);
   return incident;
 }
 
 /** Every linked record must exist in the register. */
-function checkLinks(db: Database, fields: IncidentFields): void {
+function checkLinks(db: RegisterConnection, fields: IncidentFields): void {
   for (const link of linkTables) {
     fields.links[link.field].forEach((target, index) => {
       if (!recordExists(db, recordTables[link.kind as RecordKind], target)) {
@@ -75,12 +76,12 @@ function checkLinks(db: Database, fields: IncidentFields): void {
 }
 
 /** INC-2026-007: the year the incident was recorded on the organisation's clock, and the next number that year. */
-function nextReference(db: Database, now: Date, timeZone: string): string {
+function nextReference(db: RegisterConnection, now: Date, timeZone: string): string {
   const prefix = `INC-${localDateIn(now.toISOString(), timeZone).slice(0, 4)}-`;
   return `${prefix}${String(highestReferenceNumber(db, prefix) + 1).padStart(3, '0')}`;
 }
 
-export function createIncident(db: Database, actor: AuditActor, input: unknown): Incident {
+export function createIncident(db: RegisterConnection, actor: AuditActor, input: unknown): Incident {
   const fields = parse(incidentFieldsSchema, input);
   return db
     .transaction(() => {
@@ -95,7 +96,7 @@ export function createIncident(db: Database, actor: AuditActor, input: unknown):
     .immediate();
 }
 
-export function updateIncident(db: Database, actor: AuditActor, id: string, input: unknown): Incident {
+export function updateIncident(db: RegisterConnection, actor: AuditActor, id: string, input: unknown): Incident {
   const fields = parse(incidentFieldsSchema, input);
   return db
     .transaction(() => {
@@ -108,7 +109,7 @@ export function updateIncident(db: Database, actor: AuditActor, id: string, inpu
 }
 
 /** Writes the audit entry for a change to an incident (none if nothing changed) and returns the incident as it now is. */
-function audited(db: Database, actor: AuditActor, action: AuditAction, before: Incident, detail?: unknown): Incident {
+function audited(db: RegisterConnection, actor: AuditActor, action: AuditAction, before: Incident, detail?: unknown): Incident {
   const after = getIncident(db, before.id);
   if (JSON.stringify(before) !== JSON.stringify(after)) {
     appendAudit(db, actor, { action, recordKind: 'incident', recordId: before.id, before, after, ...(detail === undefined ? {} : { detail }) });
@@ -117,7 +118,7 @@ function audited(db: Database, actor: AuditActor, action: AuditAction, before: I
 }
 
 /** Records the scores, what the grid says about them now, and the two decisions with their reasons. */
-export function assessIncident(db: Database, actor: AuditActor, id: string, input: unknown): Incident {
+export function assessIncident(db: RegisterConnection, actor: AuditActor, id: string, input: unknown): Incident {
   const fields = parse(assessmentFieldsSchema, input);
   return db
     .transaction(() => {
@@ -132,7 +133,7 @@ export function assessIncident(db: Database, actor: AuditActor, id: string, inpu
         likelihoodLabel: grid.likelihoodLabels[fields.likelihood - 1] ?? '',
         severityLabel: grid.severityLabels[fields.severity - 1] ?? '',
         assessedAt: actor.now().toISOString(),
-        assessedBy: readSettings(db).displayName || actor.osUser,
+        assessedBy: readSettings(db).displayName || actorName(db, actor),
       };
       const unchanged = before.assessment && sameDecisions(before.assessment, assessment);
       if (unchanged) return before;
@@ -152,7 +153,7 @@ const sameDecisions = (a: Assessment, b: Assessment): boolean =>
  * (UK GDPR Art 33(1)). A follow-up is never late: it updates a report already made in time, or
  * already explained.
  */
-export function recordNotification(db: Database, actor: AuditActor, incidentId: string, input: unknown, notificationId?: string): Incident {
+export function recordNotification(db: RegisterConnection, actor: AuditActor, incidentId: string, input: unknown, notificationId?: string): Incident {
   const fields = parse(notificationFieldsSchema, input);
   return db
     .transaction(() => {
@@ -194,7 +195,7 @@ export function recordNotification(db: Database, actor: AuditActor, incidentId: 
 }
 
 /** Adds a containment or remediation action, or changes one given its id. */
-export function recordAction(db: Database, actor: AuditActor, incidentId: string, input: unknown, actionId?: string): Incident {
+export function recordAction(db: RegisterConnection, actor: AuditActor, incidentId: string, input: unknown, actionId?: string): Incident {
   const fields = parse(actionFieldsSchema, input);
   return db
     .transaction(() => {
@@ -225,7 +226,7 @@ export class ClosureRefused extends UserFacingError {
  * required notification, a late notification's reason or an action is outstanding; lessons learned
  * may be recorded with the change. Reopening a closed incident clears its closing time.
  */
-export function changeIncidentStatus(db: Database, actor: AuditActor, id: string, status: IncidentStatus, lessonsLearned?: string | null): Incident {
+export function changeIncidentStatus(db: RegisterConnection, actor: AuditActor, id: string, status: IncidentStatus, lessonsLearned?: string | null): Incident {
   return db
     .transaction(() => {
       const before = getIncident(db, id);

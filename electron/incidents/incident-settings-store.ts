@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { defaultIncidentSettings, incidentSettingsSchema, type IncidentSettings, type IncidentSettingsPatch } from '../../shared/incidents/incident-settings';
 import { prepared } from '../db/statement-cache';
 import { appendAudit, type AuditActor } from '../register/audit-log';
@@ -8,7 +8,7 @@ import { appendAudit, type AuditActor } from '../register/audit-log';
  * one that no longer passes its schema, reads as its default, so a register always has a usable
  * grid; the settings panel shows what is in force.
  */
-export function readIncidentSettings(db: Database): IncidentSettings {
+export function readIncidentSettings(db: RegisterConnection): IncidentSettings {
   const defaults = defaultIncidentSettings();
   const merged: Record<string, unknown> = { ...defaults };
   for (const row of prepared(db, 'SELECT key, value FROM incident_settings').all() as { key: string; value: string }[]) {
@@ -20,7 +20,7 @@ export function readIncidentSettings(db: Database): IncidentSettings {
 }
 
 /** Changes the settings given (validated as a whole), audited in the same transaction. */
-export function writeIncidentSettings(db: Database, actor: AuditActor, patch: IncidentSettingsPatch): IncidentSettings {
+export function writeIncidentSettings(db: RegisterConnection, actor: AuditActor, patch: IncidentSettingsPatch): IncidentSettings {
   return db
     .transaction(() => {
       const before = readIncidentSettings(db);

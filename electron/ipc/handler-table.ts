@@ -3,6 +3,7 @@ import type { ApiContract, ApiMethod, ApiResponse } from '../../shared/ipc/contr
 import type { ServiceContext } from './context';
 import { appHandlers } from './handlers/app-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { registerLocationHandlers } from './handlers/register-location-handlers';
 import { disclosureHandlers } from './handlers/disclosure-handlers';
 import { registerHandlers } from './handlers/register-handlers';
 import { auditHandlers } from './handlers/audit-handlers';
@@ -25,6 +26,7 @@ export type PartialHandlerTable<K extends ApiMethod> = { [M in K]: Handler<M> };
 export const handlerTable: HandlerTable = {
   ...appHandlers,
   ...settingsHandlers,
+  ...registerLocationHandlers,
   ...disclosureHandlers,
   ...registerHandlers,
   ...auditHandlers,

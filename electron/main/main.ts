@@ -1,4 +1,5 @@
-import { app, dialog, shell, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, shell, type BrowserWindow } from 'electron';
+import { registerLocationFile, type SecretSealer } from '../files/register-location-keeper';
 import { join } from 'node:path';
 import { checkSqliteBinding } from '../db/check-binding';
 import { DatabaseOpenError } from '../db/database-error';
@@ -27,6 +28,13 @@ async function openExternalChecked(url: string): Promise<boolean> {
   return true;
 }
 
+/** The OS keychain, through Electron's safeStorage, for a team register's password. */
+const keychain: SecretSealer = {
+  available: () => safeStorage.isEncryptionAvailable(),
+  encrypt: (text) => safeStorage.encryptString(text),
+  decrypt: (sealed) => safeStorage.decryptString(sealed),
+};
+
 function fatal(title: string, message: string): void {
   dialog.showErrorBox(title, message);
   app.exit(1);
@@ -36,11 +44,17 @@ function start(): void {
   const binding = checkSqliteBinding();
   if (!binding.ok) return fatal('Custodian cannot start', binding.message);
 
-  const databasePath = resolveDatabasePath(undefined, process.env, app.getPath('userData'));
+  // CUSTODIAN_DB wins, then the location saved in Settings (its password from the OS keychain),
+  // then the register file in the user-data folder.
+  const registerLocations = registerLocationFile(app.getPath('userData'), keychain, Boolean(process.env.CUSTODIAN_DB));
   let context;
   try {
+    const saved = registerLocations.fromEnvironment ? null : registerLocations.open();
+    const databasePath = saved?.location ?? resolveDatabasePath(undefined, process.env, app.getPath('userData'));
     ({ context } = createServiceContext({
       databasePath,
+      password: saved?.password ?? null,
+      registerLocations,
       appVersion: app.getVersion(),
       openExternal: openExternalChecked,
       dialogs: electronDialogs(() => mainWindow),

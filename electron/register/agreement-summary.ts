@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { AgreementSummary } from '../../shared/register/agreement-summary';
 import type { IsoDate } from '../../shared/register/dates';
 import { severities } from '../../shared/register/findings';
@@ -14,7 +14,7 @@ import { cachedRegister } from './register-cache';
  * shows and the same findings its report lists, so the three never disagree. Holdings come from
  * every version: what v4.1 received and v4.2 carries over is listed beside what v4.2 received.
  */
-export function agreementSummary(db: Database, dsaId: string, asOf: IsoDate): AgreementSummary {
+export function agreementSummary(db: RegisterConnection, dsaId: string, asOf: IsoDate): AgreementSummary {
   const { index } = cachedRegister(db);
   const dsa = index.dsas.get(dsaId);
   if (!dsa) throw new UserFacingError('NOT_FOUND', `There is no current DSA "${dsaId}" in the register (it may be archived); open it from the Agreements list.`);

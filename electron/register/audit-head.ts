@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { AuditAnchor } from '../../shared/audit/audit-anchor';
 
 /**
@@ -6,7 +6,7 @@ import type { AuditAnchor } from '../../shared/audit/audit-anchor';
  * an empty log. Documents that leave the organisation (certificates, reports) carry it, so each is
  * an anchor `audit verify --expect` can check the register against later.
  */
-export function readAuditHead(db: Database): AuditAnchor | null {
+export function readAuditHead(db: RegisterConnection): AuditAnchor | null {
   const row = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
   return row ? { seq: row.seq, hash: row.hash } : null;
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { AuditEntry } from '../../shared/audit/audit-api';
 import { recordKinds, type RecordKind } from '../../shared/register/records';
 import { prepared } from '../db/statement-cache';
@@ -15,7 +15,7 @@ const isRecordKind = (kind: string | null): kind is RecordKind => kind !== null 
  * an incident is named "INC-2026-001: title" as its page heads it; a disclosure export is recorded
  * against the holding whose table left.
  */
-export function auditLabels(db: Database, entries: readonly AuditEntry[]): Record<string, string> {
+export function auditLabels(db: RegisterConnection, entries: readonly AuditEntry[]): Record<string, string> {
   const byKind = new Map<RecordKind, AnyRecord[]>();
   const incidentIds = new Set<string>();
   const add = (kind: RecordKind, record: AnyRecord) => {

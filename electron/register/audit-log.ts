@@ -1,5 +1,5 @@
 import { auditKindFilters, type AuditAction, type AuditRecordKind } from '../../shared/audit/audit-vocabulary';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../../shared/audit/audit-api';
 import { auditActionSchema } from '../../shared/audit/audit-api';
@@ -7,6 +7,7 @@ import { readSettings } from '../db/settings-repository';
 import { likePattern } from '../db/like-pattern';
 import { prepared } from '../db/statement-cache';
 import { writeSeal, writerAuditKey } from './audit-seal';
+import { actorName } from './actor-name';
 
 /**
  * The tamper-evident audit log.
@@ -22,7 +23,8 @@ import { writeSeal, writerAuditKey } from './audit-seal';
  * `appendAudit(db, context, { action, recordKind, recordId, before, after, detail? })` must run
  * inside the transaction that makes the change (it throws otherwise), so a change and its entry are
  * committed together or not at all. `context` needs only `now()` and `osUser` (a ServiceContext
- * will do); the display name is read from Settings. `action` is a lower-case word (`create`,
+ * will do); the display name is read from Settings. In a PostgreSQL register the entry names the
+ * database login instead of `osUser` (the database refuses any other name). `action` is a lower-case word (`create`,
  * `export`, `certificate-issued`…); `before`/`after`/`detail` are any JSON values, or null. Do not put
  * secrets in them: the log is shown in the app and printed by `custodian audit list`.
  *
@@ -103,7 +105,7 @@ interface Head {
   lastHash: string;
 }
 
-function readHead(db: Database): Head {
+function readHead(db: RegisterConnection): Head {
   const row = prepared(db, 'SELECT last_seq AS lastSeq, last_hash AS lastHash FROM audit_head WHERE id = 1').get() as
     | Head
     | undefined;
@@ -115,7 +117,7 @@ function readHead(db: Database): Head {
  * Settings and the chain's head are read once and the head is carried forward in memory.
  * Use `appendAudit` for a single entry.
  */
-export function auditWriter(db: Database, actor: AuditActor): (change: AuditChange) => StoredAuditEntry {
+export function auditWriter(db: RegisterConnection, actor: AuditActor): (change: AuditChange) => StoredAuditEntry {
   const displayName = readSettings(db).displayName;
   const insert = prepared(
     db,
@@ -129,6 +131,8 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
   );
   // Keyed mode: with CUSTODIAN_AUDIT_KEY_FILE set, every entry moves the seal with the head.
   const key = writerAuditKey();
+  // In a team register the database says who is writing (its login), not the client's OS.
+  const osUser = actorName(db, actor);
   let head: Head | null = null;
   return (change) => {
     if (!db.inTransaction) {
@@ -139,7 +143,7 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
     const unhashed: Omit<StoredAuditEntry, 'hash'> = {
       seq: head.lastSeq + 1,
       at: actor.now().toISOString(),
-      osUser: actor.osUser,
+      osUser,
       displayName,
       action,
       recordKind: change.recordKind,
@@ -159,7 +163,7 @@ export function auditWriter(db: Database, actor: AuditActor): (change: AuditChan
 }
 
 /** Records one change in the audit log, in the caller's transaction. See the file header. */
-export function appendAudit(db: Database, actor: AuditActor, change: AuditChange): StoredAuditEntry {
+export function appendAudit(db: RegisterConnection, actor: AuditActor, change: AuditChange): StoredAuditEntry {
   return auditWriter(db, actor)(change);
 }
 
@@ -206,7 +210,7 @@ function kindConditions(kind: string | undefined): [sql: string, name: string, v
  * as `Date.toISOString()` text, so the period's bounds are written the same way: text order is then
  * time order.
  */
-export function listAuditEntries(db: Database, query: AuditQuery): { total: number; entries: AuditEntry[] } {
+export function listAuditEntries(db: RegisterConnection, query: AuditQuery): { total: number; entries: AuditEntry[] } {
   const instant = (value: string | undefined) => (value ? new Date(value).toISOString() : undefined);
   const conditions: [sql: string, name: string, value: unknown][] = [
     ...kindConditions(query.kind),

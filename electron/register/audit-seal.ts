@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AuditAnchor } from '../../shared/audit/audit-anchor';
@@ -59,14 +59,14 @@ export const sealOf = (key: Buffer, head: AuditAnchor): string =>
   createHmac('sha256', key).update(`${SEAL_VERSION}\n${head.seq}:${head.hash}`).digest('hex');
 
 /** Moves the seal to the new head; must run in the transaction that wrote the entry. */
-export function writeSeal(db: Database, key: Buffer, head: AuditAnchor): void {
+export function writeSeal(db: RegisterConnection, key: Buffer, head: AuditAnchor): void {
   prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
     SEAL_SETTING,
     JSON.stringify({ seq: head.seq, seal: sealOf(key, head) } satisfies StoredSeal),
   );
 }
 
-export function readSeal(db: Database): StoredSeal | null {
+export function readSeal(db: RegisterConnection): StoredSeal | null {
   const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck(true).get(SEAL_SETTING) as string | undefined;
   if (value === undefined) return null;
   try {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { AuditVerification } from '../../shared/audit/audit-api';
 import type { AuditAnchor } from '../../shared/audit/audit-anchor';
 import { checkAnchors } from './audit-anchors';
@@ -23,7 +23,7 @@ type Problem = NonNullable<AuditVerification['problem']>;
  * with its head. `anchors` (the head printed earlier, kept outside the register) catch those at or
  * before each anchor; see audit-anchors.ts.
  */
-export function verifyAuditChain(db: Database, anchors: readonly AuditAnchor[] = [], key: Buffer | null = null): AuditVerification {
+export function verifyAuditChain(db: RegisterConnection, anchors: readonly AuditAnchor[] = [], key: Buffer | null = null): AuditVerification {
   const { rows, head, seal } = readLogAndHead(db);
   const last = rows.at(-1);
   const lastSeq = last?.seq ?? 0;
@@ -60,7 +60,7 @@ type Head = { lastSeq: number; lastHash: string };
  * hold: "Entry N (the newest) was deleted", a false alarm. A read transaction pins both reads to the
  * same commit (SQLite's WAL gives each read transaction a fixed snapshot).
  */
-export function readLogAndHead(db: Database): { rows: StoredAuditEntry[]; head: Head | undefined; seal: StoredSeal | null } {
+export function readLogAndHead(db: RegisterConnection): { rows: StoredAuditEntry[]; head: Head | undefined; seal: StoredSeal | null } {
   return db.transaction(() => ({
     seal: readSeal(db),
     rows: db.prepare(`SELECT ${storedEntryColumns} FROM audit_log ORDER BY seq`).all() as StoredAuditEntry[],

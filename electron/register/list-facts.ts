@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { effectiveStatus } from '../../shared/findings/finding-status';
 import type { IsoDate } from '../../shared/register/dates';
 import { createDeadlineCalculator } from '../../shared/register/destruction-deadline';
@@ -38,11 +38,11 @@ export interface RegisterFacts {
 const NO_FLAGS: CopyFacts = { locationFlags: [] };
 
 /** The facts of every record on the date, before finding statuses: remembered until the register changes. */
-export function registerFacts(db: Database, asOf: IsoDate): RegisterFacts {
+export function registerFacts(db: RegisterConnection, asOf: IsoDate): RegisterFacts {
   return cachedFromRegister(db, `list-facts:${asOf}`, (index) => computeFacts(db, index, asOf));
 }
 
-export function listFacts(db: Database, asOf: IsoDate): ListFacts {
+export function listFacts(db: RegisterConnection, asOf: IsoDate): ListFacts {
   const facts = registerFacts(db, asOf);
   const stored = readFindingStatuses(db);
   const closed = new Map<string, number>();
@@ -58,7 +58,7 @@ export function listFacts(db: Database, asOf: IsoDate): ListFacts {
   return { dsa, holding: facts.holding, copy: facts.copy };
 }
 
-function computeFacts(db: Database, index: RegisterIndex, asOf: IsoDate): RegisterFacts {
+function computeFacts(db: RegisterConnection, index: RegisterIndex, asOf: IsoDate): RegisterFacts {
   const findings = cachedRegisterFindings(db, asOf);
 
   // Which agreement each of its own records belongs to (as shared/findings/agreement-records.ts defines them).

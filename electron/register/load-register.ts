@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import type { RecordKind, RecordOf } from '../../shared/register/records';
 import type { RegisterContent } from '../../shared/register/snapshot';
 import { readAllRecords } from './record-rows';
@@ -12,7 +12,7 @@ import { recordTables } from './record-tables';
  * first stored. One prepared query per table and one per list table, never a query per row, so a
  * register of 100,000 copies loads in a fraction of a second (see `npm run bench:register`).
  */
-export function loadRegister(db: Database): RegisterContent {
+export function loadRegister(db: RegisterConnection): RegisterContent {
   const all = <K extends RecordKind>(kind: K) => readAllRecords(db, recordTables[kind]) as RecordOf<K>[];
   // One read transaction, so that a write from another connection cannot land between two tables.
   return db.transaction(() => ({

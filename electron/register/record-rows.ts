@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { prepared } from '../db/statement-cache';
 import type { ColumnMapping, ListMapping, RecordTable } from './record-tables';
 
@@ -74,7 +74,7 @@ function listItem(list: ListMapping, row: readonly unknown[], offset: number): u
 }
 
 /** Every record of a table, lists included, in the order they were first stored. */
-export function readAllRecords(db: Database, table: RecordTable): AnyRecord[] {
+export function readAllRecords(db: RegisterConnection, table: RecordTable): AnyRecord[] {
   const read = readerFor(table.columns);
   const rows = prepared(db, `SELECT ${columnList(table.columns)} FROM ${table.table} ORDER BY rowid`).raw(true).all() as unknown[][];
   const records = rows.map(read);
@@ -92,7 +92,7 @@ export function readAllRecords(db: Database, table: RecordTable): AnyRecord[] {
 }
 
 /** The records with these ids (any order, missing ids skipped), lists included. */
-export function readRecordsByIds(db: Database, table: RecordTable, ids: readonly string[]): AnyRecord[] {
+export function readRecordsByIds(db: RegisterConnection, table: RecordTable, ids: readonly string[]): AnyRecord[] {
   if (ids.length === 0) return [];
   const read = readerFor(table.columns);
   const records: AnyRecord[] = [];
@@ -114,15 +114,15 @@ export function readRecordsByIds(db: Database, table: RecordTable, ids: readonly
   return records;
 }
 
-export function readRecord(db: Database, table: RecordTable, id: string): AnyRecord | undefined {
+export function readRecord(db: RegisterConnection, table: RecordTable, id: string): AnyRecord | undefined {
   return readRecordsByIds(db, table, [id])[0];
 }
 
-export function recordExists(db: Database, table: RecordTable, id: string): boolean {
+export function recordExists(db: RegisterConnection, table: RecordTable, id: string): boolean {
   return prepared(db, `SELECT 1 FROM ${table.table} WHERE id = ?`).pluck(true).get(id) !== undefined;
 }
 
-function writeLists(db: Database, table: RecordTable, record: AnyRecord): void {
+function writeLists(db: RegisterConnection, table: RecordTable, record: AnyRecord): void {
   for (const list of table.lists) {
     const columns = listItemColumns(list);
     prepared(db, `DELETE FROM ${list.table} WHERE ${list.parentColumn} = ?`).run(record.id);
@@ -142,7 +142,7 @@ function writeLists(db: Database, table: RecordTable, record: AnyRecord): void {
 }
 
 /** Inserts a validated record. Runs inside the caller's transaction. */
-export function insertRecordRow(db: Database, table: RecordTable, record: AnyRecord): void {
+export function insertRecordRow(db: RegisterConnection, table: RecordTable, record: AnyRecord): void {
   const placeholders = table.columns.map(() => '?').join(', ');
   prepared(db, `INSERT INTO ${table.table} (${columnList(table.columns)}) VALUES (${placeholders})`).run(
     ...columnValues(table, record),
@@ -151,7 +151,7 @@ export function insertRecordRow(db: Database, table: RecordTable, record: AnyRec
 }
 
 /** Replaces a stored record's fields (its rowid, and so its place in the register's order, stays). */
-export function updateRecordRow(db: Database, table: RecordTable, record: AnyRecord): void {
+export function updateRecordRow(db: RegisterConnection, table: RecordTable, record: AnyRecord): void {
   const [idColumn, ...rest] = table.columns;
   const assignments = rest.map((c) => `${c.column} = ?`).join(', ');
   const [id, ...values] = columnValues(table, record);

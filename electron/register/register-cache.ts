@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import { registerStore, type RegisterConnection } from '../db/register-connection';
 import { indexRegister, type RegisterIndex } from '../../shared/register/register-index';
 import type { RegisterContent } from '../../shared/register/snapshot';
 import { prepared } from '../db/statement-cache';
@@ -27,23 +27,28 @@ interface Entry {
 /** A handful of dates and horizons are asked for (today, and what a user types): keep the last few answers. */
 const MAX_DERIVED = 16;
 
-const entries = new WeakMap<Database, Entry>();
+const entries = new WeakMap<RegisterConnection, Entry>();
 
-/** Moves whenever the register may have changed, by this connection or another. */
-export function registerRevision(db: Database): string {
+/**
+ * Moves whenever the register may have changed, by this connection or another: for SQLite the two
+ * counters above; for PostgreSQL, where other clients' commits leave no such counter, the id of the
+ * last transaction that wrote to any of the register's tables (postgres/migrations/003-revision.ts).
+ */
+export function registerRevision(db: RegisterConnection): string {
+  if (registerStore(db) === 'postgres') return `xid:${prepared(db, 'SELECT xid FROM custodian_revision WHERE id = 1').pluck(true).get() as number}`;
   const dataVersion = db.pragma('data_version', { simple: true }) as number;
   const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   return `${dataVersion}:${changes}`;
 }
 
-function entryFor(db: Database): Entry {
+function entryFor(db: RegisterConnection): Entry {
   // Inside a write transaction the register may hold changes that are about to be rolled back (and
   // total_changes() would not move back): answer from it, but remember nothing.
-  if (db.inTransaction) {
+  const revision = db.inTransaction ? null : registerRevision(db);
+  if (revision === null) {
     const content = loadRegister(db);
     return { revision: '', content, index: indexRegister(content), derived: new Map() };
   }
-  const revision = registerRevision(db);
   let entry = entries.get(db);
   if (!entry || entry.revision !== revision) {
     const content = loadRegister(db);
@@ -54,7 +59,7 @@ function entryFor(db: Database): Entry {
 }
 
 /** The register and its index as stored now. Shared between callers: read-only. */
-export function cachedRegister(db: Database): { content: RegisterContent; index: RegisterIndex } {
+export function cachedRegister(db: RegisterConnection): { content: RegisterContent; index: RegisterIndex } {
   const { content, index } = entryFor(db);
   return { content, index };
 }
@@ -64,7 +69,7 @@ export function cachedRegister(db: Database): { content: RegisterContent; index:
  * The key must name everything the answer depends on besides the register (the date, the horizon).
  * Shared between callers: read-only.
  */
-export function cachedFromRegister<T>(db: Database, key: string, compute: (index: RegisterIndex) => T): T {
+export function cachedFromRegister<T>(db: RegisterConnection, key: string, compute: (index: RegisterIndex) => T): T {
   const entry = entryFor(db);
   if (entry.derived.has(key)) return entry.derived.get(key) as T;
   const value = compute(entry.index);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { computeFindingsIn } from '../../shared/findings';
 import type { IsoDate } from '../../shared/register/dates';
 import type { Finding } from '../../shared/register/findings';
@@ -12,7 +12,7 @@ import { cachedFromRegister } from './register-cache';
  * destruction records' dated exceptions). Every screen, export and command that shows the register's
  * findings computes them here, so none can leave the facts out.
  */
-export function storedRegisterFindings(db: Database, register: RegisterContent | RegisterIndex, asOf: IsoDate): Finding[] {
+export function storedRegisterFindings(db: RegisterConnection, register: RegisterContent | RegisterIndex, asOf: IsoDate): Finding[] {
   const index = 'holdingCopies' in register ? register : indexRegister(register);
   return computeFindingsIn(index, asOf, findingsFacts(db, asOf));
 }
@@ -21,6 +21,6 @@ export function storedRegisterFindings(db: Database, register: RegisterContent |
  * The stored register's findings on a date, computed once per change to the register (register-cache.ts),
  * under the key the findings handlers use, so lists and the Dashboard share one computation.
  */
-export function cachedRegisterFindings(db: Database, asOf: IsoDate): readonly Finding[] {
+export function cachedRegisterFindings(db: RegisterConnection, asOf: IsoDate): readonly Finding[] {
   return cachedFromRegister(db, `findings:${asOf}`, (index): readonly Finding[] => storedRegisterFindings(db, index, asOf));
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import {
   filtersByKind,
   sortableFields,
@@ -26,7 +26,7 @@ const MAX_SEARCH_WORDS = 8;
  * fields), sorted, with the total and the labels of everything on the page. The page is chosen with
  * ids first and the records read afterwards, so sorting 100,000 copies never builds 100,000 records.
  */
-export function listRecords(db: Database, request: RegisterListRequest, options: ListOptions = {}): RegisterPage {
+export function listRecords(db: RegisterConnection, request: RegisterListRequest, options: ListOptions = {}): RegisterPage {
   const { kind } = request;
   const factFilters = factFiltersOf(request);
   const factSort = request.sort && (factSortFields[kind as keyof typeof factSortFields] as readonly string[] | undefined)?.includes(request.sort.field) ? request.sort : null;
@@ -164,7 +164,7 @@ function inOrder(records: AnyRecord[], ids: readonly string[]): AnyRecord[] {
 }
 
 /** Labels of the records given (when `includeOwn`) and of every record they refer to. */
-export function labelsFor(db: Database, kind: RecordKind, records: readonly AnyRecord[], includeOwn: boolean): Record<string, string> {
+export function labelsFor(db: RegisterConnection, kind: RecordKind, records: readonly AnyRecord[], includeOwn: boolean): Record<string, string> {
   const wanted = new Map<RecordKind, Set<string>>();
   const want = (k: RecordKind, id: unknown) => {
     if (typeof id !== 'string') return;
@@ -200,7 +200,7 @@ export function labelsFor(db: Database, kind: RecordKind, records: readonly AnyR
 export const RELATED_PAGE_SIZE = 100;
 
 /** Everything that refers to a record, grouped by kind, each group a first page and its total. */
-export function relatedTo(db: Database, kind: RecordKind, id: string): RelatedGroup[] {
+export function relatedTo(db: RegisterConnection, kind: RecordKind, id: string): RelatedGroup[] {
   const via = filterNamingKind[kind];
   if (!via) return [];
   const groups: RelatedGroup[] = [];

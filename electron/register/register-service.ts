@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { randomUUID } from 'node:crypto';
 import { UserFacingError } from '../../shared/ipc/result';
 import type { RecordFields, RecordInput, RegisterGetResult } from '../../shared/register/register-api';
@@ -33,12 +33,12 @@ function validate<K extends RecordKind>(kind: K, candidate: unknown): RecordOf<K
 }
 
 export const databaseLookup =
-  (db: Database): RecordLookup =>
+  (db: RegisterConnection): RecordLookup =>
   (kind, id) =>
     readRecord(db, recordTables[kind], id);
 
 /** Values that must be unique and are already used by another record, checked against the database. */
-function findUniqueProblem(db: Database, table: RecordTable, record: AnyRecord): RecordIssue | null {
+function findUniqueProblem(db: RegisterConnection, table: RecordTable, record: AnyRecord): RecordIssue | null {
   for (const key of table.uniques) {
     const columns = key.fields.map((field) => columnFor(table, field));
     const values = key.fields.map((field) => record[field]);
@@ -61,7 +61,7 @@ export function columnFor(table: RecordTable, field: string): string {
   return column.column;
 }
 
-function checkWrite(db: Database, table: RecordTable, record: AnyRecord): void {
+function checkWrite(db: RegisterConnection, table: RecordTable, record: AnyRecord): void {
   const reference = findReferenceProblem(table, record, databaseLookup(db));
   if (reference) throw new RecordRejected(reference);
   const unique = findUniqueProblem(db, table, record);
@@ -71,7 +71,7 @@ function checkWrite(db: Database, table: RecordTable, record: AnyRecord): void {
 const notFound = (table: RecordTable, id: string) =>
   new UserFacingError('NOT_FOUND', `There is no ${table.noun} "${id}" in the register; reload the list and try again.`);
 
-function stored<K extends RecordKind>(db: Database, kind: K, id: string): RecordOf<K> {
+function stored<K extends RecordKind>(db: RegisterConnection, kind: K, id: string): RecordOf<K> {
   const table = recordTables[kind];
   const record = readRecord(db, table, id);
   if (!record) throw notFound(table, id);
@@ -82,7 +82,7 @@ export const sameRecord = (a: unknown, b: unknown) => canonicalJson(a) === canon
 
 /** Adds a record; the register gives it a new id. */
 export function createRecord<K extends RecordKind>(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   kind: K,
   fields: RecordInput<K>,
@@ -103,7 +103,7 @@ export function createRecord<K extends RecordKind>(
  * A version created without a destruction rule takes the organisation's default (Settings), not the
  * schema's, and says so (destructionRuleIsDefault), so screens and reports can show it as the default.
  */
-function withDefaultsFromSettings(db: Database, kind: RecordKind, fields: object): object {
+function withDefaultsFromSettings(db: RegisterConnection, kind: RecordKind, fields: object): object {
   if (kind !== 'dsaVersion' || (fields as { destructionRule?: unknown }).destructionRule !== undefined) return fields;
   return { destructionRuleIsDefault: true, ...fields, destructionRule: readSettings(db).defaultDestructionRule };
 }
@@ -112,7 +112,7 @@ function withDefaultsFromSettings(db: Database, kind: RecordKind, fields: object
  * Replaces every field of a record with `fields`, keeping its id and archived state. An update that changes nothing writes nothing and no audit entry.
  */
 export function replaceRecord<K extends RecordKind>(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   kind: K,
   id: string,
@@ -128,7 +128,7 @@ export function replaceRecord<K extends RecordKind>(
 
 /** Changes only the fields given (null clears an optional field). */
 export function patchRecord<K extends RecordKind>(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   kind: K,
   id: string,
@@ -145,7 +145,7 @@ export function patchRecord<K extends RecordKind>(
 }
 
 function writeUpdate<K extends RecordKind>(
-  db: Database,
+  db: RegisterConnection,
   actor: AuditActor,
   kind: K,
   before: RecordOf<K>,
@@ -160,7 +160,7 @@ function writeUpdate<K extends RecordKind>(
   return after;
 }
 
-function setArchived<K extends RecordKind>(db: Database, actor: AuditActor, kind: K, id: string, archived: boolean): RecordOf<K> {
+function setArchived<K extends RecordKind>(db: RegisterConnection, actor: AuditActor, kind: K, id: string, archived: boolean): RecordOf<K> {
   return db
     .transaction(() => {
       const before = stored(db, kind, id);
@@ -175,14 +175,14 @@ function setArchived<K extends RecordKind>(db: Database, actor: AuditActor, kind
 }
 
 /** Archives a record: it stays in the register, its history and the audit log, but lists hide it on request. */
-export const archiveRecord = <K extends RecordKind>(db: Database, actor: AuditActor, kind: K, id: string) =>
+export const archiveRecord = <K extends RecordKind>(db: RegisterConnection, actor: AuditActor, kind: K, id: string) =>
   setArchived(db, actor, kind, id, true);
 
-export const restoreRecord = <K extends RecordKind>(db: Database, actor: AuditActor, kind: K, id: string) =>
+export const restoreRecord = <K extends RecordKind>(db: RegisterConnection, actor: AuditActor, kind: K, id: string) =>
   setArchived(db, actor, kind, id, false);
 
 /** One record with its label, the labels of what it refers to, and everything that refers to it. */
-export function getRecord<K extends RecordKind>(db: Database, kind: K, id: string): Extract<RegisterGetResult, { kind: K }> {
+export function getRecord<K extends RecordKind>(db: RegisterConnection, kind: K, id: string): Extract<RegisterGetResult, { kind: K }> {
   const record = stored(db, kind, id);
   const labels = labelsFor(db, kind, [record], true);
   const label = labels[id] ?? id;
@@ -196,7 +196,7 @@ export function getRecord<K extends RecordKind>(db: Database, kind: K, id: strin
  * `findRecords(db, 'dsaVersion', { dsaId, version: '4.2' })`. Archived records are included.
  */
 export function findRecords<K extends RecordKind>(
-  db: Database,
+  db: RegisterConnection,
   kind: K,
   match: Partial<Record<keyof RecordOf<K> & string, string | number | boolean | null>>,
 ): RecordOf<K>[] {

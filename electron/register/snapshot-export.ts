@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { basename } from 'node:path';
 import { registerListNames } from '../../shared/register/register-lists';
 import {
@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../files/write-file-atomic';
 import { appendAudit, type AuditActor } from './audit-log';
 import { loadRegister } from './load-register';
 
-export function buildRegisterSnapshot(db: Database, actor: AuditActor): RegisterSnapshot {
+export function buildRegisterSnapshot(db: RegisterConnection, actor: AuditActor): RegisterSnapshot {
   return {
     format: REGISTER_SNAPSHOT_FORMAT,
     formatVersion: REGISTER_SNAPSHOT_VERSION,
@@ -27,7 +27,7 @@ export const countsOf = (snapshot: RegisterSnapshot): Record<string, number> =>
  * the export in the audit log. The file is written before the audit entry commits and replaced
  * atomically, so there is never an entry for a file that was not written, nor half a file.
  */
-export function exportRegisterSnapshot(db: Database, actor: AuditActor, path: string): RegisterSnapshot {
+export function exportRegisterSnapshot(db: RegisterConnection, actor: AuditActor, path: string): RegisterSnapshot {
   return db
     .transaction(() => {
       const snapshot = buildRegisterSnapshot(db, actor);

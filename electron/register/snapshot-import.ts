@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../db/register-connection';
 import { UserFacingError } from '../../shared/ipc/result';
 import { kindOfList, registerListNames, type RegisterListName } from '../../shared/register/register-lists';
 import type { RecordKind } from '../../shared/register/records';
@@ -44,7 +44,7 @@ export interface ImportSummary extends ImportCounts {
  * message names the JSON path and field: `register.copies[12].locationId: location "x" does not exist`.
  * Every created or changed record gets an `import` audit entry, plus one for the import as a whole.
  */
-export function importRegisterSnapshot(db: Database, actor: AuditActor, value: unknown, source: string): ImportSummary {
+export function importRegisterSnapshot(db: RegisterConnection, actor: AuditActor, value: unknown, source: string): ImportSummary {
   const snapshot = parseSnapshot(value);
   return db
     .transaction(() => {
@@ -99,7 +99,7 @@ function indexFile(register: RegisterContent): FileIndex {
   return index;
 }
 
-function checkReferences(db: Database, register: RegisterContent, inFile: FileIndex): void {
+function checkReferences(db: RegisterConnection, register: RegisterContent, inFile: FileIndex): void {
   const stored = new Map<string, AnyRecord | undefined>();
   const lookup: RecordLookup = (kind, id) => {
     const fromFile = inFile.get(kind)?.get(id);
@@ -117,7 +117,7 @@ function checkReferences(db: Database, register: RegisterContent, inFile: FileIn
   }
 }
 
-function checkUniqueValues(db: Database, register: RegisterContent, inFile: FileIndex): void {
+function checkUniqueValues(db: RegisterConnection, register: RegisterContent, inFile: FileIndex): void {
   for (const list of registerListNames) {
     const kind = kindOfList[list];
     const table = recordTables[kind];
@@ -140,7 +140,7 @@ function checkUniqueValues(db: Database, register: RegisterContent, inFile: File
   }
 }
 
-function writeAll(db: Database, actor: AuditActor, register: RegisterContent, source: string): ImportSummary {
+function writeAll(db: RegisterConnection, actor: AuditActor, register: RegisterContent, source: string): ImportSummary {
   const audit = auditWriter(db, actor);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, byList: {} as ImportSummary['byList'] };
   for (const list of registerListNames) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app/app-info';
+import { registerLocationRequestSchema, registerLocationStateSchema } from '../app/register-location';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
 import {
   disclosureInputSchema,
@@ -93,6 +94,8 @@ export const apiContract = {
   },
   'settings.get': { request: z.object({}).strict(), response: settingsSchema },
   'settings.update': { request: settingsPatchSchema, response: settingsSchema },
+  'settings.registerLocation': { request: z.strictObject({}), response: registerLocationStateSchema },
+  'settings.saveRegisterLocation': { request: registerLocationRequestSchema, response: registerLocationStateSchema },
   'disclosure.profiles': { request: z.strictObject({}), response: profilesResponseSchema },
   'disclosure.chooseInput': { request: z.strictObject({}), response: disclosureInputSchema.nullable() },
   'disclosure.dropInput': { request: dropInputRequestSchema, response: disclosureInputSchema },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { apiMethods } from '../../shared/ipc/contract';
 import type { Dialogs } from '../../electron/files/granted-paths';
 import type { ServiceContext } from '../../electron/ipc/context';
+import type { RegisterLocationKeeper } from '../../electron/files/register-location-keeper';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { createServiceContext } from '../../electron/service-context';
@@ -47,17 +48,22 @@ export interface OpenAppOptions {
   /** Scripted answers for the open and save dialogs. */
   dialogs?: Dialogs;
   now?: () => Date;
+  /** Open this register (a file or a postgres:// URL) instead of a new file. */
+  location?: string;
+  /** Where Settings keeps the register location (the desktop app's is in its user-data folder). */
+  registerLocations?: RegisterLocationKeeper;
 }
 
 export async function openApp(options: OpenAppOptions = {}): Promise<AppUnderTest> {
   if (!browser || !server) throw new Error('startBrowser() first');
   const temp = makeTempDir('custodian-browser-');
-  const databasePath = temp.path('register.sqlite');
+  const databasePath = options.location ?? temp.path('register.sqlite');
   const { context } = createServiceContext({
     databasePath,
     appVersion: '0.0.0-test',
     ...(options.dialogs ? { dialogs: options.dialogs } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.registerLocations ? { registerLocations: options.registerLocations } : {}),
   });
   const browserContext: BrowserContext = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',

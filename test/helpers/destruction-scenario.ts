@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../electron/db/register-connection';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/open-database';
@@ -16,15 +16,20 @@ export const AFTER_END = '2028-04-20T10:00:00.000Z';
 export const actorAt = (iso = AFTER_END): AuditActor => ({ now: () => new Date(iso), osUser: 'ig.lead' });
 
 export interface DestructionScenario {
-  db: Database;
+  db: RegisterConnection;
   dataDir: string;
   actor: AuditActor;
   builder: RegisterBuilder;
 }
 
-/** The compliant register (test/helpers/compliant-register.ts) in a real database, with settings filled in. */
-export function openScenario(dir: string, builder: RegisterBuilder = compliantRegister(), actor: AuditActor = actorAt()): DestructionScenario {
-  const { db } = openDatabase(join(dir, 'register.sqlite'), { create: true });
+/** The compliant register (test/helpers/compliant-register.ts) in a real database (a file in `dir`, or `location`), with settings filled in. */
+export function openScenario(
+  dir: string,
+  builder: RegisterBuilder = compliantRegister(),
+  actor: AuditActor = actorAt(),
+  location = join(dir, 'register.sqlite'),
+): DestructionScenario {
+  const { db } = openDatabase(location, { create: true });
   storeRegister(db, builder.build());
   writeSettings(db, { organisationName: 'University of Exampleton', displayName: 'Priya Shah' });
   const dataDir = join(dir, 'data');

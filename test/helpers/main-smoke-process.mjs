@@ -80,6 +80,7 @@ const electron = {
     showSaveDialog: async () => ({ canceled: true }),
   },
   shell: { openExternal: async (url) => record('shell.openExternal', url) },
+  safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
   protocol: {
     registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', schemes),
     handle: (scheme) => record('protocol.handle', scheme),

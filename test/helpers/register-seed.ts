@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../electron/db/register-connection';
 import type { AuditActor } from '../../electron/register/audit-log';
 import { createRecord } from '../../electron/register/register-service';
 
@@ -9,7 +9,7 @@ export const testActor = (iso = '2026-01-15T09:30:00.000Z'): AuditActor => ({ no
  * A small register made through the service, as the app would: one controller organisation, one
  * DSA with one version, a dataset, an approved location, a holding and two copies of it.
  */
-export function seedRegister(db: Database, actor: AuditActor = testActor()) {
+export function seedRegister(db: RegisterConnection, actor: AuditActor = testActor()) {
   const organisation = createRecord(db, actor, 'organisation', { legalName: 'Leeds Teaching Hospitals NHS Trust', odsCode: 'RR8', roles: ['controller'] });
   const processor = createRecord(db, actor, 'organisation', { legalName: 'Cloudy Analytics Ltd', roles: ['processor'] });
   const dsa = createRecord(db, actor, 'dsa', { nicReference: 'DARS-NIC-00574-V2H1F', title: 'Readmissions study' });

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import { registerStore, type RegisterConnection } from '../../electron/db/register-connection';
 import { insertRecordRow } from '../../electron/register/record-rows';
 import { recordTables, type RecordTable } from '../../electron/register/record-tables';
 import type { RecordKind } from '../../shared/register/records';
@@ -11,7 +11,7 @@ import type { RegisterContent } from '../../shared/register/snapshot';
  * reference each other in any order (a version and its predecessor, an organisation and its
  * predecessor).
  */
-export function storeRegister(db: Database, register: RegisterContent): void {
+export function storeRegister(db: RegisterConnection, register: RegisterContent): void {
   db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
     for (const [list, kind] of Object.entries(kindOfList) as [keyof RegisterContent, RecordKind][]) {
@@ -25,7 +25,11 @@ export function storeRegister(db: Database, register: RegisterContent): void {
  * The table as this database has it: a register at an earlier schema (a migration test) lacks the
  * columns later migrations add, which then take their defaults when it is migrated.
  */
-function asStored(db: Database, table: RecordTable): RecordTable {
-  const present = new Set((db.prepare(`PRAGMA table_info(${table.table})`).all() as { name: string }[]).map((c) => c.name));
+function asStored(db: RegisterConnection, table: RecordTable): RecordTable {
+  const sql =
+    registerStore(db) === 'postgres'
+      ? `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table.table}'`
+      : `PRAGMA table_info(${table.table})`;
+  const present = new Set((db.prepare(sql).all() as { name: string }[]).map((c) => c.name));
   return { ...table, columns: table.columns.filter((c) => present.has(c.column)) };
 }

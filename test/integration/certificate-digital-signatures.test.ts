@@ -158,8 +158,8 @@ describe('digital signatures on certificate PDFs', () => {
   });
 
   it('custodian certificate sign takes the passphrase from a file or the environment, never the command line; verify prints each signer', async () => {
-    const { s } = await issued();
-    const db = s.db.name;
+    await issued();
+    const db = temp.path('register.sqlite');
     writeFileSync(temp.path('helen.pass'), 'helen-pass\n');
     const first = await runCliCaptured(['certificate', 'sign', temp.path('COD.pdf'), '--db', db, '--p12', temp.path('helen.p12'), '--passphrase-file', temp.path('helen.pass'), '--signatory', 'recipient-dpo']);
     expect(first.stderr).toBe('');

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../electron/db/register-connection';
 import { setFindingStatus } from '../../electron/findings/finding-status-service';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
@@ -21,7 +21,7 @@ import { storeRegister } from '../helpers/store-register';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
-let db: Database;
+let db: RegisterConnection;
 let registerPath: string;
 beforeEach(() => {
   temp = makeTempDir();

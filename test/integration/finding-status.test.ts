@@ -11,72 +11,77 @@ import { compliantRegister } from '../helpers/compliant-register';
 import { runCliCaptured } from '../helpers/run-cli';
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
+import { registerStores, useRegisterStore } from '../helpers/register-stores';
 
 /** AWS's ICO registration lapsed on 31 May 2026: one medium finding from 1 June. */
 const lapsedIco = () => compliantRegister().update('organisation', 'aws', { icoRenewalDate: '2026-05-31' });
 const ICO = 'ICO_REGISTRATION_EXPIRED:aws';
 
-describe('finding statuses through IPC (findings.setStatus, list and overview)', () => {
-  const temp = useTempDir();
+describe.each(registerStores)('on %s', (store) => {
+  const where = useRegisterStore(store);
 
-  /** A context over the lapsed-ICO register whose clock reads `today` at 10:00 (changeable). */
-  function contextOn(today: string) {
-    const clock = { today };
-    const { context } = createServiceContext({ databasePath: temp.path('r.sqlite'), appVersion: 't', now: () => new Date(`${clock.today}T10:00:00`) });
-    storeRegister(context.db, lapsedIco().build());
-    return { context, clock };
-  }
-  const value = <T>(result: Result<unknown>) => (result.ok ? result.value : null) as T;
+  describe('finding statuses through IPC (findings.setStatus, list and overview)', () => {
+    const temp = useTempDir();
 
-  it('acknowledging shows in list and overview, filters by status, is audited, and reopens after the target date', async () => {
-    const { context } = contextOn('2026-06-01');
-    const set = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'acknowledged', owner: 'Priya Shah', targetDate: '2026-06-30' });
-    expect(value<ApiResponse<'findings.setStatus'>>(set).finding.status).toMatchObject({ state: 'acknowledged', owner: 'Priya Shah', targetDate: '2026-06-30' });
+    /** A context over the lapsed-ICO register whose clock reads `today` at 10:00 (changeable). */
+    function contextOn(today: string) {
+      const clock = { today };
+      const { context } = createServiceContext({ databasePath: where.location(), dataDir: temp.dir, appVersion: 't', now: () => new Date(`${clock.today}T10:00:00`) });
+      storeRegister(context.db, lapsedIco().build());
+      return { context, clock };
+    }
+    const value = <T>(result: Result<unknown>) => (result.ok ? result.value : null) as T;
 
-    const acknowledged = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { status: 'acknowledged' }));
-    expect(acknowledged.findings.map((f) => [f.id, f.status?.state])).toEqual([[ICO, 'acknowledged']]);
-    expect(value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { status: 'open' })).total).toBe(0);
-    const openOverview = value<ApiResponse<'findings.overview'>>(await dispatch(handlerTable, context, 'findings.overview', { first: 5, status: 'open' }));
-    expect(openOverview.bySeverity.medium.total).toBe(0);
-    const allOverview = value<ApiResponse<'findings.overview'>>(await dispatch(handlerTable, context, 'findings.overview', { first: 5 }));
-    expect(allOverview.bySeverity.medium.first[0]!.status).toMatchObject({ state: 'acknowledged', owner: 'Priya Shah' });
+    it('acknowledging shows in list and overview, filters by status, is audited, and reopens after the target date', async () => {
+      const { context } = contextOn('2026-06-01');
+      const set = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'acknowledged', owner: 'Priya Shah', targetDate: '2026-06-30' });
+      expect(value<ApiResponse<'findings.setStatus'>>(set).finding.status).toMatchObject({ state: 'acknowledged', owner: 'Priya Shah', targetDate: '2026-06-30' });
 
-    // On the target date it still holds; the day after, it is open again, saying why.
-    const onTarget = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { asOf: '2026-06-30' }));
-    expect(onTarget.findings[0]!.status?.state).toBe('acknowledged');
-    const after = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { asOf: '2026-07-01', status: 'open' }));
-    expect(after.findings.map((f) => f.status)).toEqual([{ state: 'open', reopened: 'target-date-passed' }]);
+      const acknowledged = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { status: 'acknowledged' }));
+      expect(acknowledged.findings.map((f) => [f.id, f.status?.state])).toEqual([[ICO, 'acknowledged']]);
+      expect(value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { status: 'open' })).total).toBe(0);
+      const openOverview = value<ApiResponse<'findings.overview'>>(await dispatch(handlerTable, context, 'findings.overview', { first: 5, status: 'open' }));
+      expect(openOverview.bySeverity.medium.total).toBe(0);
+      const allOverview = value<ApiResponse<'findings.overview'>>(await dispatch(handlerTable, context, 'findings.overview', { first: 5 }));
+      expect(allOverview.bySeverity.medium.first[0]!.status).toMatchObject({ state: 'acknowledged', owner: 'Priya Shah' });
 
-    const audit = listAuditEntries(context.db, { offset: 0, limit: 10, kind: 'finding' });
-    expect(audit.entries.map((e) => [e.action, e.recordId, (e.after as { owner: string }).owner])).toEqual([['acknowledge', ICO, 'Priya Shah']]);
-    context.db.close();
-  });
+      // On the target date it still holds; the day after, it is open again, saying why.
+      const onTarget = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { asOf: '2026-06-30' }));
+      expect(onTarget.findings[0]!.status?.state).toBe('acknowledged');
+      const after = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', { asOf: '2026-07-01', status: 'open' }));
+      expect(after.findings.map((f) => f.status)).toEqual([{ state: 'open', reopened: 'target-date-passed' }]);
 
-  it('an accepted risk reopens when the facts behind the finding change, and reopening by hand is audited', async () => {
-    const { context } = contextOn('2026-06-01');
-    await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'risk-accepted', reason: 'Renewal paid, awaiting ICO', reviewDate: '2026-09-01', acceptedBy: 'SIRO' });
-    expect(value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', {})).findings[0]!.status?.state).toBe('risk-accepted');
-    // Someone records a different renewal date: the finding's title (its facts) changes.
-    context.db.prepare("UPDATE organisations SET ico_renewal_date = '2026-05-20' WHERE id = 'aws'").run();
-    const changed = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', {}));
-    expect(changed.findings[0]!.status).toEqual({ state: 'open', reopened: 'facts-changed' });
+      const audit = listAuditEntries(context.db, { offset: 0, limit: 10, kind: 'finding' });
+      expect(audit.entries.map((e) => [e.action, e.recordId, (e.after as { owner: string }).owner])).toEqual([['acknowledge', ICO, 'Priya Shah']]);
+      context.db.close();
+    });
 
-    const reopened = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'open' });
-    expect(value<ApiResponse<'findings.setStatus'>>(reopened).finding.status).toEqual({ state: 'open', reopened: null });
-    expect(listAuditEntries(context.db, { offset: 0, limit: 10, kind: 'finding' }).entries.map((e) => e.action)).toEqual(['reopen', 'accept-risk']);
-    context.db.close();
-  });
+    it('an accepted risk reopens when the facts behind the finding change, and reopening by hand is audited', async () => {
+      const { context } = contextOn('2026-06-01');
+      await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'risk-accepted', reason: 'Renewal paid, awaiting ICO', reviewDate: '2026-09-01', acceptedBy: 'SIRO' });
+      expect(value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', {})).findings[0]!.status?.state).toBe('risk-accepted');
+      // Someone records a different renewal date: the finding's title (its facts) changes.
+      context.db.prepare("UPDATE organisations SET ico_renewal_date = '2026-05-20' WHERE id = 'aws'").run();
+      const changed = value<ApiResponse<'findings.list'>>(await dispatch(handlerTable, context, 'findings.list', {}));
+      expect(changed.findings[0]!.status).toEqual({ state: 'open', reopened: 'facts-changed' });
 
-  it('refuses an unknown finding, a past date and a missing field, saying which', async () => {
-    const { context } = contextOn('2026-06-01');
-    const unknown = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: 'DSA_EXPIRING:nope', state: 'open' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const past = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'risk-accepted', reason: 'r', reviewDate: '2026-05-31', acceptedBy: 'SIRO' });
-    expect(past).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'review date 2026-05-31 has passed: give today (2026-06-01) or later' } });
-    const missing = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'acknowledged', targetDate: '2026-07-01' });
-    expect(!missing.ok && missing.error.message).toMatch(/^owner: /);
-    expect(listAuditEntries(context.db, { offset: 0, limit: 10, kind: 'finding' }).total).toBe(0);
-    context.db.close();
+      const reopened = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'open' });
+      expect(value<ApiResponse<'findings.setStatus'>>(reopened).finding.status).toEqual({ state: 'open', reopened: null });
+      expect(listAuditEntries(context.db, { offset: 0, limit: 10, kind: 'finding' }).entries.map((e) => e.action)).toEqual(['reopen', 'accept-risk']);
+      context.db.close();
+    });
+
+    it('refuses an unknown finding, a past date and a missing field, saying which', async () => {
+      const { context } = contextOn('2026-06-01');
+      const unknown = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: 'DSA_EXPIRING:nope', state: 'open' });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      const past = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'risk-accepted', reason: 'r', reviewDate: '2026-05-31', acceptedBy: 'SIRO' });
+      expect(past).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'review date 2026-05-31 has passed: give today (2026-06-01) or later' } });
+      const missing = await dispatch(handlerTable, context, 'findings.setStatus', { findingId: ICO, state: 'acknowledged', targetDate: '2026-07-01' });
+      expect(!missing.ok && missing.error.message).toMatch(/^owner: /);
+      expect(listAuditEntries(context.db, { offset: 0, limit: 10, kind: 'finding' }).total).toBe(0);
+      context.db.close();
+    });
   });
 });
 

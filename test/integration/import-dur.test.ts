@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../electron/db/register-connection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { testActor } from '../helpers/register-seed';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let temp: ReturnType<typeof makeTempDir>;
-let db: Database;
+let db: RegisterConnection;
 beforeEach(() => {
   temp = makeTempDir();
   db = openDatabase(temp.path('register.sqlite'), { create: true }).db;

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../electron/db/register-connection';
 import fc from 'fast-check';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -22,9 +22,9 @@ const snapshotOf = (register: RegisterContent): RegisterSnapshot => ({
   exportedAt: '2026-01-15T09:30:00.000Z',
   register,
 });
-const auditTotal = (db: Database) => listAuditEntries(db, { offset: 0, limit: 1 }).total;
+const auditTotal = (db: RegisterConnection) => listAuditEntries(db, { offset: 0, limit: 1 }).total;
 
-function withRegister<T>(path: string, work: (db: Database) => T): T {
+function withRegister<T>(path: string, work: (db: RegisterConnection) => T): T {
   const { db } = openDatabase(path, { create: true });
   try {
     return work(db);
@@ -108,7 +108,7 @@ describe('custodian export register / import register', () => {
 describe('importing a snapshot', () => {
   const temp = useTempDir();
 
-  const importError = (db: Database, value: unknown): string => {
+  const importError = (db: RegisterConnection, value: unknown): string => {
     try {
       importRegisterSnapshot(db, actor, value, 'test.json');
     } catch (error) {

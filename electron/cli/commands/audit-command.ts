@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AuditEntry } from '../../../shared/audit/audit-api';
@@ -15,9 +15,8 @@ import { dbOption, type CliRuntime } from '../runtime';
 import type { OpenedDatabase } from '../../db/open-database';
 
 /** The audit log lives from schema 2 on; an older register must be migrated before it has one. */
-function auditDatabase(opened: OpenedDatabase): Database {
-  const hasLog = opened.db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'audit_log'").get();
-  if (!hasLog) throw new CliError(`${opened.path} has no audit log yet: run "custodian init --db ${opened.path}" to migrate it`);
+function auditDatabase(opened: OpenedDatabase): RegisterConnection {
+  if (opened.schemaVersion < 2) throw new CliError(`${opened.path} has no audit log yet: run "custodian init --db ${opened.path}" to migrate it`);
   return opened.db;
 }
 

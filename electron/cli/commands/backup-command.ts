@@ -14,7 +14,10 @@ export function registerBackup(program: Command, runtime: CliRuntime): void {
         throw new CliError(`${file} already exists; choose another name or pass --force to replace it`);
       }
       await runtime.withDatabase(options.db, { create: false, migrate: false }, async (opened) => {
-        const { pages } = await backupDatabase(opened.db, opened.path, file);
+        if (!opened.sqlite) {
+          throw new CliError('backup copies an SQLite register file; back a PostgreSQL register up with pg_dump, or copy it to a file with "custodian copy-register"');
+        }
+        const { pages } = await backupDatabase(opened.sqlite, opened.path, file);
         runtime.out(`Backed up ${opened.path} to ${file} (${pages} pages).`);
       });
     });

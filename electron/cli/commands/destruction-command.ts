@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import { outcomeLabels } from '../../../shared/destruction/destruction-record';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { pendingDestructions } from '../../../shared/register/destruction-deadline';
@@ -51,7 +51,7 @@ const flagOf: Record<string, string> = {
 export const cliActor = (): AuditActor => ({ now: () => new Date(), osUser: currentOsUser() });
 
 /** The register, migrated, or a one-line reason it cannot be written. */
-export function writableRegister(opened: OpenedDatabase): Database {
+export function writableRegister(opened: OpenedDatabase): RegisterConnection {
   if (opened.schemaVersion < latestSchemaVersion) throw new CliError(`${opened.path} needs migrating: run "custodian init --db ${opened.path}" first`, 2);
   return opened.db;
 }
@@ -170,7 +170,7 @@ export function registerDestruction(program: Command, runtime: CliRuntime): void
       const lines = await runtime.withDatabase(flags.db, { create: false }, async (opened) => {
         const db = writableRegister(opened);
         const actor = cliActor();
-        const dataDir = dirname(opened.path);
+        const dataDir = opened.dataDir;
         const prepared: PreparedDestruction[] = [];
         for (const entry of entries) {
           try {

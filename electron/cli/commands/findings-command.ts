@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import { describeStatus, type SetFindingStatusRequest } from '../../../shared/findings/finding-status';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { formatDate } from '../../../shared/register/format-date';
@@ -78,7 +78,7 @@ function statusCommand(
 }
 
 /** The register's and the incident clocks' findings on a date, with their statuses unless asked not to. */
-function findingsOn(db: Database, asOf: string, statuses = true): Finding[] {
+function findingsOn(db: RegisterConnection, asOf: string, statuses = true): Finding[] {
   const all = mergeFindings(storedRegisterFindings(db, loadRegister(db), asOf), incidentFindings(db, clockMomentFor(asOf, new Date())));
   return statuses ? withStatuses(db, all, asOf).map(statusShown) : all;
 }

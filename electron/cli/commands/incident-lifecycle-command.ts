@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import type { z } from 'zod';
 import { actionFieldsSchema, assessmentFieldsSchema, incidentFieldsSchema, notificationFieldsSchema, type Incident } from '../../../shared/incidents/incident-records';
 import { incidentStatusLabels, notificationKindLabels, type IncidentStatus } from '../../../shared/incidents/incident-vocabulary';
@@ -34,7 +34,7 @@ interface Step {
   /** Changes an existing incident (then it takes the incident's reference first). */
   existing: boolean;
   extraOptions?: (command: Command) => Command;
-  run: (db: Database, incident: Incident | null, values: Record<string, unknown>, options: Record<string, unknown>) => Incident;
+  run: (db: RegisterConnection, incident: Incident | null, values: Record<string, unknown>, options: Record<string, unknown>) => Incident;
   said: (incident: Incident, values: Record<string, unknown>) => string;
 }
 
@@ -171,7 +171,7 @@ function defineStep(group: Command, runtime: CliRuntime, step: Step): void {
   });
 }
 
-function incidentId(db: Database, ref: string): string {
+function incidentId(db: RegisterConnection, ref: string): string {
   const id = findIncidentId(db, ref.trim());
   if (!id) throw new CliError(`no incident "${ref}": give its reference (e.g. INC-2026-001, see "custodian incident list") or its id`);
   return id;

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import { filtersByKind, MAX_PAGE_SIZE, type ListFilterName, type RegisterListRequest } from '../../../shared/register/register-api';
 import { recordSchemas, type RecordKind } from '../../../shared/register/records';
 import { filterNamingKind } from '../../register/list-specs';
@@ -171,7 +171,7 @@ class RecordKindCommands {
     });
   }
 
-  private allPages(db: Database, filters: Record<string, string | boolean>, search: string | undefined, limit: number) {
+  private allPages(db: RegisterConnection, filters: Record<string, string | boolean>, search: string | undefined, limit: number) {
     const records: { id: string; archived: boolean }[] = [];
     const labels: Record<string, string> = {};
     let total: number;
@@ -209,7 +209,7 @@ class RecordKindCommands {
   }
 
   /** Opens the register, runs one write and reads back the record's label; a refusal names the flag. */
-  private async write(db: string | undefined, work: (db: Database, resolve: (kind: RecordKind, text: string) => string) => { id: string }) {
+  private async write(db: string | undefined, work: (db: RegisterConnection, resolve: (kind: RecordKind, text: string) => string) => { id: string }) {
     return this.runtime.withDatabase(db, { create: false }, (opened) => {
       const register = writableRegister(opened);
       const record = asCliRefusal(this.flags, () => work(register, (kind, text) => resolveReference(register, kind, text)));

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import { UserFacingError } from '../../../shared/ipc/result';
 import { latestSchemaVersion } from '../../db/migrations';
 import type { OpenedDatabase } from '../../db/open-database';
@@ -12,7 +12,7 @@ import { whereIs, type Flag } from './field-flags';
 export const cliActor = (): AuditActor => ({ now: () => new Date(), osUser: currentOsUser() });
 
 /** The register, migrated, or a one-line reason it cannot be used. */
-export function writableRegister(opened: OpenedDatabase): Database {
+export function writableRegister(opened: OpenedDatabase): RegisterConnection {
   if (opened.schemaVersion < latestSchemaVersion) throw new CliError(`${opened.path} needs migrating: run "custodian init --db ${opened.path}" first`, 2);
   return opened.db;
 }

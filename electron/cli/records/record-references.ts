@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import type { RecordKind } from '../../../shared/register/records';
 import { recordTables } from '../../register/record-tables';
 import { findRecords } from '../../register/register-service';
@@ -16,7 +16,7 @@ const versionName = /^(DARS-NIC-\d{5,6}-[A-Z0-9]{5})(?:(?:\s+|-)v?(\d+(?:\.\d+)*
  * one that fits none, so a script never acts on a record it did not mean. When an archived and a
  * current record share a name, the current one is meant.
  */
-export function resolveReference(db: Database, kind: RecordKind, text: string): string {
+export function resolveReference(db: RegisterConnection, kind: RecordKind, text: string): string {
   const wanted = text.trim();
   const noun = recordTables[kind].noun;
   const byId = findRecords(db, kind, { id: wanted } as never) as AnyRecord[];
@@ -30,7 +30,7 @@ export function resolveReference(db: Database, kind: RecordKind, text: string): 
   throw new CliError(`"${wanted}" names ${candidates.length} ${noun}s${versions}; give the id instead: ${candidates.map((c) => c.id).join(', ')}`);
 }
 
-function keyMatches(db: Database, kind: RecordKind, wanted: string): AnyRecord[] {
+function keyMatches(db: RegisterConnection, kind: RecordKind, wanted: string): AnyRecord[] {
   for (const key of definitionOf(kind).keys) {
     const found = findRecords(db, kind, { [key]: wanted } as never) as AnyRecord[];
     if (found.length > 0) return found;
@@ -39,7 +39,7 @@ function keyMatches(db: Database, kind: RecordKind, wanted: string): AnyRecord[]
 }
 
 /** "DARS-NIC-00574-V2H1F-v4.2", "… v4.2", or the NIC reference alone when the DSA has one version. */
-function versionsNamed(db: Database, wanted: string): AnyRecord[] {
+function versionsNamed(db: RegisterConnection, wanted: string): AnyRecord[] {
   const match = versionName.exec(wanted);
   if (!match) return [];
   const dsas = findRecords(db, 'dsa', { nicReference: match[1]!.toUpperCase() });

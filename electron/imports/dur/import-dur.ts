@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { RegisterConnection } from '../../db/register-connection';
 import { basename } from 'node:path';
 import type { DurImportSummary } from '../../../shared/imports/imports-api';
 import type { RecordKind } from '../../../shared/register/records';
@@ -20,7 +20,7 @@ import { readDurSources } from './read-dur-sources';
  * plus one `import` entry naming the files by SHA-256. On the first problem it throws a
  * DurImportError naming the sheet, row and column, and nothing is written.
  */
-export async function importDur(db: Database, actor: AuditActor, paths: readonly string[], filter: DurFilter = {}): Promise<DurImportSummary> {
+export async function importDur(db: RegisterConnection, actor: AuditActor, paths: readonly string[], filter: DurFilter = {}): Promise<DurImportSummary> {
   return writeDurImport(db, actor, await readDur(paths, filter), filter);
 }
 
@@ -41,7 +41,7 @@ export async function readDur(paths: readonly string[], filter: DurFilter = {}):
 }
 
 /** Plans and writes what was read, in one transaction with its audit entries. */
-export function writeDurImport(db: Database, actor: AuditActor, { dur, files, digests }: DurRead, filter: DurFilter = {}): DurImportSummary {
+export function writeDurImport(db: RegisterConnection, actor: AuditActor, { dur, files, digests }: DurRead, filter: DurFilter = {}): DurImportSummary {
   return db
     .transaction(() => {
       // Planned inside the write transaction, so the register cannot change between plan and write.
@@ -65,7 +65,7 @@ export function writeDurImport(db: Database, actor: AuditActor, { dur, files, di
  * Writes the planned records in order. The register gives each new record its id, so references
  * between new records (a version's agreement, a holding's dataset) are mapped to those ids first.
  */
-function applyChanges(db: Database, actor: AuditActor, changes: readonly PlannedChange[]): void {
+function applyChanges(db: RegisterConnection, actor: AuditActor, changes: readonly PlannedChange[]): void {
   const ids = new Map<string, string>();
   const id = (planned: string): string => ids.get(planned) ?? planned;
   for (const change of changes) {

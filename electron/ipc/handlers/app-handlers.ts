@@ -1,3 +1,4 @@
+import { registerIdentity } from '../../db/register-identity';
 import type { PartialHandlerTable } from '../handler-table';
 
 export const appHandlers: PartialHandlerTable<'app.info' | 'app.openExternal'> = {
@@ -6,6 +7,7 @@ export const appHandlers: PartialHandlerTable<'app.info' | 'app.openExternal'> =
     schemaVersion: context.db.pragma('user_version', { simple: true }) as number,
     databasePath: context.databasePath,
     osUser: context.osUser,
+    register: registerIdentity(context.db, context.databasePath),
   }),
   'app.openExternal': async ({ url }, context) => ({ opened: await context.openExternal(url) }),
 };

@@ -4,14 +4,16 @@ import { navigate } from '../hooks/useHashRoute';
 import { kindNouns } from '../format/display';
 import { recordHref } from '../navigation/record-route';
 import { RecordFormDialog } from './form/RecordFormDialog';
+import { needsIgLead, useRegisterPermissions } from '../stores/register-identity-store';
 
 /** "New DSA" and the like: opens the record's form and, once saved, the new record's detail. */
 export function NewRecordButton({ kind, label, primary = true }: { kind: RecordKind; label?: string; primary?: boolean }) {
   const [open, setOpen] = useState(false);
   const text = label ?? `New ${kindNouns[kind]}`;
+  const may = useRegisterPermissions();
   return (
     <>
-      <button type="button" className={primary ? 'primary' : undefined} onClick={() => setOpen(true)}>
+      <button type="button" className={primary ? 'primary' : undefined} onClick={() => setOpen(true)} disabled={!may.records} title={may.records ? undefined : needsIgLead}>
         {text}
       </button>
       {open ? (

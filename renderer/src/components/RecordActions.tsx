@@ -4,6 +4,7 @@ import { setArchived } from '../api/register-writes';
 import { kindNouns } from '../format/display';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RecordFormDialog } from './form/RecordFormDialog';
+import { needsIgLead, useRegisterPermissions } from '../stores/register-identity-store';
 
 type AnyRecord = { id: string; archived: boolean } & Record<string, unknown>;
 
@@ -14,15 +15,17 @@ type AnyRecord = { id: string; archived: boolean } & Record<string, unknown>;
 export function RecordActions({ kind, record, label, labels, editable = true }: { kind: RecordKind; record: AnyRecord; label: string; labels: Record<string, string>; editable?: boolean }) {
   const [open, setOpen] = useState<'edit' | 'archive' | 'restore' | null>(null);
   const noun = kindNouns[kind];
+  const may = useRegisterPermissions();
+  const locked = may.records ? {} : { disabled: true, title: needsIgLead };
   return (
     <>
       {editable && !record.archived ? (
-        <button type="button" onClick={() => setOpen('edit')}>
+        <button type="button" onClick={() => setOpen('edit')} {...locked}>
           Edit {noun}
         </button>
       ) : null}
       {editable ? (
-        <button type="button" onClick={() => setOpen(record.archived ? 'restore' : 'archive')}>
+        <button type="button" onClick={() => setOpen(record.archived ? 'restore' : 'archive')} {...locked}>
           {record.archived ? `Restore ${noun}` : `Archive ${noun}`}
         </button>
       ) : null}

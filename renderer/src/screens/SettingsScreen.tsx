@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { showFirstProblem } from '../forms/follow-through';
 import { settingsSchema, themeChoices, type Settings } from '../../../shared/settings/settings';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { RegisterLocationSection } from './RegisterLocationSection';
 import { useSettingsStore } from '../stores/settings-store';
 
 const themeLabels: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
@@ -97,6 +98,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </p>
         ) : null}
       </form>
+      <RegisterLocationSection />
     </>
   );
 }

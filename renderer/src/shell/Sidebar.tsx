@@ -1,5 +1,6 @@
 import { screens } from '../../../shared/app/screens';
 import { useNavigationStore } from '../stores/navigation-store';
+import { RegisterBadge } from './RegisterBadge';
 
 export function Sidebar() {
   const current = useNavigationStore((s) => s.screen);
@@ -22,6 +23,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <RegisterBadge />
     </nav>
   );
 }
