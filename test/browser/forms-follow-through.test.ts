@@ -68,18 +68,22 @@ describe('forms follow through', () => {
     storeRegister(app.context.db, compliantRegister().build());
     await app.page.reload();
     const { page } = app;
-    await page.getByRole('button', { name: 'Record destruction of Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London)' }).click();
+    // From the worklist: only the holding's primary copy, in the one destruction form.
+    const row = page.getByRole('table', { name: 'Destruction worklist' }).locator('tbody tr').filter({ hasText: 'NIC00574_HES_APC_2024' });
+    await row.getByRole('checkbox', { name: 'Include Backup copy of NIC00574_HES_APC_2024 at CSU Leeds backup vault' }).uncheck();
+    await row.getByRole('checkbox', { name: 'Include Derived copy of NIC00574_HES_APC_2024 at Exampleton Secure Data Environment' }).uncheck();
+    await row.getByRole('button', { name: /^Record destruction of the chosen/ }).click();
     const form = page.getByRole('form', { name: /Record destruction: Primary copy of NIC00574_HES_APC_2024/ });
     await form.getByLabel('Method type').selectOption('Clear');
     await form.getByLabel('Method used').fill('Cloud object deletion');
     await form.getByLabel('Date and time').fill('2028-04-10T14:30');
     await form.getByLabel('Verification method').fill('Bucket listing');
     await form.getByLabel('Verification result').fill('No objects remain');
-    await form.getByRole('button', { name: 'Record destruction' }).click();
+    await form.getByRole('button', { name: /^Record destruction/ }).click();
     await expect(form.getByLabel('Operator')).toHaveAttribute('aria-invalid', 'true');
     await expect(form.getByLabel('Operator')).toBeFocused();
     await form.getByLabel('Operator').fill('Sam Jones');
-    await form.getByRole('button', { name: 'Record destruction' }).click();
+    await form.getByRole('button', { name: /^Record destruction/ }).click();
     // The result: the notice saying what was recorded, focused and in view.
     const notice = page.getByRole('status').filter({ hasText: 'Destruction recorded' });
     await expect(notice).toBeFocused();
