@@ -21,7 +21,7 @@ export function destructionOverview(db: RegisterConnection, asOf: string, page: 
   // The register as main holds it for the findings: the Destruction screen opens often, and loading 100,000 copies each time is what a user waits for.
   const { content: register, index } = cachedRegister(db);
   const facts = loadDestructionFacts(db);
-  // Which copies are listed is cheap to find; their rows (labels, records, evidence) are built for one page only.
+  // Every listed copy is labelled, to sort them; the rest of a row (records, evidence, checks) is built for the page shown only.
   const listed: { copy: Copy; holding: Holding; holdingLabel: string; copyLabel: string }[] = [];
   for (const holding of index.holdings.values()) {
     if (index.certifiedHoldingIds.has(holding.id)) continue;
