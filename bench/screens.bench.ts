@@ -9,7 +9,9 @@
  * Then, without a browser, the main-process time of what issue 11 sets a target for (under a second
  * at 100,000 copies): the dashboard's data from a cold start (the register loaded and checked by
  * the first call), the destruction worklist's first page (after the dashboard, and from a cold
- * start), and one findings group (the largest), each against the register a hundredth the size.
+ * start), the rest of the Destruction screen (its overview, and the holdings of the version chosen
+ * in the certificate form), and one findings group (the largest), each against the register a
+ * hundredth the size; then the overview's size in bytes.
  * A benchmark, not a test. Build the renderer first (npm run build:renderer, or set
  * CUSTODIAN_RENDERER_DIR to your own build).
  */
@@ -146,6 +148,9 @@ type MainTimings = Record<string, MainTime>;
 
 const RUNS = 3;
 
+/** The size of the overview's answer as JSON: what crosses IPC before the Destruction screen can draw. */
+const overviewBytes: Record<string, number> = {};
+
 /**
  * Main-process time of each target, the median of RUNS runs. "Cold start" opens a new connection
  * first: nothing is cached, so the first call loads and indexes the register as the app does when
@@ -184,6 +189,12 @@ async function measureMain(size: LargeRegisterSize): Promise<MainTimings> {
       }
       timings['Dashboard data (counts, findings table, deadlines), cold start'] = dashboard;
       timings['Destruction worklist, first page, after the dashboard'] = (await call(app, 'destruction.worklist', { limit: 25 })).time;
+      const overview = await call(app, 'destruction.overview', {});
+      timings['Destruction overview (the rest of the screen), after the dashboard'] = overview.time;
+      overviewBytes[run === 0 ? 'first' : 'last'] = JSON.stringify(overview.value).length;
+      // The certificate form asks for the chosen version's holdings (before, they came with the overview).
+      const versionId = (overview.value as { versions: { id: string }[] }).versions[0]!.id;
+      timings['Holdings of the version chosen in the certificate form, after the dashboard'] = (await call(app, 'destruction.versionHoldings', { versionId })).time;
       const largest = [...table!.groups].sort((a, b) => b.count - a.count)[0]!;
       timings['One findings group (the largest), first 100 rows, after the dashboard'] = (await call(app, 'findings.table', { groupBy: 'code', groupKey: largest.key, offset: 0, limit: 100 })).time;
       app.db.close();
@@ -223,6 +234,7 @@ if (!process.env.CUSTODIAN_BENCH_MAIN_ONLY) {
 }
 
 const smallMain = await measureMain(small);
+const smallOverviewBytes = overviewBytes.last!;
 const largeMain = await measureMain(issueScale);
 console.log(`\nMain-process time (the handlers alone, median of ${RUNS} runs), ${issueScale.copies.toLocaleString('en-GB')} copies against ${small.copies.toLocaleString('en-GB')}.`);
 console.log('Target: under 1,000 ms at the large size. Wall is elapsed time; CPU is the process\'s user + system time, which');
@@ -232,3 +244,4 @@ for (const [label, large] of Object.entries(largeMain)) {
   const base = smallMain[label]!;
   console.log(`${label.padEnd(72)} ${ms(base.wall)} ${ms(large.wall)} ${(large.wall / base.wall).toFixed(2).padStart(6)} ${ms(large.cpu).padStart(11)} ${`${large.wall < 1000 ? 'yes' : 'NO'} / ${large.cpu < 1000 ? 'yes' : 'NO'}`.padStart(19)}`);
 }
+console.log(`\nThe Destruction screen's overview as JSON: ${smallOverviewBytes.toLocaleString('en-GB')} bytes small, ${overviewBytes.last!.toLocaleString('en-GB')} bytes large.`);

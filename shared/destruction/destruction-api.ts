@@ -47,16 +47,33 @@ export const certificateSummarySchema = z.object({
 });
 export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
 
-export const destructionOverviewRequestSchema = z.strictObject({ asOf: isoDate.optional() });
+/** Rows on a page of "Copies and their destruction" and of "Certificates issued": a register of 100,000 copies has thousands of each. */
+export const DESTRUCTION_PAGE = 50;
+const pageOffset = z.number().int().min(0).max(10_000_000).default(0);
+
+export const destructionOverviewRequestSchema = z.strictObject({
+  asOf: isoDate.optional(),
+  /** The first row of the page of copies, and of certificates, to send. */
+  copiesOffset: pageOffset,
+  certificatesOffset: pageOffset,
+});
+const pageOf = <T extends z.ZodTypeAny>(row: T) => z.object({ rows: z.array(row), total: z.number().int(), offset: z.number().int() });
 export const destructionOverviewResponseSchema = z.object({
   asOf: isoDate,
-  /** The copies of holdings not yet certified whose destruction is recorded or dated, with its state (live ones are the worklist's). */
-  copies: z.array(copyStatusSchema),
-  /** Agreement versions with holdings, for issuing a certificate. */
-  versions: z.array(z.object({ id: recordId, label: z.string(), holdings: z.array(recordRefSchema) })),
-  certificates: z.array(certificateSummarySchema),
+  /** A page of the copies of holdings not yet certified whose destruction is recorded or dated, with its state (live ones are the worklist's). */
+  copies: pageOf(copyStatusSchema),
+  /**
+   * Agreement versions with holdings, for issuing a certificate: only their names, as a register has
+   * thousands; the form asks for the chosen version's holdings (destruction.versionHoldings).
+   */
+  versions: z.array(z.object({ id: recordId, label: z.string() })),
+  certificates: pageOf(certificateSummarySchema),
 });
 export type DestructionOverview = z.infer<typeof destructionOverviewResponseSchema>;
+
+/** `destruction.versionHoldings`: the holdings a certificate for one agreement version can cover. */
+export const versionHoldingsRequestSchema = z.strictObject({ versionId: recordId });
+export const versionHoldingsResponseSchema = z.object({ holdings: z.array(recordRefSchema) });
 
 const token = z.string().min(1).max(100);
 

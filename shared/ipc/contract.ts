@@ -54,6 +54,8 @@ import {
   destructionRecordResponseSchema,
   destructionRecordManyRequestSchema,
   destructionRecordManyResponseSchema,
+  versionHoldingsRequestSchema,
+  versionHoldingsResponseSchema,
   verifyAbsenceRequestSchema,
 } from '../destruction/destruction-api';
 import { absenceCheckSchema } from '../destruction/destruction-record';
@@ -128,6 +130,7 @@ export const apiContract = {
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },
   'destruction.worklist': { request: destructionWorklistRequestSchema, response: destructionWorklistResponseSchema },
+  'destruction.versionHoldings': { request: versionHoldingsRequestSchema, response: versionHoldingsResponseSchema },
   'destruction.record': { request: destructionRecordRequestSchema, response: destructionRecordResponseSchema },
   'destruction.recordMany': { request: destructionRecordManyRequestSchema, response: destructionRecordManyResponseSchema },
   'destruction.chooseEvidence': { request: z.strictObject({}), response: chooseEvidenceResponseSchema },

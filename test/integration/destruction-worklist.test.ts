@@ -79,7 +79,7 @@ describe('the destruction worklist and recording several copies in one form', ()
     expect(result.recorded.every((r) => r.destroyedDate === '2028-04-10')).toBe(true);
     expect(result.evidence.map((e) => e.fileName)).toEqual(['erasure-report.txt']);
     const overview = await ask('destruction.overview', {});
-    const latest = (id: string) => overview.copies.find((c) => c.copy.id === id)!.latest!;
+    const latest = (id: string) => overview.copies.rows.find((c) => c.copy.id === id)!.latest!;
     expect(latest('c-2024-aws').evidence.map((e) => e.fileName)).toEqual(['erasure-report.txt']);
     expect(latest('c-2024-vault').evidence[0]!.sha256).toBe(latest('c-2024-aws').evidence[0]!.sha256);
     expect((await ask('destruction.worklist', {})).items.map((i) => i.holding.id)).toEqual(['o-h', 'hes-2023']);

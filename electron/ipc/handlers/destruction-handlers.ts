@@ -5,6 +5,7 @@ import { markAcknowledged, markSent } from '../../destruction/certificate-status
 import { allCertificateContents } from '../../destruction/destruction-store';
 import { certificateSummary, destructionOverview } from '../../destruction/destruction-overview';
 import { destructionWorklist } from '../../destruction/destruction-worklist';
+import { versionHoldings } from '../../destruction/version-holdings';
 import { issueCertificate, previewCertificate, requirePreparer, type IssueRequest } from '../../destruction/issue-certificate';
 import { attachEvidence, recordDestruction } from '../../destruction/record-destruction';
 import { recordDestructions } from '../../destruction/record-destructions';
@@ -24,6 +25,7 @@ import { savePathWithExtension } from '../../files/save-path';
 type DestructionMethods =
   | 'destruction.overview'
   | 'destruction.worklist'
+  | 'destruction.versionHoldings'
   | 'destruction.record'
   | 'destruction.recordMany'
   | 'destruction.chooseEvidence'
@@ -42,7 +44,9 @@ function summaryOf(context: ServiceContext, certificate: Certificate) {
 }
 
 export const destructionHandlers: PartialHandlerTable<DestructionMethods> = {
-  'destruction.overview': ({ asOf }, context) => destructionOverview(context.db, asOf ?? localIsoDate(context.now())),
+  'destruction.overview': ({ asOf, ...page }, context) => destructionOverview(context.db, asOf ?? localIsoDate(context.now()), page),
+
+  'destruction.versionHoldings': ({ versionId }, context) => ({ holdings: versionHoldings(cachedRegister(context.db).index, versionId) }),
 
   'destruction.worklist': ({ asOf, ...request }, context) => destructionWorklist(context.db, cachedRegister(context.db).index, asOf ?? localIsoDate(context.now()), request),
 

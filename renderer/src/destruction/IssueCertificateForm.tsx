@@ -1,6 +1,8 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useShowProblemWhen } from '../forms/follow-through';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
+import type { RecordRef } from '../../../shared/register/record-labels';
+import { call } from '../api/client';
 import { useDestructionStore } from '../stores/destruction-store';
 import { RecordLink } from '../components/RecordLink';
 
@@ -30,6 +32,20 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
   const form = useRef<HTMLFormElement>(null);
   useShowProblemWhen(form, issueResult?.status === 'refused' ? issueResult : null);
   const version = versions.find((v) => v.id === versionId) ?? versions[0];
+  // The chosen version's holdings, asked for when it is chosen: the screen gets only the versions' names.
+  const [holdings, setHoldings] = useState<{ versionId: string; holdings: RecordRef[] } | { versionId: string; error: string } | null>(null);
+  const chosenVersionId = version?.id;
+  useEffect(() => {
+    if (!chosenVersionId) return;
+    let current = true;
+    void call('destruction.versionHoldings', { versionId: chosenVersionId }).then((result) => {
+      if (current) setHoldings(result.ok ? { versionId: chosenVersionId, holdings: result.value.holdings } : { versionId: chosenVersionId, error: result.error.message });
+    });
+    return () => {
+      current = false;
+    };
+  }, [chosenVersionId]);
+  const shown = holdings?.versionId === chosenVersionId ? holdings : null;
   if (!version) return <p className="destruction-empty">No agreement version has holdings yet, so there is nothing to certify.</p>;
 
   const submit = async (event: FormEvent) => {
@@ -83,11 +99,19 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
         <fieldset className="field">
           <legend>Holdings</legend>
           <p className="hint">Leave all unticked to cover every holding of the version not yet certified.</p>
-          {version.holdings.map((h) => (
-            <label key={h.id} className="checkbox">
-              <input type="checkbox" checked={chosen.includes(h.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, h.id] : chosen.filter((x) => x !== h.id))} /> {h.label}
-            </label>
-          ))}
+          {shown === null ? <p className="hint">Loading the version’s holdings…</p> : null}
+          {shown && 'error' in shown ? (
+            <p role="alert" className="error-banner">
+              {shown.error}
+            </p>
+          ) : null}
+          {shown && 'holdings' in shown
+            ? shown.holdings.map((h) => (
+                <label key={h.id} className="checkbox">
+                  <input type="checkbox" checked={chosen.includes(h.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, h.id] : chosen.filter((x) => x !== h.id))} /> {h.label}
+                </label>
+              ))
+            : null}
         </fieldset>
         {input('reason', 'Reason', 'Leave blank to state the agreement’s destruction rule.', true)}
         {input('retained', 'What is retained', 'e.g. aggregate outputs that passed disclosure control; blank means nothing is retained.', true)}

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useShowResultWhen } from '../forms/follow-through';
+import { Pager } from '../components/Pager';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { DESTRUCTION_PAGE } from '../../../shared/destruction/destruction-api';
 import { CertificatesList } from '../destruction/CertificatesList';
 import { CopiesTable } from '../destruction/CopiesTable';
 import { IssueCertificateForm } from '../destruction/IssueCertificateForm';
@@ -15,7 +17,7 @@ import '../destruction/destruction.css';
  * absence check), issuing the certificate of destruction, and tracking it to NHS England.
  */
 export function DestructionScreen() {
-  const { overview, status, error, notice, load } = useDestructionStore();
+  const { overview, status, error, notice, load, showCopiesPage, showCertificatesPage } = useDestructionStore();
   useEffect(() => {
     void load();
   }, [load]);
@@ -44,7 +46,8 @@ export function DestructionScreen() {
           </section>
           <section aria-labelledby="destruction-copies">
             <h2 id="destruction-copies">Copies and their destruction</h2>
-            <CopiesTable copies={overview.copies} />
+            <CopiesTable copies={overview.copies.rows} />
+            <Pager label="Copies and their destruction" offset={overview.copies.offset} limit={DESTRUCTION_PAGE} total={overview.copies.total} shown={overview.copies.rows.length} onOffset={(offset) => void showCopiesPage(offset)} />
           </section>
           <section aria-labelledby="destruction-issue">
             <h2 id="destruction-issue">Certificate of destruction</h2>
@@ -52,7 +55,8 @@ export function DestructionScreen() {
           </section>
           <section aria-labelledby="destruction-certificates">
             <h2 id="destruction-certificates">Certificates issued</h2>
-            <CertificatesList certificates={overview.certificates} today={overview.asOf} />
+            <CertificatesList certificates={overview.certificates.rows} today={overview.asOf} />
+            <Pager label="Certificates" offset={overview.certificates.offset} limit={DESTRUCTION_PAGE} total={overview.certificates.total} shown={overview.certificates.rows.length} onOffset={(offset) => void showCertificatesPage(offset)} />
             <VerifyCertificate />
           </section>
         </div>

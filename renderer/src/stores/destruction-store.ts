@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CertificateIssueResponse, CertificateVerifyResponse, DestructionOverview } from '../../../shared/destruction/destruction-api';
+import { DESTRUCTION_PAGE, type CertificateIssueResponse, type CertificateVerifyResponse, type DestructionOverview } from '../../../shared/destruction/destruction-api';
 import type { RecordRef } from '../../../shared/register/record-labels';
 import type { ApiRequest } from '../../../shared/ipc/contract';
 import { call } from '../api/client';
@@ -24,6 +24,9 @@ export interface ChosenEvidence {
 
 interface DestructionState {
   overview: DestructionOverview | null;
+  /** The first row of the page shown of "Copies and their destruction", and of "Certificates issued". */
+  copiesOffset: number;
+  certificatesOffset: number;
   status: Status;
   error: string | null;
   /** The copies whose destruction form is open (a dialog, wherever the user asked for it). */
@@ -38,6 +41,8 @@ interface DestructionState {
   /** The answer to the last "Verify a certificate file". */
   verification: Extract<CertificateVerifyResponse, { status: 'checked' }> | null;
   load: () => Promise<void>;
+  showCopiesPage: (offset: number) => Promise<void>;
+  showCertificatesPage: (offset: number) => Promise<void>;
   startRecording: (target: RecordingTarget | null) => void;
   chooseEvidence: () => Promise<void>;
   removeEvidence: (token: string) => void;
@@ -57,6 +62,8 @@ interface DestructionState {
 
 const initialState = {
   overview: null,
+  copiesOffset: 0,
+  certificatesOffset: 0,
   status: 'idle' as Status,
   error: null,
   recording: null,
@@ -72,9 +79,24 @@ export const useDestructionStore = create<DestructionState>()((set, get) => ({
   ...initialState,
   load: async () => {
     set({ status: get().overview ? 'ready' : 'loading', error: null });
-    const result = await call('destruction.overview', {});
-    if (result.ok) set({ overview: result.value, status: 'ready' });
-    else set({ status: 'error', error: result.error.message });
+    const result = await call('destruction.overview', { copiesOffset: get().copiesOffset, certificatesOffset: get().certificatesOffset });
+    if (!result.ok) return set({ status: 'error', error: result.error.message });
+    const { copies, certificates } = result.value;
+    // Recording or certifying can shorten a list under the page shown: show its last page instead.
+    const lastPage = (total: number) => Math.max(0, Math.floor((total - 1) / DESTRUCTION_PAGE) * DESTRUCTION_PAGE);
+    if ((copies.offset > 0 && copies.offset >= copies.total) || (certificates.offset > 0 && certificates.offset >= certificates.total)) {
+      set({ copiesOffset: Math.min(copies.offset, lastPage(copies.total)), certificatesOffset: Math.min(certificates.offset, lastPage(certificates.total)) });
+      return get().load();
+    }
+    set({ overview: result.value, status: 'ready' });
+  },
+  showCopiesPage: async (offset) => {
+    set({ copiesOffset: offset });
+    await get().load();
+  },
+  showCertificatesPage: async (offset) => {
+    set({ certificatesOffset: offset });
+    await get().load();
   },
   startRecording: (target) => set({ recording: target, evidence: [], formError: null }),
   chooseEvidence: async () => {
