@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useShowProblemWhen } from '../forms/follow-through';
 import type { DestructionOverview } from '../../../shared/destruction/destruction-api';
 import { useDestructionStore } from '../stores/destruction-store';
+import { useActionLock } from '../stores/register-identity-store';
 import { RecordLink } from '../components/RecordLink';
 
 type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by' | 'validator';
@@ -22,6 +23,7 @@ const personRoles: readonly (readonly [PersonRole, string])[] = [
 /** Choose an agreement version (and optionally holdings), who signs, and issue the certificate. */
 export function IssueCertificateForm({ versions }: { versions: DestructionOverview['versions'] }) {
   const { issue, issueResult, saving } = useDestructionStore();
+  const lock = useActionLock('issueCertificate');
   const id = useId();
   const [versionId, setVersionId] = useState(versions[0]?.id ?? '');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -114,7 +116,7 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
         ))}
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving} {...lock}>
           {saving ? 'Issuing…' : 'Issue certificate…'}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { incidentHref, incidentRouteOf } from '../navigation/incident-links';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentSettingsPanel } from './incidents/IncidentSettingsPanel';
 import { useNow } from './incidents/useNow';
+import { useActionLock } from '../stores/register-identity-store';
 import '../styles/incidents.css';
 
 const subscribe = (onChange: () => void) => {
@@ -41,15 +42,23 @@ export function IncidentsScreen() {
     else useIncidentsStore.setState({ view: { kind: 'none' } });
   }, [hash, open, startFromFinding, startNew]);
 
+  const newLock = useActionLock('changeIncident');
   // Data that arrived after the last tick is judged at least as late as it arrived.
   const now = dataAt > ticked.getTime() ? new Date(dataAt) : ticked;
   const selectedId = view.kind === 'incident' ? view.detail.incident.id : null;
   return (
     <div className="incidents-screen">
       <ScreenHeader title="Incidents">
-        <a className="button primary" href="#/incidents/new">
-          New incident
-        </a>
+        {/* A link cannot be disabled: a login that may not log an incident gets a disabled button saying why. */}
+        {newLock.disabled ? (
+          <button type="button" className="primary" {...newLock}>
+            New incident
+          </button>
+        ) : (
+          <a className="button primary" href="#/incidents/new">
+            New incident
+          </a>
+        )}
         <button type="button" disabled={busy} onClick={() => void exportLog('xlsx')}>
           Breach log (XLSX)
         </button>
