@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import { expect } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it, expect as check } from 'vitest';
+import { openDatabase } from '../../electron/db/open-database';
+import { writeSettings } from '../../electron/db/settings-repository';
+import { compliantRegister } from '../helpers/compliant-register';
+import { POSTGRES_TEST_PASSWORD, startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { storeRegister } from '../helpers/store-register';
+import { artefactsFolder } from './artefacts-folder';
+import { appPerTest } from './harness';
+
+/**
+ * What a team member sees on the screens beyond the record buttons: each action their roles do not
+ * allow is disabled and says which roles would, and one they may take goes through to a real
+ * PostgreSQL that enforces the grants. The reasons are written out here, not built from the app's table.
+ */
+const needs = (roles: string) => `Your role in this team register does not allow this: it needs the ${roles} role.`;
+
+const people = { sam: 'custodian_destruction_officer', dee: 'custodian_dpo', audrey: 'custodian_auditor' } as const;
+
+describe('actions offered by role in a team register', () => {
+  const apps = appPerTest();
+  let server: PostgresServer;
+  let seeded = '';
+  beforeAll(async () => {
+    server = startPostgres();
+    seeded = await server.createDatabase();
+    const { db } = openDatabase(server.url(seeded), { create: true });
+    storeRegister(db, compliantRegister().build());
+    writeSettings(db, { organisationName: 'University of Exampleton', displayName: 'Priya Shah' });
+    db.close();
+    for (const [person, role] of Object.entries(people)) await server.admin(`CREATE ROLE ${person} LOGIN PASSWORD '${POSTGRES_TEST_PASSWORD}' IN ROLE ${role}`);
+  }, 60_000);
+  afterAll(() => server.stop());
+
+  /** Each test on its own copy of the seeded register, signed in as one person. */
+  async function openAs(person: keyof typeof people, hash: string) {
+    const database = await server.createDatabase(seeded);
+    const app = await apps.open({ hash, location: server.url(database, person), now: () => new Date('2028-04-20T10:00:00Z') });
+    await expect(app.page.getByRole('region', { name: 'Which register', exact: true })).toContainText(`Signed in as ${person}`);
+    return { app, database };
+  }
+
+  const go = (page: Page, screen: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+
+  async function expectRefused(button: ReturnType<Page['getByRole']>, reason: string) {
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('title', reason);
+  }
+
+  it('an auditor is offered no change anywhere, each refusal naming the roles that may', async () => {
+    const { app } = await openAs('audrey', '#/destruction');
+    const { page } = app;
+    const worklist = page.getByRole('table', { name: 'Destruction worklist' });
+    await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 3 copies of NIC00574_HES_APC_2024/ }), needs('IG lead or destruction officer'));
+    await expectRefused(page.getByRole('button', { name: 'Issue certificate…' }), needs('IG lead or DPO'));
+    await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-destruction.png'), fullPage: true });
+
+    await go(page, 'Incidents');
+    await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
+    await expect(page.getByRole('link', { name: 'New incident' })).toHaveCount(0);
+
+    await go(page, 'Settings');
+    await expectRefused(page.getByRole('button', { name: 'Save settings' }), needs('IG lead'));
+
+    await go(page, 'Dashboard');
+    const setStatus = page.getByRole('button', { name: /^Set status of this finding/ }).first();
+    await expectRefused(setStatus, needs('IG lead'));
+    await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-dashboard.png') });
+  });
+
+  it('a DPO may issue certificates but not record destruction', async () => {
+    const { app } = await openAs('dee', '#/destruction');
+    const { page } = app;
+    const worklist = page.getByRole('table', { name: 'Destruction worklist' });
+    await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 3 copies of NIC00574_HES_APC_2024/ }), needs('IG lead or destruction officer'));
+    const issue = page.getByRole('button', { name: 'Issue certificate…' });
+    await expect(issue).toBeEnabled();
+    await expect(issue).not.toHaveAttribute('title');
+    await go(page, 'Incidents');
+    await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
+    await page.screenshot({ path: join(artefactsFolder, 'team-roles-dpo-incidents.png') });
+  });
+
+  it('a destruction officer records a destruction, which the database accepts, and may not issue its certificate', async () => {
+    const { app, database } = await openAs('sam', '#/destruction');
+    const { page } = app;
+    await expectRefused(page.getByRole('button', { name: 'Issue certificate…' }), needs('IG lead or DPO'));
+
+    const row = page.getByRole('table', { name: 'Destruction worklist' }).getByRole('row', { name: /NIC00574_HES_APC_2024/ });
+    await row.getByRole('checkbox', { name: 'Include Derived copy of NIC00574_HES_APC_2024 at Exampleton Secure Data Environment' }).uncheck();
+    await row.getByRole('checkbox', { name: 'Include Backup copy of NIC00574_HES_APC_2024 at CSU Leeds backup vault' }).uncheck();
+    await row.getByRole('button', { name: /^Record destruction of the chosen 1 copy of NIC00574_HES_APC_2024/ }).click();
+    const form = page.getByRole('form', { name: /Record destruction: Primary copy of NIC00574_HES_APC_2024/ });
+    await form.getByLabel('Method type').selectOption('Clear');
+    await form.getByLabel('Method used').fill('Cloud object deletion');
+    await form.getByLabel('Tool', { exact: true }).fill('AWS S3 console');
+    await form.getByLabel('Date and time').fill('2028-04-10T14:30');
+    await form.getByLabel('Operator').fill('Sam Jones');
+    await form.getByLabel('Verification method').fill('Bucket listing and versioning check');
+    await form.getByLabel('Verification result').fill('No objects or versions remain');
+    await form.getByRole('button', { name: 'Record destruction' }).click();
+    await expect(page.getByRole('status')).toHaveText(/^Destruction recorded for Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 \(London\)/);
+    const copies = page.getByRole('table', { name: 'Copies and their destruction' });
+    await expect(copies.getByRole('button', { name: 'Add evidence for Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London)' })).toBeEnabled();
+    await page.screenshot({ path: join(artefactsFolder, 'team-roles-destruction-officer.png'), fullPage: true });
+
+    // The database's own word: the copy is destroyed, and the log names sam's login.
+    const copy = await server.admin("SELECT destroyed_date::text AS date FROM copies WHERE id = 'c-2024-aws'", database);
+    check(copy.rows).toEqual([{ date: '2028-04-10' }]);
+    const log = await server.admin("SELECT DISTINCT os_user FROM audit_log WHERE action = 'destruction-recorded'", database);
+    check(log.rows).toEqual([{ os_user: 'sam' }]);
+  });
+});
