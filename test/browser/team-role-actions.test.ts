@@ -4,9 +4,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it, expect as check } from 'vitest';
 import { openDatabase } from '../../electron/db/open-database';
 import { writeSettings } from '../../electron/db/settings-repository';
+import { recordDestruction } from '../../electron/destruction/record-destruction';
 import { compliantRegister } from '../helpers/compliant-register';
+import { actorAt, destructionOf } from '../helpers/destruction-scenario';
 import { POSTGRES_TEST_PASSWORD, startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import { storeRegister } from '../helpers/store-register';
+import { makeTempDir } from '../helpers/temp-dir';
 import { artefactsFolder } from './artefacts-folder';
 import { appPerTest } from './harness';
 
@@ -70,17 +73,47 @@ describe('actions offered by role in a team register', () => {
     await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-dashboard.png') });
   });
 
-  it('a DPO may issue certificates but not record destruction', async () => {
-    const { app } = await openAs('dee', '#/destruction');
-    const { page } = app;
-    const worklist = page.getByRole('table', { name: 'Destruction worklist' });
-    await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 3 copies of NIC00574_HES_APC_2024/ }), needs('IG lead or destruction officer'));
-    const issue = page.getByRole('button', { name: 'Issue certificate…' });
-    await expect(issue).toBeEnabled();
-    await expect(issue).not.toHaveAttribute('title');
-    await go(page, 'Incidents');
-    await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
-    await page.screenshot({ path: join(artefactsFolder, 'team-roles-dpo-incidents.png') });
+  it('a DPO issues and marks sent a certificate, which the database accepts, and may not record destruction or its evidence', async () => {
+    // The version's copies destroyed beforehand, as the destruction officer would have recorded them.
+    const database = await server.createDatabase(seeded);
+    const folder = makeTempDir('custodian-team-dpo-');
+    try {
+      const { db } = openDatabase(server.url(database), { create: false });
+      for (const copy of ['c-2024-aws', 'c-2024-tre', 'c-2024-vault']) await recordDestruction(db, actorAt(), folder.dir, destructionOf(copy));
+      db.close();
+      const certificatePath = folder.path('COD-2028-0001.pdf');
+      const app = await apps.open({
+        hash: '#/destruction',
+        location: server.url(database, 'dee'),
+        now: () => new Date('2028-04-20T10:00:00Z'),
+        dialogs: { chooseFileToSave: async () => certificatePath },
+      });
+      const { page } = app;
+      await expect(page.getByRole('region', { name: 'Which register', exact: true })).toContainText('Signed in as dee (DPO)');
+      const worklist = page.getByRole('table', { name: 'Destruction worklist' });
+      await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 2 copies of NIC00574_HES_APC_2023/ }), needs('IG lead or destruction officer'));
+      await expectRefused(page.getByRole('button', { name: 'Add evidence for Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London)' }), needs('IG lead or destruction officer'));
+
+      await page.getByLabel('Agreement version').selectOption({ label: 'DARS-NIC-00574-V2H1F v4.2' });
+      await page.getByLabel('What is retained').fill('Aggregate tables that passed disclosure control.');
+      await page.getByLabel('Validated by: name').fill('Alex Green');
+      await page.getByRole('button', { name: 'Issue certificate…' }).click();
+      await expect(page.getByRole('status')).toHaveText('Certificate COD-2028-0001 issued: saved as COD-2028-0001.pdf, with COD-2028-0001.json beside it.');
+      const certificates = page.getByRole('table', { name: 'Certificates of destruction' });
+      await certificates.getByLabel('Date COD-2028-0001 was sent').fill('2028-04-21');
+      await certificates.getByRole('button', { name: 'Mark sent' }).click();
+      await expect(certificates.getByRole('row', { name: /COD-2028-0001/ })).toContainText('Sent to DARS 21 April 2028');
+      await expect(certificates.getByRole('button', { name: 'Sign COD-2028-0001…' })).toBeEnabled();
+      await page.screenshot({ path: join(artefactsFolder, 'team-roles-dpo-destruction.png') });
+
+      const stored = await server.admin("SELECT number, sent_date::text AS sent FROM certificates", database);
+      check(stored.rows).toEqual([{ number: 'COD-2028-0001', sent: '2028-04-21' }]);
+
+      await go(page, 'Incidents');
+      await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
+    } finally {
+      folder.remove();
+    }
   });
 
   it('a destruction officer records a destruction, which the database accepts, and may not issue its certificate', async () => {
