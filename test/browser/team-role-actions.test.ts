@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { POSTGRES_TEST_PASSWORD, startPostgres, type PostgresServer } from '../h
 import { storeRegister } from '../helpers/store-register';
 import { makeTempDir } from '../helpers/temp-dir';
 import { artefactsFolder } from './artefacts-folder';
-import { appPerTest } from './harness';
+import { appPerTest, type OpenAppOptions } from './harness';
 
 /**
  * What a team member sees on the screens beyond the record buttons: each action their roles do not
@@ -20,7 +21,7 @@ import { appPerTest } from './harness';
  */
 const needs = (roles: string) => `Your role in this team register does not allow this: it needs the ${roles} role.`;
 
-const people = { sam: 'custodian_destruction_officer', dee: 'custodian_dpo', audrey: 'custodian_auditor' } as const;
+const people = { priya: 'custodian_analyst', sam: 'custodian_destruction_officer', dee: 'custodian_dpo', audrey: 'custodian_auditor' } as const;
 
 describe('actions offered by role in a team register', () => {
   const apps = appPerTest();
@@ -38,9 +39,9 @@ describe('actions offered by role in a team register', () => {
   afterAll(() => server.stop());
 
   /** Each test on its own copy of the seeded register, signed in as one person. */
-  async function openAs(person: keyof typeof people, hash: string) {
+  async function openAs(person: keyof typeof people, hash: string, dialogs?: OpenAppOptions['dialogs']) {
     const database = await server.createDatabase(seeded);
-    const app = await apps.open({ hash, location: server.url(database, person), now: () => new Date('2028-04-20T10:00:00Z') });
+    const app = await apps.open({ hash, location: server.url(database, person), now: () => new Date('2028-04-20T10:00:00Z'), ...(dialogs ? { dialogs } : {}) });
     await expect(app.page.getByRole('region', { name: 'Which register', exact: true })).toContainText(`Signed in as ${person}`);
     return { app, database };
   }
@@ -145,4 +146,44 @@ describe('actions offered by role in a team register', () => {
     const log = await server.admin("SELECT DISTINCT os_user FROM audit_log WHERE action = 'destruction-recorded'", database);
     check(log.rows).toEqual([{ os_user: 'sam' }]);
   });
+
+  it('an analyst exports a disclosure table against a holding; a destruction officer may export only against none, an auditor not at all', async () => {
+    const folder = makeTempDir('custodian-team-disclosure-');
+    try {
+      const input = folder.path('admissions.csv');
+      writeFileSync(input, 'area,count\nLeeds,4\nYork,120\n');
+      const dialogs = { chooseFileToOpen: async () => input, chooseFileToSave: async () => folder.path('admissions-published.csv') };
+      const analyst = await openAs('priya', '#/disclosure', dialogs);
+      let page = analyst.app.page;
+      await page.getByLabel('Holding it derives from').selectOption('hes-2024');
+      await page.getByRole('button', { name: 'Open a table…' }).click();
+      await expect(page.getByText('Audit passed')).toBeVisible({ timeout: 45_000 });
+      const exportCsv = page.getByRole('button', { name: 'Export CSV…' });
+      await expect(exportCsv).toBeEnabled();
+      await exportCsv.click();
+      await expect(page.getByText(/Recorded in the audit log as entry \d+/)).toBeVisible({ timeout: 45_000 });
+      const entry = await server.admin("SELECT record_id, os_user FROM audit_log WHERE action = 'export'", analyst.database);
+      check(entry.rows).toEqual([{ record_id: 'hes-2024', os_user: 'priya' }]);
+      await analyst.app.close();
+
+      const officer = await openAs('sam', '#/disclosure', dialogs);
+      page = officer.app.page;
+      await page.getByRole('button', { name: 'Open a table…' }).click();
+      await expect(page.getByText('Audit passed')).toBeVisible({ timeout: 45_000 });
+      await expect(page.getByRole('button', { name: 'Export CSV…' })).toBeEnabled();
+      await page.getByLabel('Holding it derives from').selectOption('hes-2024');
+      await expectRefused(page.getByRole('button', { name: 'Export CSV…' }), needs('IG lead or analyst'));
+      await expectRefused(page.getByRole('button', { name: 'Export XLSX…' }), needs('IG lead or analyst'));
+      await page.screenshot({ path: join(artefactsFolder, 'team-roles-officer-disclosure.png'), fullPage: true });
+      await officer.app.close();
+
+      const auditor = await openAs('audrey', '#/disclosure', dialogs);
+      page = auditor.app.page;
+      await page.getByRole('button', { name: 'Open a table…' }).click();
+      await expect(page.getByText('Audit passed')).toBeVisible({ timeout: 45_000 });
+      await expectRefused(page.getByRole('button', { name: 'Export CSV…' }), needs('IG lead, analyst, destruction officer or DPO'));
+    } finally {
+      folder.remove();
+    }
+  }, 120_000);
 });
