@@ -87,7 +87,7 @@ describe('actions offered by role in a team register', () => {
         hash: '#/destruction',
         location: server.url(database, 'dee'),
         now: () => new Date('2028-04-20T10:00:00Z'),
-        dialogs: { chooseFileToSave: async () => certificatePath },
+        dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async () => certificatePath },
       });
       const { page } = app;
       await expect(page.getByRole('region', { name: 'Which register', exact: true })).toContainText('Signed in as dee (DPO)');
