@@ -24,6 +24,12 @@ export const teamActionRoles = {
   issueCertificate: ['custodian_dpo'],
   /** Sign a certificate's PDF: the register keeps only an audit entry of the signature. */
   signCertificate: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
+  /**
+   * Save a report or list to a file (the registers, the breach log, an incident's report): the
+   * export is recorded in the audit log, which the auditor may not write, so the database refuses
+   * the auditor even a report.
+   */
+  exportReport: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
   /** Export a disclosure table against no holding: only an audit entry is written. */
   exportDisclosure: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
   /** Export a disclosure table against a holding: its release is kept with it (disclosure_releases). */

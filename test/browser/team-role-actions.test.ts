@@ -64,6 +64,8 @@ describe('actions offered by role in a team register', () => {
     await go(page, 'Incidents');
     await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
     await expect(page.getByRole('link', { name: 'New incident' })).toHaveCount(0);
+    // Even a report: saving one writes its audit entry, and the auditor may write none.
+    await expectRefused(page.getByRole('button', { name: 'Breach log (XLSX)' }), needs('IG lead, analyst, destruction officer or DPO'));
 
     await go(page, 'Settings');
     await expectRefused(page.getByRole('button', { name: 'Save settings' }), needs('IG lead'));
@@ -71,6 +73,7 @@ describe('actions offered by role in a team register', () => {
     await go(page, 'Dashboard');
     const setStatus = page.getByRole('button', { name: /^Set status of this finding/ }).first();
     await expectRefused(setStatus, needs('IG lead'));
+    await expectRefused(page.getByRole('button', { name: 'Export the audit-readiness report as PDF' }), needs('IG lead, analyst, destruction officer or DPO'));
     await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-dashboard.png') });
   });
 
@@ -112,6 +115,7 @@ describe('actions offered by role in a team register', () => {
 
       await go(page, 'Incidents');
       await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
+      await expect(page.getByRole('button', { name: 'Breach log (XLSX)' })).toBeEnabled();
     } finally {
       folder.remove();
     }

@@ -43,6 +43,7 @@ export function IncidentsScreen() {
   }, [hash, open, startFromFinding, startNew]);
 
   const newLock = useActionLock('changeIncident');
+  const exportLock = useActionLock('exportReport');
   // Data that arrived after the last tick is judged at least as late as it arrived.
   const now = dataAt > ticked.getTime() ? new Date(dataAt) : ticked;
   const selectedId = view.kind === 'incident' ? view.detail.incident.id : null;
@@ -59,10 +60,10 @@ export function IncidentsScreen() {
             New incident
           </a>
         )}
-        <button type="button" disabled={busy} onClick={() => void exportLog('xlsx')}>
+        <button type="button" disabled={busy} {...exportLock} onClick={() => void exportLog('xlsx')}>
           Breach log (XLSX)
         </button>
-        <button type="button" disabled={busy} onClick={() => void exportLog('csv')}>
+        <button type="button" disabled={busy} {...exportLock} onClick={() => void exportLog('csv')}>
           Breach log (CSV)
         </button>
         <button type="button" aria-expanded={showSettings} onClick={() => setShowSettings((s) => !s)}>
