@@ -70,6 +70,12 @@ describe('actions offered by role in a team register', () => {
     await go(page, 'Settings');
     await expectRefused(page.getByRole('button', { name: 'Save settings' }), needs('IG lead'));
 
+    // An agreement's page: its own buttons and those of the lists under it.
+    await page.evaluate(() => (location.hash = '#/agreements/dsa/hip'));
+    await expectRefused(page.getByRole('button', { name: 'Add version' }), needs('IG lead'));
+    await expectRefused(page.getByRole('button', { name: 'Add dataset' }), needs('IG lead'));
+    await expectRefused(page.getByRole('button', { name: 'Export the holdings audit report as PDF' }), needs('IG lead, analyst, destruction officer or DPO'));
+
     await go(page, 'Dashboard');
     const setStatus = page.getByRole('button', { name: /^Set status of this finding/ }).first();
     await expectRefused(setStatus, needs('IG lead'));
