@@ -55,11 +55,20 @@ export function mayTake(register: RegisterWho, action: TeamAction): boolean {
   return rolesFor(action).some((role) => register.roles.includes(role));
 }
 
-/** Why an action is not offered, naming the roles that would allow it. */
-export function whyRefused(action: TeamAction): string {
+/** "IG lead or DPO": the roles that would allow an action, as a user reads them. */
+function rolesNeeded(action: TeamAction): string {
   const names = rolesFor(action).map((role) => teamRoleLabels[role]);
-  const needed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-  return `Your role in this team register does not allow this: it needs the ${needed} role.`;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+/** Why an action is not offered, naming the roles that would allow it: a disabled button's title. */
+export function whyRefused(action: TeamAction): string {
+  return `Your role in this team register does not allow this: it needs the ${rolesNeeded(action)} role.`;
+}
+
+/** The same as a line of its own beside the buttons, naming what is not offered ("Issuing certificates"). */
+export function whyNotOffered(action: TeamAction, what: string): string {
+  return `${what} is not offered: your role in this team register does not allow it; it needs the ${rolesNeeded(action)} role.`;
 }
 
 /** What an action's button needs: nothing when it may be taken, else disabled with the reason. */

@@ -59,6 +59,11 @@ describe('actions offered by role in a team register', () => {
     const worklist = page.getByRole('table', { name: 'Destruction worklist' });
     await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 3 copies of NIC00574_HES_APC_2024/ }), needs('IG lead or destruction officer'));
     await expectRefused(page.getByRole('button', { name: 'Issue certificate…' }), needs('IG lead or DPO'));
+    // The reason is also a line a keyboard user reads, who cannot focus a disabled button for its title.
+    await expect(page.getByRole('region', { name: 'Pending destruction' })).toContainText(
+      'Recording destruction, its evidence and absence checks is not offered: your role in this team register does not allow it; it needs the IG lead or destruction officer role.',
+    );
+    await expect(page.getByRole('region', { name: 'Certificate of destruction' })).toContainText('it needs the IG lead or DPO role.');
     await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-destruction.png'), fullPage: true });
 
     await go(page, 'Incidents');
@@ -103,6 +108,7 @@ describe('actions offered by role in a team register', () => {
       const worklist = page.getByRole('table', { name: 'Destruction worklist' });
       await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 2 copies of NIC00574_HES_APC_2023/ }), needs('IG lead or destruction officer'));
       await expectRefused(page.getByRole('button', { name: 'Add evidence for Primary copy of NIC00574_HES_APC_2024 at AWS eu-west-2 (London)' }), needs('IG lead or destruction officer'));
+      await expect(page.getByText(/Issuing a certificate .* is not offered/)).toHaveCount(0);
 
       await page.getByLabel('Agreement version').selectOption({ label: 'DARS-NIC-00574-V2H1F v4.2' });
       await page.getByLabel('What is retained').fill('Aggregate tables that passed disclosure control.');

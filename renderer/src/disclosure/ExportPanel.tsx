@@ -1,6 +1,7 @@
 import type { DisclosureJobStatus } from '../../../shared/disclosure/disclosure-api';
 import { useDisclosureStore } from '../stores/disclosure-store';
 import { useActionLock } from '../stores/register-identity-store';
+import { RoleReason } from '../components/RoleReason';
 import { ProgressPanel } from './ProgressPanel';
 import { ReportView } from './ReportView';
 
@@ -28,6 +29,7 @@ export function ExportPanel({ preview, stale }: { preview: DisclosureJobStatus; 
         <button type="button" disabled={disabled} {...lock} onClick={() => void exportAs('xlsx')}>
           Export XLSX…
         </button>
+        <RoleReason action={holdingId ? 'exportDisclosureAgainstHolding' : 'exportDisclosure'} what={holdingId ? 'Exporting against a holding' : 'Exporting'} />
         {refused ? <p className="hint">Export is refused: the attacker’s audit failed.</p> : stale ? <p className="hint">Preview again first.</p> : null}
       </div>
       {exportJob && running ? <ProgressPanel job={exportJob} label="Export progress" onCancel={() => void cancel()} /> : null}

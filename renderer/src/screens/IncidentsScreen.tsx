@@ -9,6 +9,7 @@ import { IncidentList } from './incidents/IncidentList';
 import { IncidentSettingsPanel } from './incidents/IncidentSettingsPanel';
 import { useNow } from './incidents/useNow';
 import { useActionLock } from '../stores/register-identity-store';
+import { RoleReason } from '../components/RoleReason';
 import '../styles/incidents.css';
 
 const subscribe = (onChange: () => void) => {
@@ -71,6 +72,8 @@ export function IncidentsScreen() {
         </button>
       </ScreenHeader>
       <p className="lede">Record incidents and breaches, assess them on the DSPT grid, and notify NHS England (DARS) and the ICO on time: the ICO within 72 hours of becoming aware.</p>
+      <RoleReason action="changeIncident" what="Logging, assessing, acting on and closing an incident" />
+      <RoleReason action="notifyIncident" what="Recording an incident's notifications" />
 
       <div aria-live="polite" className="incident-messages">
         {message ? (

@@ -5,6 +5,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { RegisterLocationSection } from './RegisterLocationSection';
 import { useSettingsStore } from '../stores/settings-store';
 import { useActionLock } from '../stores/register-identity-store';
+import { RoleReason } from '../components/RoleReason';
 
 const themeLabels: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -90,6 +91,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <button type="submit" className="primary" disabled={status === 'saving'} {...lock}>
             {status === 'saving' ? 'Saving…' : 'Save settings'}
           </button>
+          <RoleReason action="changeSettings" what="Changing the settings" />
           <p role="status" className="status-line">
             {savedAt && !dirty ? 'Settings saved.' : ''}
           </p>
