@@ -71,9 +71,11 @@ describe('actions offered by role in a team register', () => {
     await expect(page.getByRole('link', { name: 'New incident' })).toHaveCount(0);
     // Even a report: saving one writes its audit entry, and the auditor may write none.
     await expectRefused(page.getByRole('button', { name: 'Breach log (XLSX)' }), needs('IG lead, analyst, destruction officer or DPO'));
+    await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-incidents.png') });
 
     await go(page, 'Settings');
     await expectRefused(page.getByRole('button', { name: 'Save settings' }), needs('IG lead'));
+    await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-settings.png') });
 
     // An agreement's page: its own buttons and those of the lists under it.
     await page.evaluate(() => (location.hash = '#/agreements/dsa/hip'));

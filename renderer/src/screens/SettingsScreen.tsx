@@ -87,11 +87,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
           error={fieldErrors.defaultDestructionRule}
           onChange={(rule) => update('defaultDestructionRule', rule)}
         />
+        <RoleReason action="changeSettings" what="Changing the settings" />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={status === 'saving'} {...lock}>
             {status === 'saving' ? 'Saving…' : 'Save settings'}
           </button>
-          <RoleReason action="changeSettings" what="Changing the settings" />
           <p role="status" className="status-line">
             {savedAt && !dirty ? 'Settings saved.' : ''}
           </p>
