@@ -4,7 +4,7 @@ import type { Finding } from '../../../shared/register/findings';
 import { FindingStatusDialog } from './FindingStatusDialog';
 import { FindingStatusLine } from './FindingStatusLine';
 import { showDate } from '../format/display';
-import { incidentFromFindingHref } from '../navigation/incident-links';
+import { OpenIncidentLink } from './OpenIncidentLink';
 import { RecordLink } from './RecordLink';
 import { StatusBadge } from './StatusBadge';
 import { useActionLock } from '../stores/register-identity-store';
@@ -68,9 +68,7 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
       {settingStatus && onStatusChanged ? <FindingStatusDialog finding={finding} onClose={() => setSettingStatus(false)} onSaved={onStatusChanged} /> : null}
       {!canBeBreach(finding.code) ? null : (
         <p className="finding-incident">
-          <a href={incidentFromFindingHref(finding.id)}>
-            Open incident<span className="visually-hidden"> from this finding: {finding.title}</span>
-          </a>
+          <OpenIncidentLink finding={finding} />
         </p>
       )}
     </li>

@@ -10,7 +10,7 @@ import { RecordLink } from '../../components/RecordLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { capitalise, showDate } from '../../format/display';
 import { GROUPS_PER_PAGE, useFindingsTable, type FindingsTableQuery } from '../../hooks/useFindingsTable';
-import { incidentFromFindingHref } from '../../navigation/incident-links';
+import { OpenIncidentLink } from '../../components/OpenIncidentLink';
 import { useRegisterChanges } from '../../stores/register-changes-store';
 import { useActionLock } from '../../stores/register-identity-store';
 import './findings-table.css';
@@ -289,9 +289,7 @@ function FindingActions({ finding, onStatusChanged }: { finding: Finding; onStat
         Set status<span className="visually-hidden"> of this finding: {finding.title}</span>
       </button>
       {canBeBreach(finding.code) ? (
-        <a href={incidentFromFindingHref(finding.id)}>
-          Open incident<span className="visually-hidden"> from this finding: {finding.title}</span>
-        </a>
+        <OpenIncidentLink finding={finding} />
       ) : null}
       {open ? <FindingStatusDialog finding={finding} onClose={() => setOpen(false)} onSaved={onStatusChanged} /> : null}
     </div>
