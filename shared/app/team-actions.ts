@@ -16,7 +16,7 @@ export const teamActionRoles = {
   setFindingStatus: [],
   /** Log, edit, assess, act on, contain or close an incident (incidents, incident_actions). */
   changeIncident: [],
-  /** An incident's notifications to the ICO, DHSC and others (incident_notifications). */
+  /** An incident's notifications, to the ICO, NHS England (DARS) and others (incident_notifications). */
   notifyIncident: ['custodian_dpo'],
   /** A destruction record, its evidence, an absence check; a live copy marked destroyed. */
   recordDestruction: ['custodian_destruction_officer'],
