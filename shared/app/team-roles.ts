@@ -21,15 +21,3 @@ export const teamRoleAllows: Record<TeamRoleId, string> = {
   custodian_dpo: 'issue and sign certificates and record incident notifications',
   custodian_auditor: 'read and verify everything, change nothing',
 };
-
-/** What the person signed in may change, as the database will allow it (002-roles.ts); everything on a file. */
-export interface RegisterPermissions {
-  records: boolean;
-  destruction: boolean;
-  certificates: boolean;
-}
-
-export function registerPermissions(register: { store: 'sqlite' | 'postgres'; owner: boolean; roles: readonly TeamRoleId[] }): RegisterPermissions {
-  const has = (role: TeamRoleId) => register.store === 'sqlite' || register.owner || register.roles.includes('custodian_ig_lead') || register.roles.includes(role);
-  return { records: has('custodian_ig_lead'), destruction: has('custodian_destruction_officer'), certificates: has('custodian_dpo') };
-}

@@ -4,9 +4,10 @@ import type { Finding } from '../../../shared/register/findings';
 import { FindingStatusDialog } from './FindingStatusDialog';
 import { FindingStatusLine } from './FindingStatusLine';
 import { showDate } from '../format/display';
-import { incidentFromFindingHref } from '../navigation/incident-links';
+import { OpenIncidentLink } from './OpenIncidentLink';
 import { RecordLink } from './RecordLink';
 import { StatusBadge } from './StatusBadge';
+import { useActionLock } from '../stores/register-identity-store';
 
 
 /**
@@ -17,6 +18,7 @@ import { StatusBadge } from './StatusBadge';
  */
 export function FindingItem({ finding, compact = false, onStatusChanged }: { finding: Finding; compact?: boolean; onStatusChanged?: () => void }) {
   const [settingStatus, setSettingStatus] = useState(false);
+  const lock = useActionLock('setFindingStatus');
   const subjects = (
     <ul className="finding-subjects" aria-label="About">
       {finding.subjects.map((subject) => (
@@ -58,7 +60,7 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
       {onStatusChanged ? (
         <p className="finding-status">
           <FindingStatusLine status={finding.status} />{' '}
-          <button type="button" className="link-button" onClick={() => setSettingStatus(true)}>
+          <button type="button" className="link-button" onClick={() => setSettingStatus(true)} {...lock}>
             Set status<span className="visually-hidden"> of this finding: {finding.title}</span>
           </button>
         </p>
@@ -66,9 +68,7 @@ export function FindingItem({ finding, compact = false, onStatusChanged }: { fin
       {settingStatus && onStatusChanged ? <FindingStatusDialog finding={finding} onClose={() => setSettingStatus(false)} onSaved={onStatusChanged} /> : null}
       {!canBeBreach(finding.code) ? null : (
         <p className="finding-incident">
-          <a href={incidentFromFindingHref(finding.id)}>
-            Open incident<span className="visually-hidden"> from this finding: {finding.title}</span>
-          </a>
+          <OpenIncidentLink finding={finding} />
         </p>
       )}
     </li>

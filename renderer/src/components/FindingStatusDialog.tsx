@@ -4,6 +4,7 @@ import { setFindingStatusRequestSchema, findingStateLabels, findingStates, type 
 import type { Finding } from '../../../shared/register/findings';
 import { call } from '../api/client';
 import { Modal } from './Modal';
+import { useActionLock } from '../stores/register-identity-store';
 
 /**
  * Sets a finding's status (shared/findings/finding-status.ts): acknowledged with an owner and a
@@ -22,6 +23,7 @@ export function FindingStatusDialog({ finding, onClose, onSaved }: { finding: Fi
   });
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const lock = useActionLock('setFindingStatus');
   const field = (name: string, label: string, type: 'text' | 'date' | 'textarea' = 'text') => {
     const id = `finding-status-${name}`;
     const props = { id, value: fields[name] ?? '', required: true, onChange: (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value })) };
@@ -92,7 +94,7 @@ export function FindingStatusDialog({ finding, onClose, onSaved }: { finding: Fi
           ) : null}
         </div>
         <div className="modal-actions">
-          <button type="submit" className="primary" disabled={saving}>
+          <button type="submit" className="primary" disabled={saving} {...lock}>
             {saving ? 'Saving…' : 'Save status'}
           </button>
           <button type="button" onClick={onClose}>

@@ -4,7 +4,7 @@ import { setArchived } from '../api/register-writes';
 import { kindNouns } from '../format/display';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RecordFormDialog } from './form/RecordFormDialog';
-import { needsIgLead, useRegisterPermissions } from '../stores/register-identity-store';
+import { useActionLock } from '../stores/register-identity-store';
 
 type AnyRecord = { id: string; archived: boolean } & Record<string, unknown>;
 
@@ -15,8 +15,7 @@ type AnyRecord = { id: string; archived: boolean } & Record<string, unknown>;
 export function RecordActions({ kind, record, label, labels, editable = true }: { kind: RecordKind; record: AnyRecord; label: string; labels: Record<string, string>; editable?: boolean }) {
   const [open, setOpen] = useState<'edit' | 'archive' | 'restore' | null>(null);
   const noun = kindNouns[kind];
-  const may = useRegisterPermissions();
-  const locked = may.records ? {} : { disabled: true, title: needsIgLead };
+  const locked = useActionLock('changeRecords');
   return (
     <>
       {editable && !record.archived ? (

@@ -5,6 +5,7 @@ import { columnsFor } from '../lists/record-columns';
 import type { ListFilters } from '../stores/record-list-store';
 import { RecordFormDialog } from './form/RecordFormDialog';
 import { RecordList, type RecordColumn } from './RecordList';
+import { useActionLock } from '../stores/register-identity-store';
 
 export interface AddAction {
   label: string;
@@ -43,6 +44,7 @@ export function RelatedList<K extends RecordKind>({
 }) {
   const headingId = useId();
   const [adding, setAdding] = useState(false);
+  const lock = useActionLock('changeRecords');
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const fixedFilters = { [filter.name]: filter.value, ...extraFilters };
   return (
@@ -50,7 +52,7 @@ export function RelatedList<K extends RecordKind>({
       <div className="related-header">
         <Heading id={headingId}>{title}</Heading>
         {add ? (
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" onClick={() => setAdding(true)} {...lock}>
             {add.label}
           </button>
         ) : null}

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { CertificateSummary } from '../../../shared/destruction/destruction-api';
 import { formatDate } from '../../../shared/register/format-date';
 import { useDestructionStore } from '../stores/destruction-store';
+import { useActionLock } from '../stores/register-identity-store';
 import { SignCertificateDialog } from './SignCertificateDialog';
 
 function statusText(c: CertificateSummary): string {
@@ -55,6 +56,7 @@ export function CertificatesList({ certificates, today }: { certificates: Certif
 
 function StatusUpdate({ certificate, today }: { certificate: CertificateSummary; today: string }) {
   const { markSent, markAcknowledged } = useDestructionStore();
+  const lock = useActionLock('issueCertificate');
   const id = useId();
   const [date, setDate] = useState(today);
   const [reference, setReference] = useState('');
@@ -70,7 +72,7 @@ function StatusUpdate({ certificate, today }: { certificate: CertificateSummary;
           <input id={`${id}-ref`} value={reference} onChange={(e) => setReference(e.target.value)} />
         </>
       )}
-      <button type="button" onClick={() => void (sending ? markSent(certificate.id, date) : markAcknowledged(certificate.id, date, reference))}>
+      <button type="button" onClick={() => void (sending ? markSent(certificate.id, date) : markAcknowledged(certificate.id, date, reference))} {...lock}>
         {sending ? 'Mark sent' : 'Mark acknowledged'}
       </button>
     </div>
@@ -81,9 +83,10 @@ function StatusUpdate({ certificate, today }: { certificate: CertificateSummary;
 function SignAction({ certificate }: { certificate: CertificateSummary }) {
   const [open, setOpen] = useState(false);
   const showNotice = useDestructionStore((s) => s.showNotice);
+  const lock = useActionLock('signCertificate');
   return (
     <>
-      <button type="button" className="destruction-sign" onClick={() => setOpen(true)}>
+      <button type="button" className="destruction-sign" onClick={() => setOpen(true)} {...lock}>
         Sign {certificate.number}…
       </button>
       {open ? <SignCertificateDialog certificate={certificate} onClose={() => setOpen(false)} onSigned={showNotice} /> : null}

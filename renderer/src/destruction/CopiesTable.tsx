@@ -2,6 +2,7 @@ import type { CopyStatus } from '../../../shared/destruction/destruction-api';
 import { outcomeLabels } from '../../../shared/destruction/destruction-record';
 import { formatDate } from '../../../shared/register/format-date';
 import { useDestructionStore } from '../stores/destruction-store';
+import { useActionLock } from '../stores/register-identity-store';
 import { showDateTime } from './local-date-time';
 
 function state(copy: CopyStatus): { text: string; tone: string } {
@@ -15,6 +16,7 @@ function state(copy: CopyStatus): { text: string; tone: string } {
 /** The copies whose destruction is recorded (or dated) but not yet certified, with what is recorded: evidence, absence checks, a new record. */
 export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
   const { startRecording, verifyAbsence, addEvidence, recording } = useDestructionStore();
+  const lock = useActionLock('recordDestruction');
   if (copies.length === 0) return <p className="destruction-empty">No destruction is recorded for a copy still waiting for a certificate. Record one from the worklist above.</p>;
   return (
     <table className="destruction-table">
@@ -47,16 +49,16 @@ export function CopiesTable({ copies }: { copies: CopyStatus[] }) {
               <td>{c.lastAbsenceCheck ? <span title={c.lastAbsenceCheck.detail}>{`${c.lastAbsenceCheck.result === 'absent' ? 'Nothing found' : c.lastAbsenceCheck.result === 'present' ? 'Still present' : 'Cannot tell'} (${c.lastAbsenceCheck.checkedAt.slice(0, 10)})`}</span> : <span className="hint">{c.canVerifyAbsence ? 'Not checked' : 'Not a local path'}</span>}</td>
               <td className="destruction-actions-cell">
                 <div className="destruction-actions">
-                  <button type="button" onClick={() => startRecording({ holding: c.holding, copies: [{ copy: c.copy, pathOrDescription: c.pathOrDescription }] })} aria-label={`Record destruction of ${c.copy.label}`}>
+                  <button type="button" onClick={() => startRecording({ holding: c.holding, copies: [{ copy: c.copy, pathOrDescription: c.pathOrDescription }] })} aria-label={`Record destruction of ${c.copy.label}`} {...lock}>
                     Record destruction
                   </button>
                   {c.latest ? (
-                    <button type="button" onClick={() => void addEvidence(c.latest!.id)} aria-label={`Add evidence for ${c.copy.label}`}>
+                    <button type="button" onClick={() => void addEvidence(c.latest!.id)} aria-label={`Add evidence for ${c.copy.label}`} {...lock}>
                       Add evidence…
                     </button>
                   ) : null}
                   {c.canVerifyAbsence ? (
-                    <button type="button" onClick={() => void verifyAbsence(c.copy.id)} aria-label={`Verify absence of ${c.copy.label}`}>
+                    <button type="button" onClick={() => void verifyAbsence(c.copy.id)} aria-label={`Verify absence of ${c.copy.label}`} {...lock}>
                       Verify absence
                     </button>
                   ) : null}

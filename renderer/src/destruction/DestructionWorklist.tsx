@@ -6,6 +6,7 @@ import { Pager } from '../components/Pager';
 import { RecordLink } from '../components/RecordLink';
 import { displayValue } from '../format/display';
 import { useDestructionStore } from '../stores/destruction-store';
+import { useActionLock } from '../stores/register-identity-store';
 import { useRegisterChanges } from '../stores/register-changes-store';
 
 /** Holdings per page of the worklist. */
@@ -36,6 +37,7 @@ const tone = (item: WorklistItem) => (item.overdue ? 'is-danger' : item.daysLeft
 export function DestructionWorklist() {
   const revision = useRegisterChanges((s) => s.revision);
   const startRecording = useDestructionStore((s) => s.startRecording);
+  const lock = useActionLock('recordDestruction');
   const [query, setQuery] = useState<Query>({ due: 'all' });
   const [offset, setOffset] = useState(0);
   const [worklist, setWorklist] = useState<Worklist | null>(null);
@@ -162,6 +164,7 @@ export function DestructionWorklist() {
                       <button
                         type="button"
                         disabled={chosen.length === 0}
+                        {...lock}
                         aria-label={`Record destruction of ${chosen.length === item.liveCopies.length ? 'all' : 'the chosen'} ${chosen.length} ${chosen.length === 1 ? 'copy' : 'copies'} of ${item.holding.label}`}
                         onClick={() => startRecording({ holding: item.holding, copies: chosen.map((c) => ({ copy: c.copy, pathOrDescription: c.pathOrDescription })) })}
                       >

@@ -4,6 +4,7 @@ import type { DestructionOverview } from '../../../shared/destruction/destructio
 import type { RecordRef } from '../../../shared/register/record-labels';
 import { call } from '../api/client';
 import { useDestructionStore } from '../stores/destruction-store';
+import { useActionLock } from '../stores/register-identity-store';
 import { RecordLink } from '../components/RecordLink';
 
 type PersonRole = 'recipient-dpo' | 'processor-dpo' | 'authorised-by' | 'carried-out-by' | 'validator';
@@ -24,6 +25,7 @@ const personRoles: readonly (readonly [PersonRole, string])[] = [
 /** Choose an agreement version (and optionally holdings), who signs, and issue the certificate. */
 export function IssueCertificateForm({ versions }: { versions: DestructionOverview['versions'] }) {
   const { issue, issueResult, saving } = useDestructionStore();
+  const lock = useActionLock('issueCertificate');
   const id = useId();
   const [versionId, setVersionId] = useState(versions[0]?.id ?? '');
   const [chosen, setChosen] = useState<string[]>([]);
@@ -138,7 +140,7 @@ export function IssueCertificateForm({ versions }: { versions: DestructionOvervi
         ))}
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving} {...lock}>
           {saving ? 'Issuing…' : 'Issue certificate…'}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { call } from '../api/client';
 import { useDestructionStore } from '../stores/destruction-store';
+import { useActionLock } from '../stores/register-identity-store';
 import { RecordDestructionDialog } from './RecordDestructionForm';
 
 /**
@@ -12,6 +13,7 @@ export function RecordHoldingDestructionButton({ holdingId }: { holdingId: strin
   const startRecording = useDestructionStore((s) => s.startRecording);
   const recordingThis = useDestructionStore((s) => s.recording?.holding?.id === holdingId);
   const [message, setMessage] = useState<string | null>(null);
+  const lock = useActionLock('recordDestruction');
   const open = async () => {
     const result = await call('destruction.worklist', { holdingId, limit: 1 });
     if (!result.ok) return setMessage(result.error.message);
@@ -22,7 +24,7 @@ export function RecordHoldingDestructionButton({ holdingId }: { holdingId: strin
   };
   return (
     <>
-      <button type="button" onClick={() => void open()}>
+      <button type="button" onClick={() => void open()} {...lock}>
         Record destruction of its live copies…
       </button>
       {message ? (

@@ -1,11 +1,15 @@
 import type { DisclosureJobStatus } from '../../../shared/disclosure/disclosure-api';
 import { useDisclosureStore } from '../stores/disclosure-store';
+import { useActionLock } from '../stores/register-identity-store';
+import { RoleReason } from '../components/RoleReason';
 import { ProgressPanel } from './ProgressPanel';
 import { ReportView } from './ReportView';
 
 /** Step 4: export the published table (values only) with its report beside it. */
 export function ExportPanel({ preview, stale }: { preview: DisclosureJobStatus; stale: boolean }) {
-  const { exportJob, exportAs, cancel } = useDisclosureStore();
+  const { exportJob, exportAs, cancel, holdingId } = useDisclosureStore();
+  // Against a holding the release is kept in the register as well as the audit entry: fewer roles may write it.
+  const lock = useActionLock(holdingId ? 'exportDisclosureAgainstHolding' : 'exportDisclosure');
   const result = preview.result!;
   const refused = result.refusal !== null;
   const running = exportJob?.state === 'running';
@@ -19,12 +23,13 @@ export function ExportPanel({ preview, stale }: { preview: DisclosureJobStatus; 
         and the marker, and the JSON report is saved beside the table.
       </p>
       <div className="form-actions">
-        <button type="button" className="primary" disabled={disabled} onClick={() => void exportAs('csv')}>
+        <button type="button" className="primary" disabled={disabled} {...lock} onClick={() => void exportAs('csv')}>
           Export CSV…
         </button>
-        <button type="button" disabled={disabled} onClick={() => void exportAs('xlsx')}>
+        <button type="button" disabled={disabled} {...lock} onClick={() => void exportAs('xlsx')}>
           Export XLSX…
         </button>
+        <RoleReason action={holdingId ? 'exportDisclosureAgainstHolding' : 'exportDisclosure'} what={holdingId ? 'Exporting against a holding' : 'Exporting'} />
         {refused ? <p className="hint">Export is refused: the attacker’s audit failed.</p> : stale ? <p className="hint">Preview again first.</p> : null}
       </div>
       {exportJob && running ? <ProgressPanel job={exportJob} label="Export progress" onCancel={() => void cancel()} /> : null}

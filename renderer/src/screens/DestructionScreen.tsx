@@ -11,6 +11,7 @@ import { RecordDestructionDialog } from '../destruction/RecordDestructionForm';
 import { VerifyCertificate } from '../destruction/VerifyCertificate';
 import { useDestructionStore } from '../stores/destruction-store';
 import '../destruction/destruction.css';
+import { RoleReason } from '../components/RoleReason';
 
 /**
  * Destruction: the worklist of what is due and when (paged in main), recording how copies were destroyed (one form for a holding's copies, in a dialog) (with evidence and an
@@ -42,6 +43,7 @@ export function DestructionScreen() {
         <div className="destruction-sections">
           <section aria-labelledby="destruction-pending">
             <h2 id="destruction-pending">Pending destruction</h2>
+            <RoleReason action="recordDestruction" what="Recording destruction, its evidence and absence checks" />
             <DestructionWorklist />
           </section>
           <section aria-labelledby="destruction-copies">
@@ -51,6 +53,7 @@ export function DestructionScreen() {
           </section>
           <section aria-labelledby="destruction-issue">
             <h2 id="destruction-issue">Certificate of destruction</h2>
+            <RoleReason action="issueCertificate" what="Issuing a certificate and marking it sent or acknowledged" />
             <IssueCertificateForm versions={overview.versions} />
           </section>
           <section aria-labelledby="destruction-certificates">

@@ -8,6 +8,8 @@ import { incidentHref, incidentRouteOf } from '../navigation/incident-links';
 import { IncidentList } from './incidents/IncidentList';
 import { IncidentSettingsPanel } from './incidents/IncidentSettingsPanel';
 import { useNow } from './incidents/useNow';
+import { useActionLock } from '../stores/register-identity-store';
+import { RoleReason } from '../components/RoleReason';
 import '../styles/incidents.css';
 
 const subscribe = (onChange: () => void) => {
@@ -41,19 +43,28 @@ export function IncidentsScreen() {
     else useIncidentsStore.setState({ view: { kind: 'none' } });
   }, [hash, open, startFromFinding, startNew]);
 
+  const newLock = useActionLock('changeIncident');
+  const exportLock = useActionLock('exportReport');
   // Data that arrived after the last tick is judged at least as late as it arrived.
   const now = dataAt > ticked.getTime() ? new Date(dataAt) : ticked;
   const selectedId = view.kind === 'incident' ? view.detail.incident.id : null;
   return (
     <div className="incidents-screen">
       <ScreenHeader title="Incidents">
-        <a className="button primary" href="#/incidents/new">
-          New incident
-        </a>
-        <button type="button" disabled={busy} onClick={() => void exportLog('xlsx')}>
+        {/* A link cannot be disabled: a login that may not log an incident gets a disabled button saying why. */}
+        {newLock.disabled ? (
+          <button type="button" className="primary" {...newLock}>
+            New incident
+          </button>
+        ) : (
+          <a className="button primary" href="#/incidents/new">
+            New incident
+          </a>
+        )}
+        <button type="button" disabled={busy} {...exportLock} onClick={() => void exportLog('xlsx')}>
           Breach log (XLSX)
         </button>
-        <button type="button" disabled={busy} onClick={() => void exportLog('csv')}>
+        <button type="button" disabled={busy} {...exportLock} onClick={() => void exportLog('csv')}>
           Breach log (CSV)
         </button>
         <button type="button" aria-expanded={showSettings} onClick={() => setShowSettings((s) => !s)}>
@@ -61,6 +72,8 @@ export function IncidentsScreen() {
         </button>
       </ScreenHeader>
       <p className="lede">Record incidents and breaches, assess them on the DSPT grid, and notify NHS England (DARS) and the ICO on time: the ICO within 72 hours of becoming aware.</p>
+      <RoleReason action="changeIncident" what="Logging, assessing, acting on and closing an incident" />
+      <RoleReason action="notifyIncident" what="Recording an incident's notifications" />
 
       <div aria-live="polite" className="incident-messages">
         {message ? (

@@ -4,6 +4,8 @@ import { settingsSchema, themeChoices, type Settings } from '../../../shared/set
 import { ScreenHeader } from '../components/ScreenHeader';
 import { RegisterLocationSection } from './RegisterLocationSection';
 import { useSettingsStore } from '../stores/settings-store';
+import { useActionLock } from '../stores/register-identity-store';
+import { RoleReason } from '../components/RoleReason';
 
 const themeLabels: Record<Settings['theme'], string> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
 
@@ -15,6 +17,7 @@ export function SettingsScreen() {
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const { status, error, save, savedAt } = useSettingsStore();
+  const lock = useActionLock('changeSettings');
   const [draft, setDraft] = useState<Settings>(initial);
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<keyof Settings, string>>>({});
   const form = useRef<HTMLFormElement>(null);
@@ -84,8 +87,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
           error={fieldErrors.defaultDestructionRule}
           onChange={(rule) => update('defaultDestructionRule', rule)}
         />
+        <RoleReason action="changeSettings" what="Changing the settings" />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={status === 'saving'}>
+          <button type="submit" className="primary" disabled={status === 'saving'} {...lock}>
             {status === 'saving' ? 'Saving…' : 'Save settings'}
           </button>
           <p role="status" className="status-line">

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { RegisterIdentity } from '../../../shared/app/app-info';
-import { registerPermissions, type RegisterPermissions } from '../../../shared/app/team-roles';
+import { actionLock, type TeamAction } from '../../../shared/app/team-actions';
 import { call } from '../api/client';
 
 interface RegisterIdentityState {
@@ -18,12 +18,12 @@ export const useRegisterIdentityStore = create<RegisterIdentityState>()((set, ge
   },
 }));
 
-const everything: RegisterPermissions = { records: true, destruction: true, certificates: true };
-
-/** What the signed-in person may change; everything until the register is known (a file allows everything). */
-export function useRegisterPermissions(): RegisterPermissions {
+/**
+ * What an action's button needs to be offered only when the signed-in person's roles allow it
+ * (shared/app/team-actions.ts): nothing, or disabled with the reason as its title. Everything is
+ * allowed until the register is known, and always on a file.
+ */
+export function useActionLock(action: TeamAction): { disabled?: true; title?: string } {
   const register = useRegisterIdentityStore((s) => s.register);
-  return register ? registerPermissions(register) : everything;
+  return actionLock(register, action);
 }
-
-export const needsIgLead = 'Your role in this team register does not allow this: it needs the IG lead role.';

@@ -1,5 +1,6 @@
 import type { ExportFormat, ExportKind } from '../../../shared/exports/exports-api';
 import { useTransferStore } from '../stores/transfer-store';
+import { useActionLock } from '../stores/register-identity-store';
 
 /**
  * One export with a button per format ("Holdings: XLSX CSV"). Each button names the export and the
@@ -8,6 +9,7 @@ import { useTransferStore } from '../stores/transfer-store';
 export function ExportButtons({ what, label, formats, dsaId }: { what: ExportKind; label: string; formats: readonly ExportFormat[]; dsaId?: string }) {
   const busy = useTransferStore((s) => s.busy);
   const exportFile = useTransferStore((s) => s.exportFile);
+  const lock = useActionLock('exportReport');
   return (
     <div role="group" aria-label={`Export the ${label}`} className="export-buttons">
       <span className="export-label">{capitalise(label)}</span>
@@ -17,6 +19,7 @@ export function ExportButtons({ what, label, formats, dsaId }: { what: ExportKin
           type="button"
           className="small"
           disabled={busy !== null}
+          {...lock}
           aria-label={`Export the ${label} as ${format.toUpperCase()}`}
           onClick={() => void exportFile({ what, format, label, ...(dsaId ? { dsaId } : {}) })}
         >

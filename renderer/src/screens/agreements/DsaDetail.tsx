@@ -9,6 +9,7 @@ import { routeHref } from '../../navigation/record-route';
 import { AgreementSummaryPanel } from './AgreementSummaryPanel';
 import { VersionPanel } from './VersionPanel';
 import { AgreementReportButtons } from '../../transfer/screen-transfers';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * A DSA: its NIC reference and title, a summary (version in force, parties, approved locations,
@@ -17,6 +18,7 @@ import { AgreementReportButtons } from '../../transfer/screen-transfers';
  */
 export function DsaDetail({ id, versionId }: { id: string; versionId: string | null }) {
   const [adding, setAdding] = useState(false);
+  const lock = useActionLock('changeRecords');
   return (
     <DetailView
       kind="dsa"
@@ -26,7 +28,7 @@ export function DsaDetail({ id, versionId }: { id: string; versionId: string | n
       actions={() => (
         <>
           <AgreementReportButtons dsaId={id} />
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
+          <button type="button" className="primary" onClick={() => setAdding(true)} {...lock}>
             Add version
           </button>
         </>

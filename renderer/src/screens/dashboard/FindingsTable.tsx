@@ -10,8 +10,9 @@ import { RecordLink } from '../../components/RecordLink';
 import { StatusBadge } from '../../components/StatusBadge';
 import { capitalise, showDate } from '../../format/display';
 import { GROUPS_PER_PAGE, useFindingsTable, type FindingsTableQuery } from '../../hooks/useFindingsTable';
-import { incidentFromFindingHref } from '../../navigation/incident-links';
+import { OpenIncidentLink } from '../../components/OpenIncidentLink';
 import { useRegisterChanges } from '../../stores/register-changes-store';
+import { useActionLock } from '../../stores/register-identity-store';
 import './findings-table.css';
 
 /**
@@ -281,15 +282,14 @@ function itemColumns(onStatusChanged: () => void): ColumnDef<Features, Item, unk
 /** Set status (every finding) and Open incident (only those that can be a breach of the agreement). */
 function FindingActions({ finding, onStatusChanged }: { finding: Finding; onStatusChanged: () => void }) {
   const [open, setOpen] = useState(false);
+  const lock = useActionLock('setFindingStatus');
   return (
     <div className="finding-row-actions">
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+      <button type="button" className="link-button" onClick={() => setOpen(true)} {...lock}>
         Set status<span className="visually-hidden"> of this finding: {finding.title}</span>
       </button>
       {canBeBreach(finding.code) ? (
-        <a href={incidentFromFindingHref(finding.id)}>
-          Open incident<span className="visually-hidden"> from this finding: {finding.title}</span>
-        </a>
+        <OpenIncidentLink finding={finding} />
       ) : null}
       {open ? <FindingStatusDialog finding={finding} onClose={() => setOpen(false)} onSaved={onStatusChanged} /> : null}
     </div>

@@ -3,6 +3,7 @@ import { actionFieldsSchema, type IncidentAction } from '../../../../shared/inci
 import { actionKindLabels, actionKinds, actionStatusLabels, actionStatuses, type ActionKind, type ActionStatus } from '../../../../shared/incidents/incident-vocabulary';
 import { formatDate } from '../../../../shared/register/format-date';
 import { issuesByPath, SelectField, TextAreaField, TextField } from './fields';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * Containment and remediation actions: each with an owner, a due date and a status the table lets
@@ -15,6 +16,7 @@ const today = () => {
 };
 
 export function ActionsPanel({ actions, busy, onSave }: { actions: readonly IncidentAction[]; busy: boolean; onSave: (action: unknown, actionId?: string) => Promise<boolean> }) {
+  const lock = useActionLock('changeIncident');
   const [kind, setKind] = useState<ActionKind | ''>('containment');
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState('');
@@ -75,7 +77,7 @@ export function ActionsPanel({ actions, busy, onSave }: { actions: readonly Inci
                     <label className="visually-hidden" htmlFor={`status-${a.id}`}>
                       Status of “{a.description}”
                     </label>
-                    <select id={`status-${a.id}`} value={a.status} disabled={busy} onChange={(e) => changeStatus(a, e.target.value as ActionStatus)}>
+                    <select id={`status-${a.id}`} value={a.status} disabled={busy} {...lock} onChange={(e) => changeStatus(a, e.target.value as ActionStatus)}>
                       {actionStatuses.map((s) => (
                         <option key={s} value={s}>
                           {actionStatusLabels[s]}
@@ -103,7 +105,7 @@ export function ActionsPanel({ actions, busy, onSave }: { actions: readonly Inci
           {errors.dueDate ? <p className="field-error">{errors.dueDate}</p> : null}
         </div>
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy} {...lock}>
             Add action
           </button>
         </div>

@@ -4,6 +4,7 @@ import { icoDecisionLabels, icoDecisions, individualsDecisionLabels, individuals
 import { assessOnGrid, scores, type RiskGrid } from '../../../../shared/incidents/risk-grid';
 import { formatZoned } from '../../../../shared/incidents/zoned-time';
 import { issuesByPath, RadioGroup, TextAreaField } from './fields';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * The assessment: pick the cell of the DSPT grid (likelihood across, severity down; each cell is a
@@ -23,6 +24,7 @@ export function AssessmentPanel({
   busy: boolean;
   onSave: (fields: unknown) => Promise<boolean>;
 }) {
+  const lock = useActionLock('changeIncident');
   const [likelihood, setLikelihood] = useState<number | null>(assessment?.likelihood ?? null);
   const [severity, setSeverity] = useState<number | null>(assessment?.severity ?? null);
   const [icoDecision, setIcoDecision] = useState<IcoDecision | null>(assessment?.icoDecision ?? null);
@@ -135,7 +137,7 @@ export function AssessmentPanel({
         <TextAreaField label="Reason for the decision on individuals" rows={2} value={individualsReason} onChange={setIndividualsReason} error={errors.individualsDecisionReason} hint="Art 34: tell them without undue delay when the risk to them is high." />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy} {...lock}>
           Save assessment
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { IncidentDetail } from '../../../../shared/incidents/incident-api';
 import { incidentStatusLabels, type IncidentStatus } from '../../../../shared/incidents/incident-vocabulary';
 import { formatZoned } from '../../../../shared/incidents/zoned-time';
 import { TextAreaField } from './fields';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * The incident's status: what still keeps it from closing (the same list main checks), lessons
@@ -10,6 +11,7 @@ import { TextAreaField } from './fields';
  * its message (which lists what is outstanding) is shown by the screen's alert.
  */
 export function ClosurePanel({ detail, busy, onStatus }: { detail: IncidentDetail; busy: boolean; onStatus: (status: IncidentStatus, lessonsLearned: string | null) => Promise<boolean> }) {
+  const lock = useActionLock('changeIncident');
   const { incident, outstanding } = detail;
   const [lessons, setLessons] = useState(incident.lessonsLearned ?? '');
   const zone = incident.becameAwareAt.timeZone;
@@ -38,21 +40,21 @@ export function ClosurePanel({ detail, busy, onStatus }: { detail: IncidentDetai
       <TextAreaField label="Lessons learned" rows={3} value={lessons} onChange={setLessons} hint="What will change so it does not happen again. Saved with the status change." />
       <div className="form-actions">
         {incident.status === 'open' ? (
-          <button type="button" disabled={busy} onClick={() => void onStatus('contained', lessonsValue)}>
+          <button type="button" disabled={busy} {...lock} onClick={() => void onStatus('contained', lessonsValue)}>
             Mark contained
           </button>
         ) : null}
         {incident.status !== 'closed' ? (
-          <button type="button" className="primary" disabled={busy} onClick={() => void onStatus('closed', lessonsValue)}>
+          <button type="button" className="primary" disabled={busy} {...lock} onClick={() => void onStatus('closed', lessonsValue)}>
             Close incident
           </button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => void onStatus('open', lessonsValue)}>
+          <button type="button" disabled={busy} {...lock} onClick={() => void onStatus('open', lessonsValue)}>
             Reopen incident
           </button>
         )}
         {incident.status !== 'closed' ? (
-          <button type="button" disabled={busy} onClick={() => void onStatus(incident.status, lessonsValue)}>
+          <button type="button" disabled={busy} {...lock} onClick={() => void onStatus(incident.status, lessonsValue)}>
             Save lessons learned
           </button>
         ) : null}

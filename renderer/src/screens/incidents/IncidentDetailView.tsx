@@ -5,6 +5,7 @@ import type { IncidentSettings } from '../../../../shared/incidents/incident-set
 import { incidentStatusLabels, incidentTypeLabels } from '../../../../shared/incidents/incident-vocabulary';
 import { formatZoned } from '../../../../shared/incidents/zoned-time';
 import { useIncidentsStore } from '../../stores/incidents-store';
+import { useActionLock } from '../../stores/register-identity-store';
 import { ActionsPanel } from './ActionsPanel';
 import { AssessmentPanel } from './AssessmentPanel';
 import { ClockText } from './ClockText';
@@ -29,6 +30,7 @@ const tabs: readonly { id: Tab; label: string }[] = [
 export function IncidentDetailView({ detail, settings, now }: { detail: IncidentDetail; settings: IncidentSettings; now: Date }) {
   const { busy, update, assess, recordNotification, recordAction, setStatus, exportReport } = useIncidentsStore();
   const [tab, setTab] = useState<Tab>('notifications');
+  const exportLock = useActionLock('exportReport');
   const { incident } = detail;
   const zone = incident.becameAwareAt.timeZone;
   const closed = incident.status === 'closed';
@@ -46,7 +48,7 @@ export function IncidentDetailView({ detail, settings, now }: { detail: Incident
             {incidentTypeLabels[incident.type]} · <span className={`status-pill status-${incident.status}`}>{incidentStatusLabels[incident.status]}</span> · became aware {formatZoned(incident.becameAwareAt)}
           </p>
         </div>
-        <button type="button" onClick={() => void exportReport(incident.id)} disabled={busy}>
+        <button type="button" onClick={() => void exportReport(incident.id)} disabled={busy} {...exportLock}>
           Export report (PDF)
         </button>
       </div>

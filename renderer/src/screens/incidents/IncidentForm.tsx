@@ -23,6 +23,7 @@ import type { ZonedTime } from '../../../../shared/incidents/zoned-time';
 import { CheckboxGroup, issuesByPath, NumberField, SelectField, TextAreaField, TextField } from './fields';
 import { LinkPicker } from './LinkPicker';
 import { ZonedTimeInput } from './ZonedTimeInput';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * The incident form: what the ICO's breach form asks, in its order (what happened, when, who, what
@@ -156,6 +157,7 @@ export function IncidentForm({
   onSave: (fields: IncidentFields) => Promise<unknown>;
   onCancel?: () => void;
 }) {
+  const lock = useActionLock('changeIncident');
   const [draft, setDraft] = useState<Draft>(() => draftOf(initial, defaultZone));
   const [labels, setLabels] = useState(initialLabels);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -275,7 +277,7 @@ export function IncidentForm({
       </section>
 
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy} {...lock}>
           {busy ? 'Saving…' : submitLabel}
         </button>
         {onCancel ? (

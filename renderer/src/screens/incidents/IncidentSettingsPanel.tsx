@@ -3,6 +3,7 @@ import { incidentSettingsSchema, type IncidentSettings } from '../../../../share
 import { defaultRiskGrid, scores, type RiskGrid } from '../../../../shared/incidents/risk-grid';
 import { commonTimeZones } from '../../../../shared/incidents/zoned-time';
 import { issuesByPath, SelectField, TextAreaField, TextField } from './fields';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * The incident settings: the DARS target, the DPO's contact for the report, the time zone new
@@ -10,6 +11,7 @@ import { issuesByPath, SelectField, TextAreaField, TextField } from './fields';
  * ICO and to DHSC), which the organisation must check against the current DSPT guidance.
  */
 export function IncidentSettingsPanel({ settings, busy, onSave, onClose }: { settings: IncidentSettings; busy: boolean; onSave: (s: IncidentSettings) => Promise<boolean>; onClose: () => void }) {
+  const lock = useActionLock('changeSettings');
   const [darsHours, setDarsHours] = useState(String(settings.darsTargetHours));
   const [zone, setZone] = useState(settings.defaultTimeZone);
   const [dpo, setDpo] = useState(settings.dpo);
@@ -123,7 +125,7 @@ export function IncidentSettingsPanel({ settings, busy, onSave, onClose }: { set
         </button>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy} {...lock}>
           Save incident settings
         </button>
         <button type="button" onClick={onClose}>

@@ -16,6 +16,7 @@ import { clockState, describeClock, formatDuration, latenessOf } from '../../../
 import { formatZoned, type ZonedTime } from '../../../../shared/incidents/zoned-time';
 import { issuesByPath, SelectField, TextAreaField, TextField } from './fields';
 import { ZonedTimeInput } from './ZonedTimeInput';
+import { useActionLock } from '../../stores/register-identity-store';
 
 /**
  * Who must be told and where each clock stands, the log of notifications sent, and a form to log
@@ -82,6 +83,7 @@ export function NotificationsPanel({
   busy: boolean;
   onSave: (notification: unknown, notificationId?: string) => Promise<boolean>;
 }) {
+  const lock = useActionLock('notifyIncident');
   const { incident } = detail;
   const zone = incident.becameAwareAt.timeZone;
   const [editing, setEditing] = useState<string | null>(null);
@@ -208,7 +210,7 @@ export function NotificationsPanel({
         </div>
         <TextAreaField label="Note" hint={draft.kind === 'follow-up' ? 'What this follow-up told them: what is new since the last report.' : undefined} rows={2} value={draft.note} onChange={(v) => set('note', v)} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy} {...lock}>
             {editing ? 'Save notification' : 'Log notification'}
           </button>
           {editing ? (
