@@ -4,8 +4,9 @@ import { teamRoleLabels, type TeamRoleId } from './team-roles';
  * Which roles may take each action that changes a team register, besides the IG lead, who may take
  * them all. This is the one place the screens learn it from, and it follows what the database grants
  * (electron/db/postgres/migrations/002-roles.ts) table by table, so a button is offered exactly when
- * the database would accept its change. The audit log is written by every role but the auditor, so
- * an action that writes only an audit entry is open to every role but the auditor.
+ * the database would accept its change. Every role appends to the audit log, the auditor only
+ * `export` entries (a report or list saved) and only the DPO a signature
+ * (electron/db/postgres/migrations/005-auditor-reports-dpo-signs.ts).
  */
 export const teamActionRoles = {
   /** Organisations, agreements, holdings, copies, locations…: new, edit, archive, restore. */
@@ -22,14 +23,10 @@ export const teamActionRoles = {
   recordDestruction: ['custodian_destruction_officer'],
   /** Issue a certificate of destruction, mark it sent or acknowledged (certificates, certificate_contents, certificate_holdings). */
   issueCertificate: ['custodian_dpo'],
-  /** Sign a certificate's PDF: the register keeps only an audit entry of the signature. */
-  signCertificate: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
-  /**
-   * Save a report or list to a file (the registers, the breach log, an incident's report): the
-   * export is recorded in the audit log, which the auditor may not write, so the database refuses
-   * the auditor even a report.
-   */
-  exportReport: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
+  /** Sign a certificate's PDF: the register keeps an audit entry of the signature, which only the DPO may write. */
+  signCertificate: ['custodian_dpo'],
+  /** Save a report or list to a file (the registers, the breach log, an incident's report): an `export` entry, which the auditor may write too. */
+  exportReport: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo', 'custodian_auditor'],
   /** Export a disclosure table against no holding: only an audit entry is written. */
   exportDisclosure: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
   /** Export a disclosure table against a holding: its release is kept with it (disclosure_releases). */

@@ -19,5 +19,5 @@ export const teamRoleAllows: Record<TeamRoleId, string> = {
   custodian_analyst: 'read the register and record disclosure exports against holdings',
   custodian_destruction_officer: 'record destruction, its evidence and absence checks',
   custodian_dpo: 'issue and sign certificates and record incident notifications',
-  custodian_auditor: 'read and verify everything, change nothing',
+  custodian_auditor: 'read and verify everything and save reports, change nothing',
 };

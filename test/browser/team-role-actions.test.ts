@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
@@ -53,8 +53,9 @@ describe('actions offered by role in a team register', () => {
     await expect(button).toHaveAttribute('title', reason);
   }
 
-  it('an auditor is offered no change anywhere, each refusal naming the roles that may', async () => {
-    const { app } = await openAs('audrey', '#/destruction');
+  it('an auditor is offered no change anywhere, each refusal naming the roles that may, and saves reports', async () => {
+    const reports = makeTempDir('custodian-team-auditor-');
+    const { app, database } = await openAs('audrey', '#/destruction', { chooseFileToOpen: async () => null, chooseFileToSave: async () => reports.path('readiness.pdf') });
     const { page } = app;
     const worklist = page.getByRole('table', { name: 'Destruction worklist' });
     await expectRefused(worklist.getByRole('button', { name: /^Record destruction of all 3 copies of NIC00574_HES_APC_2024/ }), needs('IG lead or destruction officer'));
@@ -69,8 +70,8 @@ describe('actions offered by role in a team register', () => {
     await go(page, 'Incidents');
     await expectRefused(page.getByRole('button', { name: 'New incident' }), needs('IG lead'));
     await expect(page.getByRole('link', { name: 'New incident' })).toHaveCount(0);
-    // Even a report: saving one writes its audit entry, and the auditor may write none.
-    await expectRefused(page.getByRole('button', { name: 'Breach log (XLSX)' }), needs('IG lead, analyst, destruction officer or DPO'));
+    // Reports are the auditor's to save: the database lets an auditor write export entries and nothing else.
+    await expect(page.getByRole('button', { name: 'Breach log (XLSX)' })).toBeEnabled();
     await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-incidents.png') });
 
     await go(page, 'Settings');
@@ -81,13 +82,20 @@ describe('actions offered by role in a team register', () => {
     await page.evaluate(() => (location.hash = '#/agreements/dsa/hip'));
     await expectRefused(page.getByRole('button', { name: 'Add version' }), needs('IG lead'));
     await expectRefused(page.getByRole('button', { name: 'Add dataset' }), needs('IG lead'));
-    await expectRefused(page.getByRole('button', { name: 'Export the holdings audit report as PDF' }), needs('IG lead, analyst, destruction officer or DPO'));
+    await expect(page.getByRole('button', { name: 'Export the holdings audit report as PDF' })).toBeEnabled();
 
     await go(page, 'Dashboard');
     const setStatus = page.getByRole('button', { name: /^Set status of this finding/ }).first();
     await expectRefused(setStatus, needs('IG lead'));
-    await expectRefused(page.getByRole('button', { name: 'Export the audit-readiness report as PDF' }), needs('IG lead, analyst, destruction officer or DPO'));
     await page.screenshot({ path: join(artefactsFolder, 'team-roles-auditor-dashboard.png') });
+    try {
+      await page.getByRole('button', { name: 'Export the audit-readiness report as PDF' }).click();
+      await expect.poll(() => existsSync(reports.path('readiness.pdf')), { timeout: 30_000 }).toBe(true);
+      const entry = await server.admin("SELECT action, os_user FROM audit_log ORDER BY seq DESC LIMIT 1", database);
+      check(entry.rows).toEqual([{ action: 'export', os_user: 'audrey' }]);
+    } finally {
+      reports.remove();
+    }
   });
 
   it('a DPO issues and marks sent a certificate, which the database accepts, and may not record destruction or its evidence', async () => {

@@ -94,13 +94,24 @@ describe('roles enforced by PostgreSQL', () => {
       expect(issued.status).toBe('issued');
       expect(await refusal(() => recordDestruction(dee, actor, t.dataDir, destructionOf('c-2023-tre')))).toMatch(/"dee" may not change destruction records/);
 
-      // Auditor: reads and verifies everything, writes nothing, not even an audit entry.
+      // Auditor: reads and verifies everything and saves reports (an export entry); changes nothing.
       const audrey = t.as('audrey');
       expect(verifyAuditChain(audrey)).toMatchObject({ intact: true });
       expect(storedRegisterFindings(audrey, loadRegister(audrey), '2028-04-20')).toBeInstanceOf(Array);
       expect(await refusal(() => createRecord(audrey, actor, 'organisation', { legalName: 'X' }))).toMatch(/"audrey" may not change organisations/);
-      expect(await refusal(() => audrey.transaction(() => appendAudit(audrey, actor, { action: 'export', recordKind: null, recordId: null, before: null, after: null }))())).toMatch(
-        /"audrey" may not change audit log; that needs one of the roles IG lead .* analyst .* destruction officer .* or DPO/,
+      audrey.transaction(() => appendAudit(audrey, actor, { action: 'export', recordKind: 'register', recordId: null, before: null, after: null, detail: { file: 'readiness.pdf' } }))();
+      expect(await refusal(() => audrey.transaction(() => appendAudit(audrey, actor, { action: 'acknowledge', recordKind: 'finding', recordId: 'X', before: null, after: null }))())).toMatch(
+        /"audrey" may save reports, not make this change/,
+      );
+      expect(await refusal(() => audrey.transaction(() => appendAudit(audrey, actor, { action: 'export', recordKind: 'disclosureTable', recordId: null, before: null, after: null }))())).toMatch(
+        /"audrey" may save reports, not make this change/,
+      );
+
+      // Only the DPO (or the IG lead) signs a certificate; the signature is kept as an audit entry.
+      if (issued.status !== 'issued') throw new Error('the certificate was not issued');
+      dee.transaction(() => appendAudit(dee, actor, { action: 'certificate-signed', recordKind: 'certificate', recordId: issued.certificate.id, before: null, after: null }))();
+      expect(await refusal(() => sam.transaction(() => appendAudit(sam, actor, { action: 'certificate-signed', recordKind: 'certificate', recordId: issued.certificate.id, before: null, after: null }))())).toMatch(
+        /"sam" may not sign certificates; that needs the DPO \(custodian_dpo\) or IG lead \(custodian_ig_lead\) role/,
       );
 
       // Nobody can write an entry under someone else's name.
@@ -109,7 +120,7 @@ describe('roles enforced by PostgreSQL', () => {
       );
 
       const logins = lead.prepare('SELECT DISTINCT os_user FROM audit_log ORDER BY os_user').pluck().all();
-      expect(logins).toEqual(['dee', 'lead', 'priya', 'sam']);
+      expect(logins).toEqual(['audrey', 'dee', 'lead', 'priya', 'sam']);
       expect(verifyAuditChain(lead)).toMatchObject({ intact: true });
     } finally {
       t.close();

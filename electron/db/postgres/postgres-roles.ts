@@ -20,8 +20,8 @@ const writersOf: Record<string, TeamRole[]> = {
   certificate_holdings: ['custodian_dpo'],
   certificate_contents: ['custodian_dpo'],
   incident_notifications: ['custodian_dpo'],
-  audit_log: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
-  audit_head: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo'],
+  audit_log: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo', 'custodian_auditor'],
+  audit_head: ['custodian_analyst', 'custodian_destruction_officer', 'custodian_dpo', 'custodian_auditor'],
 };
 
 /** SQLSTATE 42501: insufficient privilege, also raised for a row a row-level security policy refuses. */
@@ -33,6 +33,13 @@ export const INSUFFICIENT_PRIVILEGE = '42501';
  */
 export function refusalByRole(message: string, login: string): UserFacingError {
   const table = /table "?([A-Za-z0-9_]+)"?/.exec(message)?.[1] ?? null;
+  // Restrictive policies are named in the refusal (migrations/005-auditor-reports-dpo-signs.ts).
+  if (/"audit_log_dpo_signs"/.test(message)) {
+    return new UserFacingError('REFUSED', `The register refused: your database login "${login}" may not sign certificates; that needs the ${teamRoles.custodian_dpo} (custodian_dpo) or ${teamRoles.custodian_ig_lead} (custodian_ig_lead) role. Ask the register's owner to grant it.`);
+  }
+  if (/"audit_log_auditor_reports_only"/.test(message)) {
+    return new UserFacingError('REFUSED', `The register refused: your database login "${login}" may save reports, not make this change; that needs another role than ${teamRoles.custodian_auditor}. Ask the register's owner to grant it.`);
+  }
   if (table === 'audit_log' && /row-level security/.test(message)) {
     return new UserFacingError('REFUSED', `The register refused: an audit entry is written under the database login that makes it, and this connection's login is "${login}".`);
   }
