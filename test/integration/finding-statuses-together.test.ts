@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import { listAuditEntries } from '../../electron/register/audit-log';
@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../electron/ipc/context';
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../shared/ipc/contract';
 import { compliantRegister } from '../helpers/compliant-register';
 import { runCliCaptured } from '../helpers/run-cli';
+import { buildCli, spawnCli } from '../helpers/spawn-cli';
 import { storeRegister } from '../helpers/store-register';
 import { useTempDir } from '../helpers/temp-dir';
 import { registerStores, useRegisterStore } from '../helpers/register-stores';
@@ -140,5 +141,30 @@ describe('custodian findings acknowledge | accept-risk | reopen for several find
     expect(both).toEqual({ code: 2, stdout: '', stderr: 'custodian: give finding ids or --code, not both\n' });
     const neither = await runCliCaptured(['findings', 'reopen', '--db', db]);
     expect(neither.code).toBe(2);
+  });
+});
+
+describe('the compiled custodian, started as a process', () => {
+  const temp = useTempDir();
+  beforeAll(() => buildCli(), 60_000);
+
+  it('acknowledges a folded row by --code and --location, and refuses several ids with an unknown one, saving none', { timeout: 60_000 }, async () => {
+    const path = temp.path('register.sqlite');
+    const { db } = openDatabase(path, { create: true });
+    storeRegister(db, register());
+    db.close();
+    // The process runs on today's clock: a target date a year on is always ahead.
+    const nextYear = `${new Date().getFullYear() + 1}-01-31`;
+    const refused = await spawnCli(['findings', 'acknowledge', DR_FINDINGS[0]!, 'COPY_AT_UNAPPROVED_LOCATION:c-gone', '--db', path, '--owner', 'Priya', '--target-date', nextYear]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^custodian: no finding "COPY_AT_UNAPPROVED_LOCATION:c-gone" on /);
+    const stateOfFirst = async () => (JSON.parse((await spawnCli(['findings', '--db', path, '--json'])).stdout) as { findings: { id: string; status: { state: string } }[] }).findings.find((f) => f.id === DR_FINDINGS[0])!.status.state;
+    expect(await stateOfFirst()).toBe('open');
+    const set = await spawnCli(['findings', 'acknowledge', '--code', 'COPY_AT_UNAPPROVED_LOCATION', '--location', 'dr', '--db', path, '--owner', 'Priya', '--target-date', nextYear]);
+    expect(set.code).toBe(0);
+    expect(set.stdout.trim().split('\n').sort()).toEqual(DR_FINDINGS.map((id) => `${id}: Acknowledged (Priya, until ${nextYear})`));
+    const listed = await spawnCli(['findings', '--db', path, '--json']);
+    const findings = (JSON.parse(listed.stdout) as { findings: { id: string; status: { state: string } }[] }).findings;
+    expect(findings.filter((f) => f.status.state === 'acknowledged').map((f) => f.id).sort()).toEqual(DR_FINDINGS);
   });
 });
