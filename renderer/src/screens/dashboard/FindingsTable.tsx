@@ -301,11 +301,11 @@ function FindingActions({ finding, onStatusChanged }: { finding: Finding; onStat
 
 /**
  * A folded row's one action: the same decision for every finding in it (five copies at one DR site
- * acknowledged by one owner), in one transaction. Past MAX_FINDINGS_PER_DECISION the row says to narrow it.
+ * acknowledged by one owner), in one transaction. Past MAX_FINDINGS_PER_DECISION the row says it cannot.
  */
 function FoldedRowActions({ row, onStatusChanged }: { row: FindingsTableRow; onStatusChanged: () => void }) {
   const [open, setOpen] = useState(false);
-  if (row.findingIds.length === 0) return <span className="muted">{`Over ${MAX_FINDINGS_PER_DECISION.toLocaleString('en-GB')}: filter to set their status`}</span>;
+  if (row.findingIds.length === 0) return <span className="muted">{`Over ${MAX_FINDINGS_PER_DECISION.toLocaleString('en-GB')} findings: too many to set at once`}</span>;
   const target: FindingGroupTarget = {
     findingIds: row.findingIds,
     label: `${row.codeLabel}${row.location ? ` at ${row.location.label}` : ''}${row.agreement ? ` (${row.agreement.label})` : ''}`,
