@@ -77,11 +77,12 @@ export function FindingStatusDialog(props: { finding: Finding; group?: undefined
           </p>
         ) : null}
         <div className="form-stack">
+          {/* Focus starts on the status chosen (Modal's data-autofocus), where arrow keys change it. */}
           <fieldset className="field checkbox-group">
             <legend>Status</legend>
             {findingStates.map((s) => (
               <label key={s} className="check">
-                <input type="radio" name="finding-state" value={s} checked={state === s} onChange={() => setState(s)} /> {findingStateLabels[s]}
+                <input type="radio" name="finding-state" value={s} checked={state === s} onChange={() => setState(s)} data-autofocus={s === state ? true : undefined} /> {findingStateLabels[s]}
               </label>
             ))}
           </fieldset>
