@@ -1,5 +1,7 @@
 import { artefactsFolder } from './artefacts-folder';
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect as check, it } from 'vitest';
@@ -35,6 +37,16 @@ async function shotOfFindings(page: Page, name: string): Promise<void> {
   await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(artefactsFolder, name) });
   await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page as it is (as accessibility-axe.test.ts runs it), by rule and element. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 async function findingsOf(app: AppUnderTest): Promise<Finding[]> {
@@ -118,6 +130,7 @@ describe('the dashboard findings table', () => {
     await dialog.getByLabel('Accepted by').fill('SIRO');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(artefactsFolder, 'findings-table-set-status-for-all.png') });
+    check(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save status for all 5' }).click();
     await expect(dialog).toHaveCount(0);
 
@@ -168,6 +181,7 @@ describe('the dashboard findings table', () => {
     await shotOfFindings(app.page, 'findings-table-dark.png');
     await app.page.locator('tr[data-folded="true"]').getByRole('button', { name: /^Set status for all 5…/ }).click();
     await expect(app.page.getByRole('dialog', { name: /^Set status for all 5 findings: / })).toBeVisible();
+    check(await axeViolations(app.page)).toEqual([]);
     await app.page.screenshot({ path: join(artefactsFolder, 'findings-table-set-status-for-all-dark.png') });
   });
 });
