@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterConnection } from '../../db/register-connection';
-import { describeStatus, type SetFindingStatusesRequest } from '../../../shared/findings/finding-status';
+import { describeStatus, MAX_FINDINGS_PER_DECISION, type SetFindingStatusesRequest } from '../../../shared/findings/finding-status';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { formatDate } from '../../../shared/register/format-date';
 import { severities, type Finding } from '../../../shared/register/findings';
@@ -65,7 +65,7 @@ function statusCommand(
   const command = dbOption(parent.command(name))
     .description(description)
     .argument('[finding-id...]', 'the findings’ ids, as "custodian findings --json" prints them: several are set together, or none')
-    .option('--code <code>', 'instead of ids: every finding with this code (as the dashboard folds them), narrowed by --location and --agreement')
+    .option('--code <code>', 'instead of ids: every finding with this code, narrowed by --location and --agreement (a folded row of the dashboard is all three)')
     .option('--location <location-id>', 'with --code: only the findings at this location')
     .option('--agreement <dsa-id>', 'with --code: only the findings about this agreement’s records');
   // Required flags are checked here, not by commander, so a missing one is the same one-line exit 2 as a bad value.
@@ -108,6 +108,7 @@ function idsOfFold(db: RegisterConnection, findings: readonly Finding[], today: 
     const at = [where.location === undefined ? '' : ` at location "${where.location}"`, where.agreement === undefined ? '' : ` about agreement "${where.agreement}"`].join('');
     throw new CliError(`no finding with code ${where.code}${at} on ${today}: "custodian findings" lists them`);
   }
+  if (ids.length > MAX_FINDINGS_PER_DECISION) throw new CliError(`${ids.length} findings with code ${where.code}: at most ${MAX_FINDINGS_PER_DECISION} at once; narrow them with --location or --agreement`);
   return ids;
 }
 
