@@ -312,7 +312,7 @@ function FoldedRowActions({ row, onStatusChanged }: { row: FindingsTableRow; onS
   };
   return (
     <div className="finding-row-actions">
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+      <button type="button" className="link-button set-status-all" onClick={() => setOpen(true)}>
         {`Set status for all ${row.count}…`}
         <span className="visually-hidden">{`: ${row.title}`}</span>
       </button>
