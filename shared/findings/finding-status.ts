@@ -16,13 +16,35 @@ export const findingStateLabels: Record<FindingState, string> = { open: 'Open', 
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
+const findingId = text(400);
+const decisions = {
+  acknowledged: { state: z.literal('acknowledged'), owner: text(200), targetDate: isoDate },
+  riskAccepted: { state: z.literal('risk-accepted'), reason: text(2000), reviewDate: isoDate, acceptedBy: text(200) },
+  open: { state: z.literal('open') },
+};
+
 /** What the user sends: a decision about one finding (by its stable id), or a reopening. */
 export const setFindingStatusRequestSchema = z.discriminatedUnion('state', [
-  z.strictObject({ findingId: text(400), state: z.literal('acknowledged'), owner: text(200), targetDate: isoDate }),
-  z.strictObject({ findingId: text(400), state: z.literal('risk-accepted'), reason: text(2000), reviewDate: isoDate, acceptedBy: text(200) }),
-  z.strictObject({ findingId: text(400), state: z.literal('open') }),
+  z.strictObject({ findingId, ...decisions.acknowledged }),
+  z.strictObject({ findingId, ...decisions.riskAccepted }),
+  z.strictObject({ findingId, ...decisions.open }),
 ]);
 export type SetFindingStatusRequest = z.infer<typeof setFindingStatusRequestSchema>;
+
+/**
+ * The most findings one decision may cover: a folded row of the findings table (five copies at one
+ * DR site) is far below it; past it, the user narrows the table first. It bounds one transaction.
+ */
+export const MAX_FINDINGS_PER_DECISION = 1000;
+const findingIds = z.array(findingId).min(1, 'must name at least one finding').max(MAX_FINDINGS_PER_DECISION, `at most ${MAX_FINDINGS_PER_DECISION} findings at once`);
+
+/** One decision about several findings at once (a folded row's), all set or none. */
+export const setFindingStatusesRequestSchema = z.discriminatedUnion('state', [
+  z.strictObject({ findingIds, ...decisions.acknowledged }),
+  z.strictObject({ findingIds, ...decisions.riskAccepted }),
+  z.strictObject({ findingIds, ...decisions.open }),
+]);
+export type SetFindingStatusesRequest = z.infer<typeof setFindingStatusesRequestSchema>;
 
 /** A decision as kept in the finding_statuses table (migration 008). */
 export type StoredFindingStatus =

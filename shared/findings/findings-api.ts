@@ -24,3 +24,7 @@ export const deadlinesUpcomingResponseSchema = z.object({ asOf: isoDate, deadlin
 /** `findings.setStatus`: the finding as it now reads, with its new status. */
 export { setFindingStatusRequestSchema } from './finding-status';
 export const setFindingStatusResponseSchema = z.object({ asOf: isoDate, finding: findingSchema });
+
+/** `findings.setStatuses`: one decision for several findings (a folded row's), in one transaction. */
+export { setFindingStatusesRequestSchema } from './finding-status';
+export const setFindingStatusesResponseSchema = z.object({ asOf: isoDate, findings: z.array(findingSchema) });

@@ -5,7 +5,7 @@ import { recordRefSchema } from '../register/record-labels';
 import { recordId } from '../register/records';
 import { findingCodeLabel } from './finding-code-labels';
 import type { FindingPlace } from './finding-place';
-import { findingStates, stateOf, type FindingState } from './finding-status';
+import { findingStates, MAX_FINDINGS_PER_DECISION, stateOf, type FindingState } from './finding-status';
 
 /**
  * The dashboard's findings as a table to work through (issue 11, item 2): filtered by severity,
@@ -64,6 +64,11 @@ export const findingsTableRowSchema = z.object({
   findings: z.array(findingSchema),
   /** In a folded row, what tells its findings apart beyond their labels: a copy's recorded path, by finding id. */
   notes: z.record(z.string(), z.string()).default({}),
+  /**
+   * Every finding of a folded row by id, for "Set status for all N…" (findings.setStatuses); empty
+   * for a single finding, and for a row of more than MAX_FINDINGS_PER_DECISION (narrow it first).
+   */
+  findingIds: z.array(z.string()).default([]),
 });
 export type FindingsTableRow = z.infer<typeof findingsTableRowSchema>;
 
@@ -101,6 +106,7 @@ interface RowBuild {
   count: number;
   states: Record<FindingState, number>;
   findings: Finding[];
+  findingIds: string[];
 }
 
 interface GroupBuild {
@@ -152,11 +158,12 @@ export function tableOfFindings(all: readonly Finding[], placeOf: (f: Finding) =
     // placed nowhere (an incident's clock) is its own row: sharing "nowhere" says nothing about sameness.
     const rowKey = place.agreement === null && place.location === null ? `${finding.code}|${finding.id}` : `${finding.code}|${finding.severity}|${aKey}|${lKey}`;
     let row = group.rows.get(rowKey);
-    if (!row) group.rows.set(rowKey, (row = { key: rowKey, first: finding, place, dueDate: null, count: 0, states: { open: 0, acknowledged: 0, 'risk-accepted': 0 }, findings: [] }));
+    if (!row) group.rows.set(rowKey, (row = { key: rowKey, first: finding, place, dueDate: null, count: 0, states: { open: 0, acknowledged: 0, 'risk-accepted': 0 }, findings: [], findingIds: [] }));
     row.count++;
     row.states[state]++;
     if (finding.dueDate !== null && (row.dueDate === null || finding.dueDate < row.dueDate)) row.dueDate = finding.dueDate;
     if (row.findings.length < FINDINGS_PER_ROW) row.findings.push(finding);
+    if (row.findingIds.length <= MAX_FINDINGS_PER_DECISION) row.findingIds.push(finding.id);
   }
 
   const allGroups = [...groups.values()];
@@ -217,5 +224,6 @@ function shownRow(row: RowBuild): FindingsTableRow {
     states: row.states,
     findings: row.findings,
     notes: {},
+    findingIds: row.count > 1 && row.count <= MAX_FINDINGS_PER_DECISION ? row.findingIds : [],
   };
 }

@@ -32,6 +32,8 @@ import {
   findingsListResponseSchema,
   setFindingStatusRequestSchema,
   setFindingStatusResponseSchema,
+  setFindingStatusesRequestSchema,
+  setFindingStatusesResponseSchema,
 } from '../findings/findings-api';
 import { findingsOverviewRequestSchema, findingsOverviewSchema } from '../findings/findings-query';
 import { findingsTableRequestSchema, findingsTableResponseSchema } from '../findings/findings-table';
@@ -126,6 +128,7 @@ export const apiContract = {
   'findings.overview': { request: findingsOverviewRequestSchema, response: findingsOverviewSchema },
   'findings.table': { request: findingsTableRequestSchema, response: findingsTableResponseSchema },
   'findings.setStatus': { request: setFindingStatusRequestSchema, response: setFindingStatusResponseSchema },
+  'findings.setStatuses': { request: setFindingStatusesRequestSchema, response: setFindingStatusesResponseSchema },
   'deadlines.upcoming': { request: deadlinesUpcomingRequestSchema, response: deadlinesUpcomingResponseSchema },
   'dashboard.summary': { request: registerSummaryRequestSchema, response: registerSummarySchema },
   'destruction.overview': { request: destructionOverviewRequestSchema, response: destructionOverviewResponseSchema },

@@ -1,5 +1,7 @@
 import { artefactsFolder } from './artefacts-folder';
 import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect as check, it } from 'vitest';
@@ -35,6 +37,16 @@ async function shotOfFindings(page: Page, name: string): Promise<void> {
   await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: join(artefactsFolder, name) });
   await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** axe-core's WCAG 2.2 AA violations on the page as it is (as accessibility-axe.test.ts runs it), by rule and element. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 async function findingsOf(app: AppUnderTest): Promise<Finding[]> {
@@ -96,6 +108,54 @@ describe('the dashboard findings table', () => {
     await expect(table.locator('tr.finding-row')).toContainText('Analyst laptop EX-4471');
   });
 
+  it('sets one status for every finding of a folded row at once, from a dialog that names the group and takes the focus', { timeout: 60_000 }, async () => {
+    const app = await apps.open({ hash: '#/dashboard', now: () => new Date('2026-06-01T10:00:00') });
+    storeRegister(app.context.db, drSite());
+    await app.page.reload();
+    const { page } = app;
+    const table = page.getByRole('table', { name: 'Findings' });
+    const group = table.locator('tbody[data-group="COPY_AT_UNAPPROVED_LOCATION"]');
+    const folded = group.locator('tr[data-folded="true"]');
+    await folded.getByRole('button', { name: /^Show the 5 findings/ }).click();
+    const copies = group.locator('tr.finding-row-copy');
+    await expect(copies).toHaveCount(5);
+
+    await folded.getByRole('button', { name: /^Set status for all 5…/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set status for all 5 findings: Copy at an unapproved location at Leeds DR site (DARS-NIC-00574-V2H1F)' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('Acknowledged')).toBeFocused();
+    await dialog.getByLabel('Risk accepted').check();
+    await dialog.getByLabel('Reason').fill('Encrypted vault, moving by September');
+    await dialog.getByLabel('Review date').fill('2026-09-01');
+    await dialog.getByLabel('Accepted by').fill('SIRO');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(artefactsFolder, 'findings-table-set-status-for-all.png') });
+    check(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save status for all 5' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    // Every finding in the row says so, the row counts them, and the laptop copy (another row) is untouched.
+    await expect(folded).toContainText('5 risk accepted');
+    await expect(copies).toHaveCount(5);
+    for (let i = 0; i < 5; i++) await expect(copies.nth(i)).toContainText('Risk accepted');
+    await expect(group.locator('tr:not([data-folded])', { hasText: 'Analyst laptop EX-4471' }).first()).toContainText('Open');
+    check((await findingsOf(app)).filter((f) => f.status?.state === 'risk-accepted').length).toBe(5);
+    await shotOfFindings(page, 'findings-table-group-status-set.png');
+
+    // Only the open ones: the group now counts one finding.
+    await page.getByLabel('Status').selectOption('open');
+    await expect(group.getByRole('rowheader')).toHaveText(/^Copy at an unapproved location 1 finding: 1 high$/);
+
+    // A refusal (one of the five has been reopened meanwhile) names it, and nothing is saved.
+    await page.getByLabel('Status').selectOption('');
+    await dispatch(handlerTable, app.context, 'findings.setStatus', { findingId: 'COPY_AT_UNAPPROVED_LOCATION:c-dr-3', state: 'open' });
+    await group.locator('tr[data-folded="true"]').getByRole('button', { name: /^Set status for all 5…/ }).click();
+    await page.getByRole('dialog').getByLabel('Open', { exact: true }).check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save status for all 5' }).click();
+    await expect(page.getByRole('dialog').getByRole('alert')).toHaveText('finding "COPY_AT_UNAPPROVED_LOCATION:c-dr-3" is already open. Nothing has been saved.');
+    check((await findingsOf(app)).filter((f) => f.status?.state === 'risk-accepted').length).toBe(4);
+  });
+
   it('on a register of working size, counts what findings.list counts and narrows to one agreement and one severity', { timeout: 90_000 }, async () => {
     const app = await apps.open({ hash: '#/dashboard', now: () => new Date(`${LARGE_REGISTER_AS_OF}T10:00:00`) });
     storeRegister(app.context.db, generateLargeRegister({ agreements: 26, holdings: 60, copies: 262 }));
@@ -119,5 +179,9 @@ describe('the dashboard findings table', () => {
     await app.page.reload();
     await app.page.locator('tr[data-folded="true"]').getByRole('button', { name: /^Show the 5 findings/ }).click();
     await shotOfFindings(app.page, 'findings-table-dark.png');
+    await app.page.locator('tr[data-folded="true"]').getByRole('button', { name: /^Set status for all 5…/ }).click();
+    await expect(app.page.getByRole('dialog', { name: /^Set status for all 5 findings: / })).toBeVisible();
+    check(await axeViolations(app.page)).toEqual([]);
+    await app.page.screenshot({ path: join(artefactsFolder, 'findings-table-set-status-for-all-dark.png') });
   });
 });

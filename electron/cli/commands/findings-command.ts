@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { RegisterConnection } from '../../db/register-connection';
-import { describeStatus, type SetFindingStatusRequest } from '../../../shared/findings/finding-status';
+import { describeStatus, MAX_FINDINGS_PER_DECISION, type SetFindingStatusesRequest } from '../../../shared/findings/finding-status';
 import { clockMomentFor, mergeFindings } from '../../../shared/incidents/incident-findings';
 import { formatDate } from '../../../shared/register/format-date';
 import { severities, type Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
+import { indexRegister } from '../../../shared/register/register-index';
+import { placeOfFinding } from '../../../shared/findings/finding-place';
 import { latestSchemaVersion } from '../../db/migrations';
-import { setFindingStatus, statusShown, withStatuses } from '../../findings/finding-status-service';
+import { setFindingStatuses, statusShown, withStatuses } from '../../findings/finding-status-service';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { loadRegister } from '../../register/load-register';
 import { storedRegisterFindings } from '../../register/register-findings';
@@ -18,7 +20,8 @@ import { dbOption, type CliRuntime } from '../runtime';
 /**
  * `custodian findings`: the compliance findings on a date, as a table or JSON, each with its status.
  * Exit 1 when any is high, so a scheduled job or CI step can alert on it; exit 2 for a bad date.
- * `acknowledge`, `accept-risk` and `reopen` set a finding's status (finding-status-service.ts).
+ * `acknowledge`, `accept-risk` and `reopen` set a finding's status (finding-status-service.ts); given
+ * several ids (a folded row's), they set all of them in one transaction or, on a refusal, none.
  */
 export function registerFindings(program: Command, runtime: CliRuntime): void {
   const findings = dbOption(program.command('findings'))
@@ -37,16 +40,16 @@ export function registerFindings(program: Command, runtime: CliRuntime): void {
       if (counts.high > 0) throw new CliError(`${counts.high} high-severity finding${counts.high === 1 ? '' : 's'}: act on ${counts.high === 1 ? 'it' : 'them'} first`, 1);
     });
 
-  statusCommand(findings, runtime, 'acknowledge', 'acknowledge a finding: someone owns it until a target date (it reopens after)', [
+  statusCommand(findings, runtime, 'acknowledge', 'acknowledge findings: someone owns them until a target date (they reopen after)', [
     ['--owner <name>', 'who is dealing with it'],
     ['--target-date <YYYY-MM-DD>', 'when it should be resolved by'],
-  ], (id, o) => ({ findingId: id, state: 'acknowledged', owner: o.owner ?? '', targetDate: o.targetDate ?? '' }));
-  statusCommand(findings, runtime, 'accept-risk', 'accept the risk of a finding until a review date (it reopens after)', [
+  ], (ids, o) => ({ findingIds: ids, state: 'acknowledged', owner: o.owner ?? '', targetDate: o.targetDate ?? '' }));
+  statusCommand(findings, runtime, 'accept-risk', 'accept the risk of findings until a review date (they reopen after)', [
     ['--reason <text>', 'why the risk is accepted'],
     ['--review-date <YYYY-MM-DD>', 'when the decision must be reviewed'],
     ['--accepted-by <name>', 'who accepted the risk'],
-  ], (id, o) => ({ findingId: id, state: 'risk-accepted', reason: o.reason ?? '', reviewDate: o.reviewDate ?? '', acceptedBy: o.acceptedBy ?? '' }));
-  statusCommand(findings, runtime, 'reopen', 'set a finding back to open', [], (id) => ({ findingId: id, state: 'open' }));
+  ], (ids, o) => ({ findingIds: ids, state: 'risk-accepted', reason: o.reason ?? '', reviewDate: o.reviewDate ?? '', acceptedBy: o.acceptedBy ?? '' }));
+  statusCommand(findings, runtime, 'reopen', 'set findings back to open', [], (ids) => ({ findingIds: ids, state: 'open' }));
 }
 
 type StatusOptions = Record<string, string | undefined> & { db?: string };
@@ -57,24 +60,56 @@ function statusCommand(
   name: string,
   description: string,
   flags: [string, string][],
-  request: (id: string, options: StatusOptions) => SetFindingStatusRequest,
+  request: (ids: string[], options: StatusOptions) => SetFindingStatusesRequest,
 ): void {
-  const command = dbOption(parent.command(name)).description(description).argument('<finding-id>', 'the finding’s id, as "custodian findings --json" prints it');
+  const command = dbOption(parent.command(name))
+    .description(description)
+    .argument('[finding-id...]', 'the findings’ ids, as "custodian findings --json" prints them: several are set together, or none')
+    .option('--code <code>', 'instead of ids: every finding with this code, narrowed by --location and --agreement (a folded row of the dashboard is all three)')
+    .option('--location <location-id>', 'with --code: only the findings at this location')
+    .option('--agreement <dsa-id>', 'with --code: only the findings about this agreement’s records');
   // Required flags are checked here, not by commander, so a missing one is the same one-line exit 2 as a bad value.
   for (const [flag, help] of flags) command.option(flag, help);
-  command.action(async (id: string, options: StatusOptions) => {
+  command.action(async (ids: string[], options: StatusOptions) => {
     for (const [flag] of flags) {
       const key = flag.split(' ')[0]!.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
       if (!options[key]?.trim()) throw new CliError(`${flag.split(' ')[0]} is required`);
     }
+    if (ids.length > 0 && options.code !== undefined) throw new CliError('give finding ids or --code, not both');
+    if (ids.length === 0 && options.code === undefined) throw new CliError('give a finding id, several, or --code (with --location or --agreement)');
+    if (options.code === undefined && (options.location !== undefined || options.agreement !== undefined)) throw new CliError('--location and --agreement narrow --code: give --code too');
     const today = localIsoDate(new Date());
-    const line = await runtime.withDatabase(options.db, { create: false }, (opened) => {
+    const lines = await runtime.withDatabase(options.db, { create: false }, (opened) => {
       const db = writableRegister(opened);
-      const { finding, status } = setFindingStatus(db, cliActor(), findingsOn(db, today, false), today, request(id, options));
-      return `${finding.id}: ${describeStatus(status)}`;
+      const findings = findingsOn(db, today, false);
+      const chosen = options.code === undefined ? ids : idsOfFold(db, findings, today, { code: options.code, location: options.location, agreement: options.agreement });
+      const set = setFindingStatuses(db, cliActor(), findings, today, request(chosen, options));
+      return set.map(({ finding, status }) => `${finding.id}: ${describeStatus(status)}`);
     });
-    runtime.out(line);
+    for (const line of lines) runtime.out(line);
   });
+}
+
+/**
+ * The findings the dashboard would fold into the row for this code (and location, and agreement):
+ * placed as the findings table places them (finding-place.ts), so the CLI and the app's
+ * "Set status for all N…" pick the same findings.
+ */
+function idsOfFold(db: RegisterConnection, findings: readonly Finding[], today: string, where: { code: string; location?: string; agreement?: string }): string[] {
+  const index = indexRegister(loadRegister(db));
+  const ids = findings
+    .filter((f) => f.code === where.code)
+    .filter((f) => {
+      const place = placeOfFinding(index, f);
+      return (where.location === undefined || place.location?.id === where.location) && (where.agreement === undefined || place.agreement?.id === where.agreement);
+    })
+    .map((f) => f.id);
+  if (ids.length === 0) {
+    const at = [where.location === undefined ? '' : ` at location "${where.location}"`, where.agreement === undefined ? '' : ` about agreement "${where.agreement}"`].join('');
+    throw new CliError(`no finding with code ${where.code}${at} on ${today}: "custodian findings" lists them`);
+  }
+  if (ids.length > MAX_FINDINGS_PER_DECISION) throw new CliError(`${ids.length} findings with code ${where.code}: at most ${MAX_FINDINGS_PER_DECISION} at once; narrow them with --location or --agreement`);
+  return ids;
 }
 
 /** The register's and the incident clocks' findings on a date, with their statuses unless asked not to. */

@@ -6,7 +6,7 @@ import { clockMomentFor, mergeFindings } from '../../../shared/incidents/inciden
 import { upcomingDeadlinesIn } from '../../../shared/register/deadlines';
 import type { Finding } from '../../../shared/register/findings';
 import { localIsoDate } from '../../../shared/register/local-date';
-import { setFindingStatus, statusShown, withStatuses } from '../../findings/finding-status-service';
+import { setFindingStatus, setFindingStatuses, statusShown, withStatuses } from '../../findings/finding-status-service';
 import { incidentFindings } from '../../incidents/incident-findings-source';
 import { cachedFromRegister, cachedRegister } from '../../register/register-cache';
 import { storedRegisterFindings } from '../../register/register-findings';
@@ -18,7 +18,7 @@ import type { PartialHandlerTable } from '../handler-table';
  * computed once per change to the register and date (register-cache.ts); each call sends only what
  * its screen shows: the dashboard's counts and first few, one severity, or those about a record.
  */
-export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'findings.table' | 'findings.setStatus' | 'deadlines.upcoming'> = {
+export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.overview' | 'findings.table' | 'findings.setStatus' | 'findings.setStatuses' | 'deadlines.upcoming'> = {
   'findings.list': ({ asOf, ...filter }, context) => {
     const date = asOf ?? localIsoDate(context.now());
     // An agreement's findings are those its audit report lists: one definition (agreement-records.ts).
@@ -53,6 +53,12 @@ export const findingsHandlers: PartialHandlerTable<'findings.list' | 'findings.o
     const date = localIsoDate(context.now());
     const { finding, status } = setFindingStatus(context.db, context, allFindings(context, date), date, request);
     return { asOf: date, finding: { ...finding, status } };
+  },
+  // A folded row's findings, all or none (finding-status-service.ts).
+  'findings.setStatuses': (request, context) => {
+    const date = localIsoDate(context.now());
+    const set = setFindingStatuses(context.db, context, allFindings(context, date), date, request);
+    return { asOf: date, findings: set.map(({ finding, status }) => ({ ...finding, status })) };
   },
   'deadlines.upcoming': ({ asOf, horizonDays }, context) => {
     const date = asOf ?? localIsoDate(context.now());

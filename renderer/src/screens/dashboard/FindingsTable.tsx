@@ -1,10 +1,10 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { createExpandedRowModel, rowExpandingFeature, tableFeatures, useTable, type ColumnDef, type Row } from '@tanstack/react-table';
 import { canBeBreach } from '../../../../shared/findings/breach-codes';
-import { findingStateLabels, findingStates, type FindingState } from '../../../../shared/findings/finding-status';
+import { findingStateLabels, findingStates, MAX_FINDINGS_PER_DECISION, type FindingState } from '../../../../shared/findings/finding-status';
 import { findingsGroupings, type FindingsTable as Table, type FindingsTableGroup, type FindingsTableRow } from '../../../../shared/findings/findings-table';
 import { severities, type Finding } from '../../../../shared/register/findings';
-import { FindingStatusDialog } from '../../components/FindingStatusDialog';
+import { FindingStatusDialog, type FindingGroupTarget } from '../../components/FindingStatusDialog';
 import { FindingStatusLine } from '../../components/FindingStatusLine';
 import { RecordLink } from '../../components/RecordLink';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -126,6 +126,8 @@ function GroupBody({ group, onShowMore, onStatusChanged }: { group: FindingsTabl
     features,
     columns,
     data,
+    // A status set from inside an opened row reloads the rows: the row stays open so its findings show what was set.
+    autoResetExpanded: false,
     getRowId: (item: Item) => (item.kind === 'row' ? item.row.key : `${item.row.key}/${item.finding.id}`),
     getSubRows: (item: Item) => (item.kind === 'row' && item.row.count > 1 ? item.row.findings.map((finding): Item => ({ kind: 'finding', finding, row: item.row })) : undefined),
   });
@@ -273,7 +275,8 @@ function itemColumns(onStatusChanged: () => void): ColumnDef<Features, Item, unk
       cell: ({ row }) => {
         const item = row.original;
         const finding = item.kind === 'finding' ? item.finding : item.row.count === 1 ? item.row.findings[0]! : null;
-        return finding ? <FindingActions finding={finding} onStatusChanged={onStatusChanged} /> : null;
+        if (finding) return <FindingActions finding={finding} onStatusChanged={onStatusChanged} />;
+        return item.kind === 'row' ? <FoldedRowActions row={item.row} onStatusChanged={onStatusChanged} /> : null;
       },
     },
   ];
@@ -292,6 +295,29 @@ function FindingActions({ finding, onStatusChanged }: { finding: Finding; onStat
         <OpenIncidentLink finding={finding} />
       ) : null}
       {open ? <FindingStatusDialog finding={finding} onClose={() => setOpen(false)} onSaved={onStatusChanged} /> : null}
+    </div>
+  );
+}
+
+/**
+ * A folded row's one action: the same decision for every finding in it (five copies at one DR site
+ * acknowledged by one owner), in one transaction. Past MAX_FINDINGS_PER_DECISION the row says it cannot.
+ */
+function FoldedRowActions({ row, onStatusChanged }: { row: FindingsTableRow; onStatusChanged: () => void }) {
+  const [open, setOpen] = useState(false);
+  const lock = useActionLock('setFindingStatus');
+  if (row.findingIds.length === 0) return <span className="muted">{`Over ${MAX_FINDINGS_PER_DECISION.toLocaleString('en-GB')} findings: too many to set at once`}</span>;
+  const target: FindingGroupTarget = {
+    findingIds: row.findingIds,
+    label: `${row.codeLabel}${row.location ? ` at ${row.location.label}` : ''}${row.agreement ? ` (${row.agreement.label})` : ''}`,
+  };
+  return (
+    <div className="finding-row-actions">
+      <button type="button" className="link-button set-status-all" onClick={() => setOpen(true)} {...lock}>
+        {`Set status for all ${row.count}…`}
+        <span className="visually-hidden">{`: ${row.title}`}</span>
+      </button>
+      {open ? <FindingStatusDialog group={target} onClose={() => setOpen(false)} onSaved={onStatusChanged} /> : null}
     </div>
   );
 }
