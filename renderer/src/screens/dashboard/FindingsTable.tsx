@@ -55,24 +55,26 @@ export function FindingsTable({ onStatusChanged }: { onStatusChanged: () => void
       </p>
       {table && table.total === 0 ? <p className="ok-note">{isFiltered(query) ? 'No finding matches these filters.' : 'No findings: nothing in the register needs attention today.'}</p> : null}
       {table && table.total > 0 ? (
-        <table className="data-table findings-table" aria-label="Findings">
-          <thead>
-            <tr>
-              <th scope="col">Severity</th>
-              <th scope="col">Finding</th>
-              <th scope="col">Agreement</th>
-              <th scope="col">Location</th>
-              <th scope="col">Status</th>
-              <th scope="col">Due or target</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          {table.groups.map((group) => (
-            <GroupBody key={`${query.groupBy}:${group.key}`} group={group} onShowMore={() => void showMore(group)} onStatusChanged={changed} />
-          ))}
-        </table>
+        <div className="findings-table-scroll">
+          <table className="data-table findings-table" aria-label="Findings">
+            <thead>
+              <tr>
+                <th scope="col">Severity</th>
+                <th scope="col">Finding</th>
+                <th scope="col">Agreement</th>
+                <th scope="col">Location</th>
+                <th scope="col">Status</th>
+                <th scope="col">Due or target</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            {table.groups.map((group) => (
+              <GroupBody key={`${query.groupBy}:${group.key}`} group={group} onShowMore={() => void showMore(group)} onStatusChanged={changed} />
+            ))}
+          </table>
+        </div>
       ) : null}
       {groupPages > 1 ? (
         <nav className="pager" aria-label="Findings groups pages">
@@ -266,7 +268,7 @@ function itemColumns(onStatusChanged: () => void): ColumnDef<Features, Item, unk
       cell: ({ row }) => {
         const item = row.original;
         const finding = item.kind === 'finding' ? item.finding : item.row.count === 1 ? item.row.findings[0]! : null;
-        return <span className="nowrap">{finding ? workDate(finding) : item.row.dueDate ? `Due from ${showDate(item.row.dueDate)}` : '—'}</span>;
+        return <span>{finding ? workDate(finding) : item.row.dueDate ? `Due from ${showDate(item.row.dueDate)}` : '—'}</span>;
       },
     },
     {
