@@ -119,6 +119,8 @@ describe('the destruction worklist', () => {
     await expect(link).toBeVisible();
     await expect(refusal.getByRole('link')).toHaveCount(1);
     await link.click();
+    // The copy's own page: the Destruction screen's headings are gone once it has opened.
+    await expect(page.getByRole('heading', { name: 'Pending destruction' })).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 2 })).toContainText('Backup copy');
     files.remove();
   });
