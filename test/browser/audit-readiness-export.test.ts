@@ -1,35 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, it, expect as check } from 'vitest';
+import { describe, it, expect as check } from 'vitest';
 import { writeSettings } from '../../electron/db/settings-repository';
 import { compliantRegister } from '../helpers/compliant-register';
 import { extractPdfText } from '../helpers/pdf-text';
 import { storeRegister } from '../helpers/store-register';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempDir } from '../helpers/temp-dir';
 import { artefactsFolder } from './artefacts-folder';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest } from './harness';
 
 /** The audit-readiness report from the Dashboard's export buttons, through main's save dialog. */
 describe('the audit-readiness report from the Dashboard, in Chromium', () => {
-  let app: AppUnderTest | null = null;
-  let files: ReturnType<typeof makeTempDir> | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    await app?.close();
-    files?.remove();
-    app = null;
-    files = null;
-  });
+  const apps = appPerTest();
+  const files = useTempDir('custodian-audit-readiness-ui-');
 
   it('saves the PDF under its default name, with the laptop copy as an agreement nonconformity', async () => {
-    files = makeTempDir('custodian-audit-readiness-ui-');
     const saved: string[] = [];
-    app = await openApp({
+    const app = await apps.open({
       hash: '#/dashboard',
       now: () => new Date('2026-06-01T10:00:00Z'),
-      dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async ({ defaultName }) => (saved.push(defaultName), files!.path(defaultName)) },
+      dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async ({ defaultName }) => (saved.push(defaultName), files.path(defaultName)) },
     });
     storeRegister(
       app.context.db,

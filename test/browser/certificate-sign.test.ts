@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, it, expect as check } from 'vitest';
+import { describe, it, expect as check } from 'vitest';
 import { writeSettings } from '../../electron/db/settings-repository';
 import { issueCertificate } from '../../electron/destruction/issue-certificate';
 import { verifyCertificate } from '../../electron/destruction/verify-certificate';
@@ -9,29 +9,20 @@ import { compliantRegister } from '../helpers/compliant-register';
 import { destroyAll } from '../helpers/destruction-scenario';
 import { selfSignedP12 } from '../helpers/self-signed-p12';
 import { storeRegister } from '../helpers/store-register';
-import { makeTempDir } from '../helpers/temp-dir';
+import { useTempDir } from '../helpers/temp-dir';
 import { artefactsFolder } from './artefacts-folder';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest } from './harness';
 
 /** The Sign action on an issued certificate: files chosen in main's dialogs, the passphrase typed, the PDF signed in place. */
 describe('signing a certificate digitally, in Chromium', () => {
-  let app: AppUnderTest | null = null;
-  let files: ReturnType<typeof makeTempDir> | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    await app?.close();
-    files?.remove();
-    app = null;
-    files = null;
-  });
+  const apps = appPerTest();
+  const files = useTempDir('custodian-cert-sign-ui-');
 
   it('signs the certificate PDF as the recipient’s DPO, refuses a wrong passphrase, and the signature verifies', async () => {
-    files = makeTempDir('custodian-cert-sign-ui-');
     const pdfPath = files.path('COD-2028-0001.pdf');
     const p12Path = files.path('helen.p12');
     writeFileSync(p12Path, selfSignedP12('Dr Helen Marsh', 'helen-pass'));
-    app = await openApp({
+    const app = await apps.open({
       hash: '#/destruction',
       now: () => new Date('2028-04-21T09:00:00Z'),
       // The open dialog answers by what it asks for: the PDF, or the PKCS#12 file.

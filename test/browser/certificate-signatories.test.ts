@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, it, expect as check } from 'vitest';
+import { describe, it, expect as check } from 'vitest';
 import { writeSettings } from '../../electron/db/settings-repository';
 import { destructionRecordsOf } from '../../electron/destruction/destruction-store';
 import { recordDestruction } from '../../electron/destruction/record-destruction';
@@ -10,26 +10,17 @@ import { compliantRegister } from '../helpers/compliant-register';
 import { destructionOf } from '../helpers/destruction-scenario';
 import { extractPdfText } from '../helpers/pdf-text';
 import { storeRegister } from '../helpers/store-register';
-import { makeTempDir } from '../helpers/temp-dir';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { useTempDir } from '../helpers/temp-dir';
+import { appPerTest } from './harness';
 
 /** The NIST SP 800-88 Rev. 2 fields on the destruction form, and the four people on the certificate form. */
 describe('certificates people sign, in Chromium', () => {
-  let app: AppUnderTest | null = null;
-  let files: ReturnType<typeof makeTempDir> | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    await app?.close();
-    files?.remove();
-    app = null;
-    files = null;
-  });
+  const apps = appPerTest();
+  const files = useTempDir('custodian-cert-people-ui-');
 
   it('records the sanitisation standard, cryptographic erase with key handling and validation, and prints the people who sign on the certificate', async () => {
-    files = makeTempDir('custodian-cert-people-ui-');
     const certificatePath = files.path('COD-2028-0001.pdf');
-    app = await openApp({
+    const app = await apps.open({
       hash: '#/destruction',
       now: () => new Date('2028-04-20T10:00:00Z'),
       dialogs: { chooseFileToOpen: async () => null, chooseFileToSave: async () => certificatePath },

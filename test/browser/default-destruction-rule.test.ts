@@ -1,23 +1,17 @@
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compliantRegister } from '../helpers/compliant-register';
 import { storeRegister } from '../helpers/store-register';
 import { artefactsFolder } from './artefacts-folder';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest } from './harness';
 
 /** A version with no destruction period of its own: its screen says the rule is the default and that the DSFC governs. */
 describe('the default destruction rule on a version’s screen, in Chromium', () => {
-  let app: AppUnderTest | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const apps = appPerTest();
 
   it('shows "default: 30 days after end" with the DSFC note, and the form’s box; choosing a rule unticks it', async () => {
-    app = await openApp({ hash: '#/agreements/dsa/hip', now: () => new Date('2026-06-01T10:00:00') });
+    const app = await apps.open({ hash: '#/agreements/dsa/hip', now: () => new Date('2026-06-01T10:00:00') });
     const { page, context } = app;
     storeRegister(context.db, compliantRegister().update('dsaVersion', 'v4.2', { destructionRuleIsDefault: true }).build());
     await page.reload();

@@ -1,23 +1,17 @@
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { compliantRegister } from '../helpers/compliant-register';
 import { storeRegister } from '../helpers/store-register';
 import { artefactsFolder } from './artefacts-folder';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest } from './harness';
 
 /** The security assurance form: "Not Met - Improvement Plan Approved" with the plan's date, and the observation it makes. */
 describe('a DSPT assessment with an improvement plan NHS England approved, in Chromium', () => {
-  let app: AppUnderTest | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const apps = appPerTest();
 
   it('records the state with the plan’s date on the organisation, and shows the observation beside it', async () => {
-    app = await openApp({ hash: '#/agreements/organisation/uni', now: () => new Date('2026-06-01T10:00:00') });
+    const app = await apps.open({ hash: '#/agreements/organisation/uni', now: () => new Date('2026-06-01T10:00:00') });
     const { page, context } = app;
     storeRegister(context.db, compliantRegister().build());
     await page.reload();

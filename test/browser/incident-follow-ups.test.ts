@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { expect } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { handlerTable } from '../../electron/ipc/handler-table';
 import type { ApiResponse } from '../../shared/ipc/contract';
 import { compliantRegister } from '../helpers/compliant-register';
 import { storeRegister } from '../helpers/store-register';
 import { artefactsFolder } from './artefacts-folder';
-import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness';
+import { appPerTest } from './harness';
 
 /**
  * The follow-up thread on the Incidents screen (issue 14): an incident whose ICO initial report
@@ -16,16 +16,10 @@ import { openApp, startBrowser, stopBrowser, type AppUnderTest } from './harness
  * ICO's reference and date. Past the 72 hours, a follow-up must not be asked why it was late.
  */
 describe('Incidents screen: follow-up notifications', () => {
-  let app: AppUnderTest | null = null;
-  beforeAll(startBrowser);
-  afterAll(stopBrowser);
-  afterEach(async () => {
-    await app?.close();
-    app = null;
-  });
+  const apps = appPerTest();
 
   it('logs a follow-up to the ICO from its thread and shows the thread in order', async () => {
-    app = await openApp({ hash: '#/incidents' });
+    const app = await apps.open({ hash: '#/incidents' });
     storeRegister(app.context.db, compliantRegister().build());
     const aware = Date.now() - 100 * 3_600_000;
     const created = await dispatch(handlerTable, app.context, 'incidents.create', {
