@@ -24,7 +24,7 @@ function layOut(report: ReportDocument, model: AuditReadinessModel): void {
   report.heading('Summary');
   report.keyValues(model.counts.map((c) => [c.label, String(c.count)]));
   report.paragraph(
-    'An agreement nonconformity is a term of the DSA or DSFC not met today; an observation is something an auditor will ask about without it being a breach; an opportunity for improvement is a risk that acting early avoids. Each finding code’s class is in shared/findings/audit-classes.ts, Custodian’s reading of the rule that anyone can correct.',
+    'An agreement nonconformity is a term of the DSA or DSFC not met today; an observation is something an auditor will ask about without it being a breach; an opportunity for improvement is a risk that acting early avoids. Which class each kind of finding falls in is Custodian’s reading of NHS England’s audit practice, published with Custodian so that it can be checked and corrected.',
     { muted: true },
   );
 
